@@ -1,0 +1,10 @@
+/** Merges the per-area bundles. Add an area here when adding a file under locales/. */
+import { common } from './locales/common';
+
+type Bundle = Record<string, unknown>;
+const areas: { en: Bundle; 'zh-CN': Bundle }[] = [common];
+
+export const catalogue = {
+  en: Object.assign({}, ...areas.map((a) => a.en)) as Bundle,
+  'zh-CN': Object.assign({}, ...areas.map((a) => a['zh-CN'])) as Bundle,
+};

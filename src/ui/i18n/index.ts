@@ -1,0 +1,45 @@
+/**
+ * The i18n catalogue: i18next with one resource bundle per area (locales/*.ts), each
+ * exporting `{ en: {...}, 'zh-CN': {...} }`. The language follows the browser unless the
+ * user picked one in settings.
+ */
+import i18next from 'i18next';
+import LanguageDetector from 'i18next-browser-languagedetector';
+import { initReactI18next } from 'react-i18next';
+import type { Language } from '../../domain/model';
+import { catalogue } from './catalogue';
+
+export const LANGUAGES: readonly Language[] = ['zh-CN', 'en'];
+
+export function normaliseLanguage(lang: string | undefined): Language {
+  return lang && lang.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+export function initI18n(forced?: Language): typeof i18next {
+  if (!i18next.isInitialized) {
+    void i18next
+      .use(LanguageDetector)
+      .use(initReactI18next)
+      .init({
+        resources: {
+          en: { translation: catalogue.en },
+          'zh-CN': { translation: catalogue['zh-CN'] },
+        },
+        lng: forced,
+        fallbackLng: 'en',
+        supportedLngs: ['zh-CN', 'en'],
+        nonExplicitSupportedLngs: true,
+        load: 'currentOnly',
+        detection: { order: ['navigator'], caches: [] },
+        interpolation: { escapeValue: false },
+        returnNull: false,
+      });
+  } else if (forced && i18next.language !== forced) {
+    void i18next.changeLanguage(forced);
+  }
+  return i18next;
+}
+
+export function currentLanguage(): Language {
+  return normaliseLanguage(i18next.resolvedLanguage ?? i18next.language);
+}
