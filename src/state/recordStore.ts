@@ -1,0 +1,115 @@
+/**
+ * Records of one table, kept outside React/zustand because there can be 100,000+ of them.
+ * Changes are applied in place (records themselves are replaced, never mutated) and
+ * listeners learn which ids changed, so the grid can patch just those rows.
+ */
+import type { Change } from '../domain/changes';
+import type { RecordId, TableId } from '../domain/ids';
+import type { TableRecord } from '../domain/model';
+
+export interface RecordDelta {
+  /** Records that are new to the table. */
+  added: TableRecord[];
+  /** Records whose values changed (the new objects). */
+  updated: TableRecord[];
+  removed: RecordId[];
+  /** Everything was replaced (initial load finished, or a reload). */
+  reset: boolean;
+}
+
+type Listener = (delta: RecordDelta) => void;
+
+export class RecordStore {
+  readonly tableId: TableId;
+  private byId = new Map<RecordId, TableRecord>();
+  private ordered: TableRecord[] | null = [];
+  private listeners = new Set<Listener>();
+  /** True once every record of the table has been loaded. */
+  complete = false;
+
+  constructor(tableId: TableId) {
+    this.tableId = tableId;
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  get(id: RecordId): TableRecord | undefined {
+    return this.byId.get(id);
+  }
+
+  /** All records in table order (cached until the next change). */
+  all(): TableRecord[] {
+    if (!this.ordered) {
+      this.ordered = [...this.byId.values()].sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
+    }
+    return this.ordered;
+  }
+
+  /** Replaces the contents (records given in table order). */
+  reset(records: readonly TableRecord[], complete: boolean): void {
+    this.byId = new Map(records.map((r) => [r.id, r] as const));
+    this.ordered = [...records];
+    this.complete = complete;
+    this.emit({ added: [], updated: [], removed: [], reset: true });
+  }
+
+  /** Applies record and cell changes that belong to this table. */
+  apply(changes: readonly Change[], now: number): RecordDelta {
+    const delta: RecordDelta = { added: [], updated: [], removed: [], reset: false };
+    const touched = new Map<RecordId, TableRecord>();
+    for (const c of changes) {
+      if (c.kind === 'record') {
+        const tableId = c.after?.tableId ?? c.before?.tableId;
+        if (tableId !== this.tableId) continue;
+        if (c.after) {
+          const existed = this.byId.has(c.id);
+          this.byId.set(c.id, c.after);
+          (existed ? delta.updated : delta.added).push(c.after);
+        } else if (this.byId.delete(c.id)) {
+          delta.removed.push(c.id);
+        }
+        this.ordered = null;
+      } else if (c.kind === 'cell' && c.tableId === this.tableId) {
+        const rec = touched.get(c.recordId) ?? this.byId.get(c.recordId);
+        if (!rec) continue;
+        const values = { ...rec.values };
+        if (c.after === undefined) delete values[c.fieldId];
+        else values[c.fieldId] = c.after;
+        touched.set(c.recordId, { ...rec, values, modifiedAt: now });
+      }
+    }
+    for (const rec of touched.values()) {
+      this.byId.set(rec.id, rec);
+      delta.updated.push(rec);
+    }
+    if (touched.size > 0 && this.ordered) {
+      this.ordered = this.ordered.map((r) => touched.get(r.id) ?? r);
+    }
+    this.emit(delta);
+    return delta;
+  }
+
+  /** Replaces records re-read from storage (another tab changed them). */
+  replace(records: readonly TableRecord[], removed: readonly RecordId[]): void {
+    const delta: RecordDelta = { added: [], updated: [], removed: [], reset: false };
+    for (const r of records) {
+      (this.byId.has(r.id) ? delta.updated : delta.added).push(r);
+      this.byId.set(r.id, r);
+    }
+    for (const id of removed) if (this.byId.delete(id)) delta.removed.push(id);
+    this.ordered = null;
+    this.emit(delta);
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(delta: RecordDelta): void {
+    if (!delta.reset && delta.added.length + delta.updated.length + delta.removed.length === 0) return;
+    for (const l of this.listeners) l(delta);
+  }
+}

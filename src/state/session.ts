@@ -1,0 +1,206 @@
+/**
+ * The open workspace: its database, its cross-tab channel and its record stores. Every
+ * change goes through `runCommand`: memory first (the grid updates at once), then one
+ * database transaction; if the write fails the change is rolled back and the user told why.
+ */
+import type { Change, Command } from '../domain/changes';
+import { invertCommand } from '../domain/changes';
+import { pushCommand, takeRedo, takeUndo } from '../domain/history';
+import type { RecordId, TableId, WorkspaceId } from '../domain/ids';
+import type { TableRecord } from '../domain/model';
+import type { SchemaState } from '../domain/schemaState';
+import { applySchemaChanges, hasSchemaChanges } from '../domain/schemaState';
+import type { WorkspaceDb, SyncChannel, SyncMessage } from '../db';
+import { applyChanges, classifyStorageError, createSyncChannel, getRecords, loadAllRecords, loadRecordsPage, loadSchema } from '../db';
+import { RecordStore } from './recordStore';
+import { bumpRecords, pushNotice, useAppStore } from './store';
+
+export const FIRST_PAGE = 60;
+
+interface Session {
+  workspaceId: WorkspaceId;
+  db: WorkspaceDb;
+  sync: SyncChannel;
+  stores: Map<TableId, RecordStore>;
+  loading: Map<TableId, Promise<void>>;
+  /** Database writes run one after another, in command order. */
+  queue: Promise<void>;
+}
+
+let session: Session | null = null;
+const tabId = Math.random().toString(36).slice(2);
+
+export function currentSession(): Session | null {
+  return session;
+}
+
+export function recordStore(tableId: TableId): RecordStore {
+  const s = requireSession();
+  let store = s.stores.get(tableId);
+  if (!store) {
+    store = new RecordStore(tableId);
+    store.subscribe(() => bumpRecords(tableId));
+    s.stores.set(tableId, store);
+  }
+  return store;
+}
+
+export class NoSessionError extends Error {
+  override name = 'NoSessionError';
+}
+
+function requireSession(): Session {
+  if (!session) throw new NoSessionError('No workspace is open');
+  return session;
+}
+
+export async function attachSession(workspaceId: WorkspaceId, db: WorkspaceDb): Promise<SchemaState | null> {
+  closeSession();
+  const sync = createSyncChannel(workspaceId, tabId);
+  session = { workspaceId, db, sync, stores: new Map(), loading: new Map(), queue: Promise.resolve() };
+  sync.subscribe((msg) => void receiveRemote(msg));
+  const loaded = await loadSchema(db);
+  if (!loaded.meta) return null;
+  return toSchemaState(loaded);
+}
+
+export function closeSession(): void {
+  if (!session) return;
+  session.sync.close();
+  session.db.close();
+  session = null;
+}
+
+function toSchemaState(loaded: Awaited<ReturnType<typeof loadSchema>>): SchemaState | null {
+  if (!loaded.meta) return null;
+  return {
+    meta: loaded.meta,
+    tables: Object.fromEntries(loaded.tables.map((t) => [t.id, t])),
+    fields: Object.fromEntries(loaded.fields.map((f) => [f.id, f])),
+    views: Object.fromEntries(loaded.views.map((v) => [v.id, v])),
+  };
+}
+
+/** Loads a table's records: the first screen quickly, then the rest. */
+export function ensureRecords(tableId: TableId): Promise<void> {
+  const s = requireSession();
+  const store = recordStore(tableId);
+  if (store.complete) return Promise.resolve();
+  const pending = s.loading.get(tableId);
+  if (pending) return pending;
+  const job = (async () => {
+    const first = await loadRecordsPage(s.db, tableId, FIRST_PAGE);
+    if (session !== s) return;
+    if (!store.complete && first.length > 0) {
+      store.reset(first, first.length < FIRST_PAGE);
+      performance.mark('regulars:first-rows');
+    }
+    if (first.length < FIRST_PAGE) {
+      store.reset(first, true);
+    } else {
+      const all = await loadAllRecords(s.db, tableId);
+      if (session !== s) return;
+      store.reset(all, true);
+    }
+    useAppStore.setState((st) => ({ loaded: { ...st.loaded, [tableId]: true } }));
+  })();
+  s.loading.set(tableId, job);
+  return job.finally(() => s.loading.delete(tableId));
+}
+
+function applyInMemory(changes: readonly Change[]): void {
+  const now = Date.now();
+  if (hasSchemaChanges(changes)) {
+    useAppStore.setState((st) => (st.schema ? { schema: applySchemaChanges(st.schema, changes) } : {}));
+  }
+  const tables = new Set<TableId>();
+  for (const c of changes) {
+    if (c.kind === 'cell') tables.add(c.tableId);
+    else if (c.kind === 'record') {
+      const t = c.after?.tableId ?? c.before?.tableId;
+      if (t) tables.add(t);
+    }
+  }
+  for (const t of tables) recordStore(t).apply(changes, now);
+}
+
+export type CommandOutcome = 'ok' | 'failed';
+
+/** Applies a command, records it for undo (unless `history` is false) and stores it. */
+export async function runCommand(command: Command, options: { history?: boolean } = {}): Promise<CommandOutcome> {
+  if (command.changes.length === 0) return 'ok';
+  const s = requireSession();
+  applyInMemory(command.changes);
+  if (options.history !== false) {
+    useAppStore.setState((st) => ({ history: pushCommand(st.history, command) }));
+  }
+  return persist(s, command, () => {
+    if (options.history !== false) {
+      useAppStore.setState((st) => ({ history: { undo: st.history.undo.filter((c) => c !== command), redo: st.history.redo } }));
+    }
+  });
+}
+
+function persist(s: Session, command: Command, onFail: () => void): Promise<CommandOutcome> {
+  const write = s.queue.then(async (): Promise<CommandOutcome> => {
+    try {
+      await applyChanges(s.db, command.changes);
+      s.sync.publish(command.changes);
+      performance.mark('regulars:committed');
+      return 'ok';
+    } catch (err) {
+      if (session === s) applyInMemory(invertCommand(command).changes);
+      onFail();
+      const kind = classifyStorageError(err);
+      pushNotice('error', kind === 'quota' ? 'errors.quota' : 'errors.saveFailed', {
+        detail: err instanceof Error ? err.message : String(err),
+      });
+      return 'failed';
+    }
+  });
+  s.queue = write.then(() => undefined);
+  return write;
+}
+
+export async function undo(): Promise<void> {
+  const s = requireSession();
+  const step = takeUndo(useAppStore.getState().history);
+  if (!step) return;
+  const before = useAppStore.getState().history;
+  useAppStore.setState({ history: step.history });
+  applyInMemory(step.apply.changes);
+  await persist(s, step.apply, () => useAppStore.setState({ history: before }));
+}
+
+export async function redo(): Promise<void> {
+  const s = requireSession();
+  const step = takeRedo(useAppStore.getState().history);
+  if (!step) return;
+  const before = useAppStore.getState().history;
+  useAppStore.setState({ history: step.history });
+  applyInMemory(step.apply.changes);
+  await persist(s, step.apply, () => useAppStore.setState({ history: before }));
+}
+
+/** Waits until every queued write has reached the database. */
+export function flushWrites(): Promise<void> {
+  return session ? session.queue : Promise.resolve();
+}
+
+async function receiveRemote(msg: SyncMessage): Promise<void> {
+  const s = session;
+  if (!s) return;
+  if (msg.schema) {
+    const loaded = toSchemaState(await loadSchema(s.db));
+    if (loaded && session === s) useAppStore.setState({ schema: loaded });
+  }
+  for (const part of msg.records) {
+    const store = s.stores.get(part.tableId);
+    if (!store) continue;
+    const fresh: TableRecord[] = await getRecords(s.db, part.upserted);
+    const gone = new Set<RecordId>(part.deleted);
+    const found = new Set(fresh.map((r) => r.id));
+    for (const id of part.upserted) if (!found.has(id)) gone.add(id);
+    if (session === s) store.replace(fresh, [...gone]);
+  }
+}
