@@ -1,8 +1,9 @@
 /** Merges the per-area bundles. Add an area here when adding a file under locales/. */
 import { common } from './locales/common';
+import { shell } from './locales/shell';
 
 type Bundle = Record<string, unknown>;
-const areas: { en: Bundle; 'zh-CN': Bundle }[] = [common];
+const areas: { en: Bundle; 'zh-CN': Bundle }[] = [common, shell];
 
 export const catalogue = {
   en: Object.assign({}, ...areas.map((a) => a.en)) as Bundle,
