@@ -10,8 +10,10 @@ export const shell = {
       },
       newTableName: 'New table',
       copySuffix: '(copy)',
+      listSeparator: ', ',
       welcome: {
-        pitch: 'A customer table that works like Excel and thinks like a CRM — offline, in your browser.',
+        pitch:
+          'A customer table that works like Excel and thinks like a CRM — offline, in your browser.',
         templateTitle: 'Start with the shop template',
         templateDesc:
           'Customers, orders and follow-ups, with about 200 sample customers and 2,000 orders you can remove in one click.',
@@ -87,10 +89,12 @@ export const shell = {
       },
       newTableName: '新表',
       copySuffix: '(副本)',
+      listSeparator: '、',
       welcome: {
         pitch: '像 Excel 一样好用、像 CRM 一样懂客户的客户表——离线可用，就在浏览器里。',
         templateTitle: '使用店铺模板开始',
-        templateDesc: '包含客户、订单和跟进记录三张表，附带约 200 位客户和 2,000 笔订单的示例数据，可一键删除。',
+        templateDesc:
+          '包含客户、订单和跟进记录三张表，附带约 200 位客户和 2,000 笔订单的示例数据，可一键删除。',
         emptyTitle: '从空白表格开始',
         emptyDesc: '一张空白表格，自己添加列，或导入已有的表格文件。',
         creating: '正在创建…',
