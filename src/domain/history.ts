@@ -19,7 +19,10 @@ export function pushCommand(h: History, command: Command): History {
 export function takeUndo(h: History): { apply: Command; history: History } | null {
   const last = h.undo.at(-1);
   if (!last) return null;
-  return { apply: invertCommand(last), history: { undo: h.undo.slice(0, -1), redo: [...h.redo, last] } };
+  return {
+    apply: invertCommand(last),
+    history: { undo: h.undo.slice(0, -1), redo: [...h.redo, last] },
+  };
 }
 
 export function takeRedo(h: History): { apply: Command; history: History } | null {

@@ -183,7 +183,12 @@ export interface WorkspaceMeta {
 }
 
 export function isInvalidValue(v: unknown): v is InvalidValue {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as InvalidValue).invalid === 'string';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    typeof (v as InvalidValue).invalid === 'string'
+  );
 }
 
 export function isEmptyValue(v: CellValue | undefined): boolean {

@@ -73,7 +73,10 @@ export function listFields(state: SchemaState, tableId: TableId): Field[] {
 }
 
 /** Fields of a view in display order, with the view's column settings. */
-export function listViewColumns(state: SchemaState, view: View): { field: Field; width?: number; hidden: boolean }[] {
+export function listViewColumns(
+  state: SchemaState,
+  view: View,
+): { field: Field; width?: number; hidden: boolean }[] {
   const out: { field: Field; width?: number; hidden: boolean }[] = [];
   for (const col of view.columns) {
     const field = state.fields[col.fieldId];

@@ -30,7 +30,16 @@ import { parseCell } from '../domain/fields';
 import type { TypeContext } from '../domain/fields/fieldType';
 import { planRetype } from '../domain/fields/convert';
 import type { FieldId, RecordId, TableId, ViewId } from '../domain/ids';
-import type { CellValue, Field, FieldOptions, FieldType, Language, TableRecord, View, ViewSort } from '../domain/model';
+import type {
+  CellValue,
+  Field,
+  FieldOptions,
+  FieldType,
+  Language,
+  TableRecord,
+  View,
+  ViewSort,
+} from '../domain/model';
 import { listTables, listViews } from '../domain/schemaState';
 import { ensureRecords, recordStore, runCommand } from './session';
 import { useAppStore } from './store';
@@ -48,14 +57,21 @@ function schemaOrThrow() {
 }
 
 /** Typed or pasted text into one cell: parsed by the field type; text that does not fit is kept and flagged. */
-export function editCellText(field: Field, recordId: RecordId, text: string, language: Language): Promise<unknown> {
+export function editCellText(
+  field: Field,
+  recordId: RecordId,
+  text: string,
+  language: Language,
+): Promise<unknown> {
   return setCellValue(field, recordId, parseCell(field, text, typeContext(language)));
 }
 
 export function setCellValue(field: Field, recordId: RecordId, value: CellValue): Promise<unknown> {
   const rec = recordStore(field.tableId).get(recordId);
   if (!rec) return Promise.resolve();
-  return setCells(field.tableId, [{ recordId, fieldId: field.id, before: rec.values[field.id], after: value }]);
+  return setCells(field.tableId, [
+    { recordId, fieldId: field.id, before: rec.values[field.id], after: value },
+  ]);
 }
 
 export function setCells(tableId: TableId, edits: CellEdit[], label?: string): Promise<unknown> {
@@ -90,7 +106,10 @@ function autoNumberValues(tableId: TableId): TableRecord['values'] {
     if (f.tableId !== tableId || f.type !== 'autoNumber') continue;
     const max = recordStore(tableId)
       .all()
-      .reduce((m, r) => Math.max(m, typeof r.values[f.id] === 'number' ? (r.values[f.id] as number) : 0), 0);
+      .reduce(
+        (m, r) => Math.max(m, typeof r.values[f.id] === 'number' ? (r.values[f.id] as number) : 0),
+        0,
+      );
     values[f.id] = max + 1;
   }
   return values;
@@ -107,11 +126,23 @@ export function addField(
   input: { name: string; type: FieldType; options: FieldOptions },
   pos: ColumnPosition,
 ): Promise<unknown> {
-  const { command, field } = addFieldCommand(schemaOrThrow(), { tableId, ...input }, pos, Date.now());
+  const { command, field } = addFieldCommand(
+    schemaOrThrow(),
+    { tableId, ...input },
+    pos,
+    Date.now(),
+  );
   if (field.type === 'autoNumber') {
     const records = recordStore(tableId).all();
     records.forEach((r, i) => {
-      command.changes.push({ kind: 'cell', tableId, recordId: r.id, fieldId: field.id, before: undefined, after: i + 1 });
+      command.changes.push({
+        kind: 'cell',
+        tableId,
+        recordId: r.id,
+        fieldId: field.id,
+        before: undefined,
+        after: i + 1,
+      });
     });
   }
   return runCommand(command);
@@ -125,15 +156,34 @@ export function updateField(after: Field): Promise<unknown> {
 }
 
 /** Preview of a retype: how many values convert, stay invalid (kept as text) or are empty. */
-export function previewRetype(field: Field, type: FieldType, options: FieldOptions | undefined, language: Language) {
-  const values = recordStore(field.tableId).all().map((r) => r.values[field.id]);
+export function previewRetype(
+  field: Field,
+  type: FieldType,
+  options: FieldOptions | undefined,
+  language: Language,
+) {
+  const values = recordStore(field.tableId)
+    .all()
+    .map((r) => r.values[field.id]);
   return planRetype(field, type, options, values, typeContext(language));
 }
 
-export async function retypeField(field: Field, name: string, type: FieldType, options: FieldOptions | undefined, language: Language): Promise<unknown> {
+export async function retypeField(
+  field: Field,
+  name: string,
+  type: FieldType,
+  options: FieldOptions | undefined,
+  language: Language,
+): Promise<unknown> {
   await ensureRecords(field.tableId);
   const records = recordStore(field.tableId).all();
-  const plan = planRetype(field, type, options, records.map((r) => r.values[field.id]), typeContext(language));
+  const plan = planRetype(
+    field,
+    type,
+    options,
+    records.map((r) => r.values[field.id]),
+    typeContext(language),
+  );
   const after: Field = { ...plan.field, name: name.trim() };
   return runCommand(retypeFieldCommand(field, after, records, plan.values, Date.now()));
 }
@@ -150,7 +200,9 @@ function changeView(viewId: ViewId, label: string, update: (v: View) => View): P
 }
 
 export const setColumnHidden = (viewId: ViewId, fieldId: FieldId, hidden: boolean) =>
-  changeView(viewId, hidden ? 'history.hideField' : 'history.showField', (v) => setColumnHiddenView(v, fieldId, hidden));
+  changeView(viewId, hidden ? 'history.hideField' : 'history.showField', (v) =>
+    setColumnHiddenView(v, fieldId, hidden),
+  );
 export const setColumnWidth = (viewId: ViewId, fieldId: FieldId, width: number) =>
   changeView(viewId, 'history.resizeField', (v) => setColumnWidthView(v, fieldId, width));
 export const reorderColumns = (viewId: ViewId, order: readonly FieldId[]) =>
@@ -162,9 +214,17 @@ export function setSearch(search: string): void {
   useAppStore.setState({ search });
 }
 
-export async function createTable(names: { table: string; primaryField: string; view: string }): Promise<void> {
+export async function createTable(names: {
+  table: string;
+  primaryField: string;
+  view: string;
+}): Promise<void> {
   const schema = schemaOrThrow();
-  const { command, table } = createTableCommand(schema, { ...names, table: uniqueTableName(schema, names.table) }, Date.now());
+  const { command, table } = createTableCommand(
+    schema,
+    { ...names, table: uniqueTableName(schema, names.table) },
+    Date.now(),
+  );
   await runCommand(command);
   selectTable(table.id);
 }
@@ -188,7 +248,12 @@ export async function duplicateTable(tableId: TableId, copySuffix: string): Prom
 
 export async function deleteTable(tableId: TableId): Promise<void> {
   await ensureRecords(tableId);
-  const command = deleteTableCommand(schemaOrThrow(), tableId, recordStore(tableId).all(), Date.now());
+  const command = deleteTableCommand(
+    schemaOrThrow(),
+    tableId,
+    recordStore(tableId).all(),
+    Date.now(),
+  );
   if (!command) return;
   await runCommand(command);
   const state = useAppStore.getState();

@@ -26,6 +26,8 @@ export class RecordStore {
   private listeners = new Set<Listener>();
   /** True once every record of the table has been loaded. */
   complete = false;
+  /** Ids changed in memory while a full load was reading the database. */
+  private touchedDuringLoad: Set<RecordId> | null = null;
 
   constructor(tableId: TableId) {
     this.tableId = tableId;
@@ -42,7 +44,9 @@ export class RecordStore {
   /** All records in table order (cached until the next change). */
   all(): TableRecord[] {
     if (!this.ordered) {
-      this.ordered = [...this.byId.values()].sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
+      this.ordered = [...this.byId.values()].sort(
+        (a, b) => a.order - b.order || (a.id < b.id ? -1 : 1),
+      );
     }
     return this.ordered;
   }
@@ -55,6 +59,32 @@ export class RecordStore {
     this.emit({ added: [], updated: [], removed: [], reset: true });
   }
 
+  /** Starts a full load: changes made from now on win over what the load reads. */
+  beginLoad(): void {
+    this.touchedDuringLoad = new Set();
+  }
+
+  /** Ends a full load: the loaded records, except those changed in memory meanwhile. */
+  finishLoad(loaded: readonly TableRecord[]): void {
+    const touched = this.touchedDuringLoad ?? new Set<RecordId>();
+    this.touchedDuringLoad = null;
+    const merged: TableRecord[] = [];
+    for (const r of loaded) {
+      if (!touched.has(r.id)) merged.push(r);
+      else {
+        const mine = this.byId.get(r.id);
+        if (mine) merged.push(mine);
+      }
+    }
+    const loadedIds = new Set(loaded.map((r) => r.id));
+    for (const id of touched) {
+      const mine = this.byId.get(id);
+      if (mine && !loadedIds.has(id)) merged.push(mine);
+    }
+    if (touched.size > 0) merged.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
+    this.reset(merged, true);
+  }
+
   /** Applies record and cell changes that belong to this table. */
   apply(changes: readonly Change[], now: number): RecordDelta {
     const delta: RecordDelta = { added: [], updated: [], removed: [], reset: false };
@@ -63,6 +93,7 @@ export class RecordStore {
       if (c.kind === 'record') {
         const tableId = c.after?.tableId ?? c.before?.tableId;
         if (tableId !== this.tableId) continue;
+        this.touchedDuringLoad?.add(c.id);
         if (c.after) {
           const existed = this.byId.has(c.id);
           this.byId.set(c.id, c.after);
@@ -74,6 +105,7 @@ export class RecordStore {
       } else if (c.kind === 'cell' && c.tableId === this.tableId) {
         const rec = touched.get(c.recordId) ?? this.byId.get(c.recordId);
         if (!rec) continue;
+        this.touchedDuringLoad?.add(c.recordId);
         const values = { ...rec.values };
         if (c.after === undefined) delete values[c.fieldId];
         else values[c.fieldId] = c.after;
@@ -95,10 +127,14 @@ export class RecordStore {
   replace(records: readonly TableRecord[], removed: readonly RecordId[]): void {
     const delta: RecordDelta = { added: [], updated: [], removed: [], reset: false };
     for (const r of records) {
+      this.touchedDuringLoad?.add(r.id);
       (this.byId.has(r.id) ? delta.updated : delta.added).push(r);
       this.byId.set(r.id, r);
     }
-    for (const id of removed) if (this.byId.delete(id)) delta.removed.push(id);
+    for (const id of removed) {
+      this.touchedDuringLoad?.add(id);
+      if (this.byId.delete(id)) delta.removed.push(id);
+    }
     this.ordered = null;
     this.emit(delta);
   }
@@ -109,7 +145,8 @@ export class RecordStore {
   }
 
   private emit(delta: RecordDelta): void {
-    if (!delta.reset && delta.added.length + delta.updated.length + delta.removed.length === 0) return;
+    if (!delta.reset && delta.added.length + delta.updated.length + delta.removed.length === 0)
+      return;
     for (const l of this.listeners) l(delta);
   }
 }

@@ -6,12 +6,19 @@
 import type { Change, Command } from '../domain/changes';
 import { invertCommand } from '../domain/changes';
 import { pushCommand, takeRedo, takeUndo } from '../domain/history';
-import type { RecordId, TableId, WorkspaceId } from '../domain/ids';
-import type { TableRecord } from '../domain/model';
+import type { TableId, WorkspaceId } from '../domain/ids';
 import type { SchemaState } from '../domain/schemaState';
 import { applySchemaChanges, hasSchemaChanges } from '../domain/schemaState';
 import type { WorkspaceDb, SyncChannel, SyncMessage } from '../db';
-import { applyChanges, classifyStorageError, createSyncChannel, getRecords, loadAllRecords, loadRecordsPage, loadSchema } from '../db';
+import {
+  applyChanges,
+  classifyStorageError,
+  createSyncChannel,
+  loadAllRecords,
+  loadRecordsPage,
+  loadSchema,
+  readSyncedRecords,
+} from '../db';
 import { RecordStore } from './recordStore';
 import { bumpRecords, pushNotice, useAppStore } from './store';
 
@@ -54,10 +61,20 @@ function requireSession(): Session {
   return session;
 }
 
-export async function attachSession(workspaceId: WorkspaceId, db: WorkspaceDb): Promise<SchemaState | null> {
+export async function attachSession(
+  workspaceId: WorkspaceId,
+  db: WorkspaceDb,
+): Promise<SchemaState | null> {
   closeSession();
   const sync = createSyncChannel(workspaceId, tabId);
-  session = { workspaceId, db, sync, stores: new Map(), loading: new Map(), queue: Promise.resolve() };
+  session = {
+    workspaceId,
+    db,
+    sync,
+    stores: new Map(),
+    loading: new Map(),
+    queue: Promise.resolve(),
+  };
   sync.subscribe((msg) => void receiveRemote(msg));
   const loaded = await loadSchema(db);
   if (!loaded.meta) return null;
@@ -89,18 +106,19 @@ export function ensureRecords(tableId: TableId): Promise<void> {
   const pending = s.loading.get(tableId);
   if (pending) return pending;
   const job = (async () => {
+    store.beginLoad();
     const first = await loadRecordsPage(s.db, tableId, FIRST_PAGE);
     if (session !== s) return;
-    if (!store.complete && first.length > 0) {
-      store.reset(first, first.length < FIRST_PAGE);
-      performance.mark('regulars:first-rows');
-    }
     if (first.length < FIRST_PAGE) {
-      store.reset(first, true);
-    } else {
+      store.finishLoad(first);
+    } else if (!store.complete) {
+      store.reset(first, false);
+    }
+    performance.mark('regulars:first-rows');
+    if (first.length >= FIRST_PAGE && !store.complete) {
       const all = await loadAllRecords(s.db, tableId);
       if (session !== s) return;
-      store.reset(all, true);
+      store.finishLoad(all);
     }
     useAppStore.setState((st) => ({ loaded: { ...st.loaded, [tableId]: true } }));
   })();
@@ -111,7 +129,9 @@ export function ensureRecords(tableId: TableId): Promise<void> {
 function applyInMemory(changes: readonly Change[]): void {
   const now = Date.now();
   if (hasSchemaChanges(changes)) {
-    useAppStore.setState((st) => (st.schema ? { schema: applySchemaChanges(st.schema, changes) } : {}));
+    useAppStore.setState((st) =>
+      st.schema ? { schema: applySchemaChanges(st.schema, changes) } : {},
+    );
   }
   const tables = new Set<TableId>();
   for (const c of changes) {
@@ -127,7 +147,10 @@ function applyInMemory(changes: readonly Change[]): void {
 export type CommandOutcome = 'ok' | 'failed';
 
 /** Applies a command, records it for undo (unless `history` is false) and stores it. */
-export async function runCommand(command: Command, options: { history?: boolean } = {}): Promise<CommandOutcome> {
+export async function runCommand(
+  command: Command,
+  options: { history?: boolean } = {},
+): Promise<CommandOutcome> {
   if (command.changes.length === 0) return 'ok';
   const s = requireSession();
   applyInMemory(command.changes);
@@ -136,7 +159,9 @@ export async function runCommand(command: Command, options: { history?: boolean 
   }
   return persist(s, command, () => {
     if (options.history !== false) {
-      useAppStore.setState((st) => ({ history: { undo: st.history.undo.filter((c) => c !== command), redo: st.history.redo } }));
+      useAppStore.setState((st) => ({
+        history: { undo: st.history.undo.filter((c) => c !== command), redo: st.history.redo },
+      }));
     }
   });
 }
@@ -194,13 +219,8 @@ async function receiveRemote(msg: SyncMessage): Promise<void> {
     const loaded = toSchemaState(await loadSchema(s.db));
     if (loaded && session === s) useAppStore.setState({ schema: loaded });
   }
-  for (const part of msg.records) {
+  for (const part of await readSyncedRecords(s.db, msg)) {
     const store = s.stores.get(part.tableId);
-    if (!store) continue;
-    const fresh: TableRecord[] = await getRecords(s.db, part.upserted);
-    const gone = new Set<RecordId>(part.deleted);
-    const found = new Set(fresh.map((r) => r.id));
-    for (const id of part.upserted) if (!found.has(id)) gone.add(id);
-    if (session === s) store.replace(fresh, [...gone]);
+    if (store && session === s) store.replace(part.records, part.deleted);
   }
 }

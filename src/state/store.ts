@@ -74,8 +74,8 @@ export function bumpRecords(tableId: TableId): void {
 }
 
 export const selectActiveTable = (s: AppState) =>
-  s.schema && s.activeTableId ? s.schema.tables[s.activeTableId] ?? null : null;
+  s.schema && s.activeTableId ? (s.schema.tables[s.activeTableId] ?? null) : null;
 export const selectActiveView = (s: AppState) =>
-  s.schema && s.activeViewId ? s.schema.views[s.activeViewId] ?? null : null;
+  s.schema && s.activeViewId ? (s.schema.views[s.activeViewId] ?? null) : null;
 export const selectCanUndo = (s: AppState) => s.history.undo.length > 0;
 export const selectCanRedo = (s: AppState) => s.history.redo.length > 0;

@@ -38,12 +38,14 @@ export async function boot(): Promise<void> {
     await openWorkspace(entry.id);
   } catch (err) {
     useAppStore.setState({ status: 'error' });
-    pushNotice('error', 'errors.openFailed', { detail: err instanceof Error ? err.message : String(err) });
+    pushNotice('error', 'errors.openFailed', {
+      detail: err instanceof Error ? err.message : String(err),
+    });
   }
 }
 
 export async function openWorkspace(id: WorkspaceId): Promise<void> {
-  const db = openWorkspaceDb(id);
+  const db = await openWorkspaceDb(id);
   const schema = await attachSession(id, db);
   if (!schema) {
     closeSession();
@@ -80,13 +82,24 @@ export async function createWorkspace(input: NewWorkspaceInput): Promise<void> {
   useAppStore.setState({ status: 'creating' });
   const now = Date.now();
   const id = newWorkspaceId();
-  const meta: WorkspaceMeta = { id, name: input.names.workspace, createdAt: now, language: input.language };
-  const db = openWorkspaceDb(id);
+  const meta: WorkspaceMeta = {
+    id,
+    name: input.names.workspace,
+    createdAt: now,
+    language: input.language,
+  };
+  let db: Awaited<ReturnType<typeof openWorkspaceDb>> | null = null;
   try {
+    db = await openWorkspaceDb(id);
     const changes: Change[] = [{ kind: 'meta', before: meta, after: meta }];
     let records: TableRecord[] = [];
     if (input.kind === 'template') {
-      const t = createShopTemplate({ language: input.language, asOf: todayLocal(), ids: randomIds, now });
+      const t = createShopTemplate({
+        language: input.language,
+        asOf: todayLocal(),
+        ids: randomIds,
+        now,
+      });
       for (const x of t.tables) changes.push({ kind: 'table', id: x.id, after: x });
       for (const x of t.fields) changes.push({ kind: 'field', id: x.id, after: x });
       for (const x of t.views) changes.push({ kind: 'view', id: x.id, after: x });
@@ -101,9 +114,11 @@ export async function createWorkspace(input: NewWorkspaceInput): Promise<void> {
     await registerWorkspace(meta);
     db.close();
   } catch (err) {
-    db.close();
+    db?.close();
     useAppStore.setState({ status: 'welcome' });
-    pushNotice('error', 'errors.saveFailed', { detail: err instanceof Error ? err.message : String(err) });
+    pushNotice('error', 'errors.saveFailed', {
+      detail: err instanceof Error ? err.message : String(err),
+    });
     return;
   }
   await openWorkspace(id);
@@ -126,8 +141,13 @@ export async function updateMeta(patch: Partial<WorkspaceMeta>, undoable = true)
   const schema = useAppStore.getState().schema;
   if (!schema) return;
   const after: WorkspaceMeta = { ...schema.meta, ...patch };
-  for (const [k, v] of Object.entries(patch)) if (v === undefined) delete (after as unknown as Record<string, unknown>)[k];
-  const command: Command = { label: 'history.settings', changes: [{ kind: 'meta', before: schema.meta, after }], at: Date.now() };
+  for (const [k, v] of Object.entries(patch))
+    if (v === undefined) delete (after as unknown as Record<string, unknown>)[k];
+  const command: Command = {
+    label: 'history.settings',
+    changes: [{ kind: 'meta', before: schema.meta, after }],
+    at: Date.now(),
+  };
   await runCommand(command, { history: undoable });
 }
 
@@ -144,8 +164,10 @@ export async function removeSampleData(): Promise<void> {
   for (const t of samples) {
     await ensureRecords(t.id);
     for (const r of recordStore(t.id).all()) changes.push({ kind: 'record', id: r.id, before: r });
-    for (const r of Object.values(schema.views)) if (r.tableId === t.id) changes.push({ kind: 'view', id: r.id, before: r });
-    for (const f of Object.values(schema.fields)) if (f.tableId === t.id) changes.push({ kind: 'field', id: f.id, before: f });
+    for (const r of Object.values(schema.views))
+      if (r.tableId === t.id) changes.push({ kind: 'view', id: r.id, before: r });
+    for (const f of Object.values(schema.fields))
+      if (f.tableId === t.id) changes.push({ kind: 'field', id: f.id, before: f });
     changes.push({ kind: 'table', id: t.id, before: t });
   }
   if (changes.length === 0) return;

@@ -70,13 +70,22 @@ export function addFieldCommand(
   };
   const changes: Change[] = [{ kind: 'field', id: field.id, after: field }];
   for (const view of listViews(state, input.tableId)) {
-    changes.push({ kind: 'view', id: view.id, before: view, after: insertColumn(view, field.id, pos) });
+    changes.push({
+      kind: 'view',
+      id: view.id,
+      before: view,
+      after: insertColumn(view, field.id, pos),
+    });
   }
   return { command: { label: 'history.addField', changes, at: now }, field };
 }
 
 export function updateFieldCommand(before: Field, after: Field, now: number): Command {
-  return { label: 'history.updateField', changes: [{ kind: 'field', id: after.id, before, after }], at: now };
+  return {
+    label: 'history.updateField',
+    changes: [{ kind: 'field', id: after.id, before, after }],
+    at: now,
+  };
 }
 
 /** Retype: the new field definition plus every converted cell (from convert.planRetype). */
@@ -93,7 +102,14 @@ export function retypeFieldCommand(
     const next = values[i] ?? null;
     if (old === undefined && next === null) return;
     if (old === next) return;
-    changes.push({ kind: 'cell', tableId: rec.tableId, recordId: rec.id, fieldId: before.id, before: old, after: next });
+    changes.push({
+      kind: 'cell',
+      tableId: rec.tableId,
+      recordId: rec.id,
+      fieldId: before.id,
+      before: old,
+      after: next,
+    });
   });
   return { label: 'history.retypeField', changes, at: now };
 }
@@ -102,7 +118,11 @@ export function retypeFieldCommand(
  * Deleting a field removes it and its view columns. Cell values stay in the records
  * (unreachable without the field) so that undo restores them without rewriting every row.
  */
-export function deleteFieldCommand(state: SchemaState, fieldId: FieldId, now: number): Command | null {
+export function deleteFieldCommand(
+  state: SchemaState,
+  fieldId: FieldId,
+  now: number,
+): Command | null {
   const field = state.fields[fieldId];
   if (!field) return null;
   const table = state.tables[field.tableId];
@@ -128,14 +148,18 @@ export function updateViewCommand(before: View, after: View, label: string, now:
 export function setColumnHiddenView(view: View, fieldId: FieldId, hidden: boolean): View {
   return {
     ...view,
-    columns: view.columns.map((c) => (c.fieldId === fieldId ? { ...c, hidden: hidden || undefined } : c)),
+    columns: view.columns.map((c) =>
+      c.fieldId === fieldId ? { ...c, hidden: hidden || undefined } : c,
+    ),
   };
 }
 
 export function setColumnWidthView(view: View, fieldId: FieldId, width: number): View {
   return {
     ...view,
-    columns: view.columns.map((c) => (c.fieldId === fieldId ? { ...c, width: Math.round(width) } : c)),
+    columns: view.columns.map((c) =>
+      c.fieldId === fieldId ? { ...c, width: Math.round(width) } : c,
+    ),
   };
 }
 

@@ -11,15 +11,28 @@ export interface CellEdit {
   after: CellValue;
 }
 
-export function setCellsCommand(tableId: TableId, edits: readonly CellEdit[], now: number, label = 'history.editCells'): Command {
+export function setCellsCommand(
+  tableId: TableId,
+  edits: readonly CellEdit[],
+  now: number,
+  label = 'history.editCells',
+): Command {
   const changes: CellChange[] = edits
     .filter((e) => !sameValue(e.before, e.after))
-    .map((e) => ({ kind: 'cell', tableId, recordId: e.recordId, fieldId: e.fieldId, before: e.before, after: e.after }));
+    .map((e) => ({
+      kind: 'cell',
+      tableId,
+      recordId: e.recordId,
+      fieldId: e.fieldId,
+      before: e.before,
+      after: e.after,
+    }));
   return { label, changes, at: now };
 }
 
 function sameValue(a: CellValue | undefined, b: CellValue | undefined): boolean {
-  if ((a === undefined || a === null || a === '') && (b === undefined || b === null || b === '')) return true;
+  if ((a === undefined || a === null || a === '') && (b === undefined || b === null || b === ''))
+    return true;
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
@@ -40,7 +53,11 @@ export function newRecord(
   return { id: newRecordId(), tableId, order, values, createdAt: now, modifiedAt: now };
 }
 
-export function insertRecordsCommand(records: readonly TableRecord[], now: number, label = 'history.addRecords'): Command {
+export function insertRecordsCommand(
+  records: readonly TableRecord[],
+  now: number,
+  label = 'history.addRecords',
+): Command {
   const changes: Change[] = records.map((r) => ({ kind: 'record', id: r.id, after: r }));
   return { label, changes, at: now };
 }

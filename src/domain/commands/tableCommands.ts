@@ -8,7 +8,11 @@ import { listFields, listTables, listViews } from '../schemaState';
 
 export type TableNameProblem = 'nameEmpty' | 'nameTaken' | 'nameTooLong';
 
-export function validateTableName(state: SchemaState, name: string, exceptId?: TableId): TableNameProblem | null {
+export function validateTableName(
+  state: SchemaState,
+  name: string,
+  exceptId?: TableId,
+): TableNameProblem | null {
   const trimmed = name.trim();
   if (trimmed === '') return 'nameEmpty';
   if (trimmed.length > 100) return 'nameTooLong';
@@ -20,7 +24,8 @@ export function validateTableName(state: SchemaState, name: string, exceptId?: T
 
 export function uniqueTableName(state: SchemaState, base: string): string {
   if (validateTableName(state, base) === null) return base;
-  for (let i = 2; ; i++) if (validateTableName(state, `${base} ${i}`) === null) return `${base} ${i}`;
+  for (let i = 2; ; i++)
+    if (validateTableName(state, `${base} ${i}`) === null) return `${base} ${i}`;
 }
 
 export function defaultView(tableId: TableId, name: string, fieldIds: readonly FieldId[]): View {
@@ -43,9 +48,20 @@ export function createTableCommand(
   now: number,
 ): { command: Command; table: Table; view: View } {
   const tableId = newTableId();
-  const field: Field = { id: newFieldId(), tableId, name: names.primaryField, type: 'text', options: {} };
+  const field: Field = {
+    id: newFieldId(),
+    tableId,
+    name: names.primaryField,
+    type: 'text',
+    options: {},
+  };
   const last = listTables(state).at(-1);
-  const table: Table = { id: tableId, name: names.table.trim(), order: (last?.order ?? -1) + 1, primaryFieldId: field.id };
+  const table: Table = {
+    id: tableId,
+    name: names.table.trim(),
+    order: (last?.order ?? -1) + 1,
+    primaryFieldId: field.id,
+  };
   const view = defaultView(tableId, names.view, [field.id]);
   const changes: Change[] = [
     { kind: 'table', id: tableId, after: table },
@@ -57,7 +73,11 @@ export function createTableCommand(
 
 export function renameTableCommand(table: Table, name: string, now: number): Command {
   const after = { ...table, name: name.trim() };
-  return { label: 'history.renameTable', changes: [{ kind: 'table', id: table.id, before: table, after }], at: now };
+  return {
+    label: 'history.renameTable',
+    changes: [{ kind: 'table', id: table.id, before: table, after }],
+    at: now,
+  };
 }
 
 /** Deleting a table removes its fields, views and records; undo brings all of them back. */
@@ -117,7 +137,14 @@ export function duplicateTableCommand(
   for (const r of records) {
     const values: TableRecord['values'] = {};
     for (const [k, v] of Object.entries(r.values)) values[mapField(k as FieldId)] = v;
-    const copy: TableRecord = { ...r, id: newRecordId(), tableId: newId, values, createdAt: now, modifiedAt: now };
+    const copy: TableRecord = {
+      ...r,
+      id: newRecordId(),
+      tableId: newId,
+      values,
+      createdAt: now,
+      modifiedAt: now,
+    };
     changes.push({ kind: 'record', id: copy.id, after: copy });
   }
   return { command: { label: 'history.duplicateTable', changes, at: now }, table };

@@ -60,7 +60,7 @@ function drawDigits(rnd: Random, n: number): string {
   return s;
 }
 
-function drawZhName(rnd: Random, gender: Gender): { name: string; pinyin: string } {
+function drawZhName(rnd: Random, gender: Gender): { name: string; handle: string } {
   const surname = rnd.weighted(
     ZH_SURNAMES,
     ZH_SURNAMES.map((s) => s[2]),
@@ -71,14 +71,14 @@ function drawZhName(rnd: Random, gender: Gender): { name: string; pinyin: string
     : [rnd.pick(rnd.chance(0.4) ? ZH_GIVEN.neutral : own), rnd.pick(own)];
   return {
     name: surname[0] + parts.map((p) => p[0]).join(''),
-    pinyin: surname[1] + parts.map((p) => p[1]).join(''),
+    handle: surname[1] + parts.map((p) => p[1]).join(''),
   };
 }
 
-function drawEnName(rnd: Random, gender: Gender): { name: string; pinyin: string } {
+function drawEnName(rnd: Random, gender: Gender): { name: string; handle: string } {
   const first = rnd.pick(EN_FIRST[gender]);
   const last = rnd.pick(EN_SURNAMES);
-  return { name: `${first} ${last}`, pinyin: `${first}_${last}`.toLowerCase() };
+  return { name: `${first} ${last}`, handle: `${first}_${last}`.toLowerCase() };
 }
 
 function drawWechat(
@@ -132,7 +132,7 @@ export function drawProfiles(
     profiles.push({
       name: drawn.name,
       phone,
-      wechat: drawWechat(rnd, drawn.pinyin, phone, birthYear),
+      wechat: drawWechat(rnd, drawn.handle, phone, birthYear),
       gender,
       birthday,
       source: rnd.weighted([0, 1, 2, 3, 4, 5], SOURCE_WEIGHTS),

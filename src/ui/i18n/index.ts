@@ -15,8 +15,11 @@ export function normaliseLanguage(lang: string | undefined): Language {
   return lang && lang.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
 
+let started = false;
+
 export function initI18n(forced?: Language): typeof i18next {
-  if (!i18next.isInitialized) {
+  if (!started) {
+    started = true;
     void i18next
       .use(LanguageDetector)
       .use(initReactI18next)
@@ -26,11 +29,16 @@ export function initI18n(forced?: Language): typeof i18next {
           'zh-CN': { translation: catalogue['zh-CN'] },
         },
         lng: forced,
+        initAsync: false,
         fallbackLng: 'en',
         supportedLngs: ['zh-CN', 'en'],
         nonExplicitSupportedLngs: true,
         load: 'currentOnly',
-        detection: { order: ['navigator'], caches: [] },
+        detection: {
+          order: ['navigator'],
+          caches: [],
+          convertDetectedLanguage: (lng: string) => normaliseLanguage(lng),
+        },
         interpolation: { escapeValue: false },
         returnNull: false,
       });

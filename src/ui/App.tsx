@@ -1,0 +1,138 @@
+/** The app shell: first-launch welcome, or sidebar + toolbar + grid, plus dialogs and notices. */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RecordId } from '../domain/ids';
+import { createTable } from '../state/actions';
+import { redo, undo } from '../state/session';
+import { selectActiveTable, selectActiveView, useAppStore } from '../state/store';
+import { boot } from '../state/workspace';
+import type { GridHandle } from './grid/DataGrid';
+import { DataGrid } from './grid/DataGrid';
+import { initI18n, normaliseLanguage } from './i18n';
+import { Notices } from './shell/Notices';
+import { RecordForm } from './shell/RecordForm';
+import { SettingsDialog } from './shell/SettingsDialog';
+import { Sidebar } from './shell/Sidebar';
+import { Welcome } from './shell/Welcome';
+import { Toolbar } from './Toolbar';
+
+export function App() {
+  const { t } = useTranslation();
+  const status = useAppStore((s) => s.status);
+  const language = useAppStore((s) => s.schema?.meta.language);
+  useEffect(() => {
+    void boot();
+  }, []);
+  useEffect(() => {
+    initI18n(language ?? normaliseLanguage(navigator.language));
+    document.documentElement.lang = language ?? normaliseLanguage(navigator.language);
+  }, [language]);
+  useUndoKeys();
+  return (
+    <>
+      {status === 'booting' ? <div className="app-loading">{t('app.name')}</div> : null}
+      {status === 'welcome' || status === 'creating' ? <Welcome /> : null}
+      {status === 'ready' ? <Workspace /> : null}
+      {status === 'error' ? <div className="app-loading">{t('app.name')}</div> : null}
+      <Notices />
+    </>
+  );
+}
+
+function Workspace() {
+  const { t } = useTranslation();
+  const table = useAppStore(selectActiveTable);
+  const view = useAppStore(selectActiveView);
+  const loaded = useAppStore((s) => (table ? s.loaded[table.id] === true : false));
+  const [selected, setSelected] = useState<RecordId[]>([]);
+  const [displayed, setDisplayed] = useState<number | null>(null);
+  const [expanded, setExpanded] = useState<{ id: RecordId; order: RecordId[] } | null>(null);
+  const [settings, setSettings] = useState(false);
+  const gridRef = useRef<GridHandle | null>(null);
+  const onExpand = useCallback((id: RecordId, order: RecordId[]) => setExpanded({ id, order }), []);
+  const onAdded = useCallback((id: RecordId) => gridRef.current?.focusRecord(id), []);
+  return (
+    <div className="app" data-testid="app" data-loaded={loaded ? 'true' : 'false'}>
+      <Sidebar />
+      <main className="app-main">
+        {table && view ? (
+          <>
+            <Toolbar
+              table={table}
+              view={view}
+              selected={selected}
+              displayed={displayed}
+              onAdded={onAdded}
+              onOpenSettings={() => setSettings(true)}
+            />
+            <DataGrid
+              key={table.id}
+              table={table}
+              view={view}
+              handleRef={gridRef}
+              onExpand={onExpand}
+              onSelectionChange={setSelected}
+              onDisplayedCount={setDisplayed}
+            />
+          </>
+        ) : (
+          <div className="empty-workspace">
+            <p>{t('toolbar.noTable')}</p>
+            <button
+              type="button"
+              className="btn btn-primary"
+              onClick={() =>
+                void createTable({
+                  table: t('shell.newTableName'),
+                  primaryField: t('shell.names.primaryField'),
+                  view: t('shell.names.view'),
+                })
+              }
+            >
+              {t('toolbar.createFirst')}
+            </button>
+            <button type="button" className="btn" onClick={() => setSettings(true)}>
+              {t('toolbar.settings')}
+            </button>
+          </div>
+        )}
+      </main>
+      {expanded && table ? (
+        <RecordForm
+          tableId={table.id}
+          recordId={expanded.id}
+          recordIds={expanded.order}
+          onNavigate={(id) => setExpanded({ id, order: expanded.order })}
+          onClose={() => setExpanded(null)}
+        />
+      ) : null}
+      {settings ? <SettingsDialog onClose={() => setSettings(false)} /> : null}
+    </div>
+  );
+}
+
+/** Ctrl+Z / Ctrl+Y / Ctrl+Shift+Z anywhere except inside a text input (which keeps its own undo). */
+function useUndoKeys(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      const target = e.target as HTMLElement | null;
+      if (
+        target &&
+        (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable)
+      )
+        return;
+      if (document.querySelector('dialog[open]')) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        void undo();
+      } else if (key === 'y' || (key === 'z' && e.shiftKey)) {
+        e.preventDefault();
+        void redo();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}

@@ -1,0 +1,356 @@
+/**
+ * The spreadsheet grid of one table view. Rows come from the table's RecordStore and are
+ * patched row by row as it changes; every edit goes through our commands (readOnlyEdit),
+ * so undo, persistence and cross-tab sync see it.
+ */
+import type {
+  CellClickedEvent,
+  CellContextMenuEvent,
+  CellEditRequestEvent,
+  ColumnResizedEvent,
+  GridApi,
+  GridReadyEvent,
+  ICellRendererParams,
+  SuppressKeyboardEventParams,
+  ColDef,
+} from 'ag-grid-community';
+import { themeQuartz } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FieldId, RecordId } from '../../domain/ids';
+import type { CellValue, Table, TableRecord, View, ViewSort } from '../../domain/model';
+import { listViewColumns } from '../../domain/schemaState';
+import {
+  addRecord,
+  deleteRecords,
+  editCellText,
+  reorderColumns,
+  setCellValue,
+  setColumnWidth,
+  setSorts,
+  typeContext,
+} from '../../state/actions';
+import { recordStore } from '../../state/session';
+import { useAppStore } from '../../state/store';
+import type { MenuItem } from '../components/Menu';
+import { Menu } from '../components/Menu';
+import { currentLanguage } from '../i18n';
+import { registerGridModules } from './agGrid';
+import type { ColumnContext } from './columns';
+import { buildColumnDefs } from './columns';
+import { domRenderer } from './renderers';
+import type { EditorResult } from './editors';
+import { attachRecordStore } from './rowSync';
+import '../styles/grid.css';
+
+registerGridModules();
+
+const theme = themeQuartz.withParams({
+  accentColor: '#1f6f5c',
+  fontSize: 13,
+  rowHeight: 34,
+  headerHeight: 36,
+  headerFontWeight: 600,
+  wrapperBorderRadius: 0,
+  borderColor: '#e3e5e8',
+  cellHorizontalPadding: 10,
+  fontFamily: 'inherit',
+});
+
+export interface DataGridProps {
+  table: Table;
+  view: View;
+  onExpand: (recordId: RecordId, order: RecordId[]) => void;
+  onSelectionChange: (ids: RecordId[]) => void;
+  onDisplayedCount: (n: number) => void;
+  handleRef?: { current: GridHandle | null };
+}
+
+/** What the shell may ask of the grid. */
+export interface GridHandle {
+  /** Scrolls to a record and focuses its first cell. */
+  focusRecord(id: RecordId): void;
+}
+
+function focusRecord(api: GridApi<TableRecord>, id: RecordId): void {
+  const node = api.getRowNode(id);
+  if (!node || node.rowIndex === null) return;
+  api.ensureIndexVisible(node.rowIndex);
+  const first = api
+    .getAllDisplayedColumns()
+    .find((c) => c.getColId() !== '__row' && !c.getColId().startsWith('ag-Grid'));
+  if (first) api.setFocusedCell(node.rowIndex, first);
+}
+
+export function DataGrid({
+  table,
+  view,
+  onExpand,
+  onSelectionChange,
+  onDisplayedCount,
+  handleRef,
+}: DataGridProps) {
+  const { t, i18n } = useTranslation();
+  const schema = useAppStore((s) => s.schema);
+  const search = useAppStore((s) => s.search);
+  const api = useRef<GridApi<TableRecord> | null>(null);
+  const [gridApi, setGridApi] = useState<GridApi<TableRecord> | null>(null);
+  const [menu, setMenu] = useState<{ x: number; y: number; recordId: RecordId } | null>(null);
+  const language = currentLanguage();
+  const columns = useMemo(() => (schema ? listViewColumns(schema, view) : []), [schema, view]);
+
+  const clearCell = useCallback((p: SuppressKeyboardEventParams<TableRecord>) => {
+    const ctx = p.colDef.context as ColumnContext | undefined;
+    if (
+      !ctx ||
+      !p.data ||
+      (!p.colDef.editable && ctx.field.type !== 'checkbox' && ctx.field.type !== 'rating')
+    )
+      return;
+    void setCellValue(ctx.field, p.data.id, null);
+  }, []);
+
+  const suppressKeyboardEvent = useCallback(
+    (p: SuppressKeyboardEventParams<TableRecord>): boolean => {
+      const e = p.event;
+      if (p.editing) return false;
+      const ctx = p.colDef.context as ColumnContext | undefined;
+      if (e.type !== 'keydown' || !ctx || !p.data) return false;
+      if (e.key === 'Delete' || (e.key === 'Backspace' && !p.colDef.editable)) {
+        clearCell(p);
+        return true;
+      }
+      if ((e.key === ' ' || e.key === 'Enter') && ctx.field.type === 'checkbox') {
+        void setCellValue(ctx.field, p.data.id, p.data.values[ctx.field.id] !== true);
+        return true;
+      }
+      if (ctx.field.type === 'rating' && /^[0-9]$/.test(e.key)) {
+        const n = Math.min(Number(e.key), ctx.field.options.max ?? 5);
+        void setCellValue(ctx.field, p.data.id, n === 0 ? null : n);
+        return true;
+      }
+      if ((e.ctrlKey || e.metaKey) && ['z', 'y', 'Z'].includes(e.key)) return true;
+      return false;
+    },
+    [clearCell],
+  );
+
+  const columnDefs = useMemo<ColDef<TableRecord>[]>(() => {
+    const rowNumber: ColDef<TableRecord> = {
+      colId: '__row',
+      headerName: '',
+      width: 64,
+      pinned: 'left',
+      lockPosition: 'left',
+      lockPinned: true,
+      suppressMovable: true,
+      sortable: false,
+      resizable: false,
+      editable: false,
+      cellClass: 'cell-rownum',
+      valueGetter: (p) => (p.node?.rowIndex ?? 0) + 1,
+      cellRenderer: domRenderer((p: ICellRendererParams<TableRecord, number>) => {
+        const wrap = document.createElement('span');
+        wrap.className = 'rownum';
+        const btn = document.createElement('button');
+        btn.type = 'button';
+        btn.className = 'row-expand';
+        btn.textContent = '⤢';
+        btn.title = t('grid.expand');
+        btn.setAttribute('aria-label', t('grid.expand'));
+        const n = document.createElement('span');
+        n.textContent = String(p.value ?? '');
+        wrap.append(n, btn);
+        return wrap;
+      }),
+    };
+    return [
+      rowNumber,
+      ...buildColumnDefs(
+        view,
+        columns,
+        table.primaryFieldId,
+        typeContext(language),
+        t,
+        suppressKeyboardEvent,
+      ),
+    ];
+    // i18n.language: re-render labels when the language changes.
+  }, [view, columns, table.primaryFieldId, language, t, suppressKeyboardEvent, i18n.language]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const onGridReady = useCallback(
+    (e: GridReadyEvent<TableRecord>) => {
+      api.current = e.api;
+      if (handleRef) handleRef.current = { focusRecord: (id) => focusRecord(e.api, id) };
+      setGridApi(e.api);
+    },
+    [handleRef],
+  );
+
+  useEffect(() => {
+    if (!gridApi) return;
+    return attachRecordStore(gridApi, recordStore(table.id));
+  }, [gridApi, table.id]);
+
+  useEffect(
+    () => () => {
+      if (handleRef) handleRef.current = null;
+    },
+    [handleRef],
+  );
+
+  const onCellEditRequest = useCallback((e: CellEditRequestEvent<TableRecord>) => {
+    const ctx = e.colDef.context as ColumnContext | undefined;
+    if (!ctx || !e.data) return;
+    const result = e.newValue as EditorResult | CellValue;
+    if (result && typeof result === 'object' && 'kind' in result) {
+      if (result.kind === 'text')
+        void editCellText(ctx.field, e.data.id, result.text, currentLanguage());
+      else void setCellValue(ctx.field, e.data.id, result.value);
+    } else {
+      void setCellValue(ctx.field, e.data.id, result as CellValue);
+    }
+  }, []);
+
+  const onCellClicked = useCallback(
+    (e: CellClickedEvent<TableRecord>) => {
+      if (!e.data) return;
+      const target = e.event?.target as HTMLElement | null;
+      if (e.colDef.colId === '__row' && target?.closest('.row-expand')) {
+        const order: RecordId[] = [];
+        e.api.forEachNodeAfterFilterAndSort((n) => n.data && order.push(n.data.id));
+        onExpand(e.data.id, order);
+        return;
+      }
+      const ctx = e.colDef.context as ColumnContext | undefined;
+      if (!ctx) return;
+      if (ctx.field.type === 'checkbox' && target?.closest('.cell-checkbox')) {
+        void setCellValue(ctx.field, e.data.id, e.data.values[ctx.field.id] !== true);
+      } else if (ctx.field.type === 'rating') {
+        const star = target?.closest<HTMLElement>('.star')?.dataset.star;
+        if (star) {
+          const n = Number(star);
+          void setCellValue(ctx.field, e.data.id, e.data.values[ctx.field.id] === n ? null : n);
+        }
+      }
+    },
+    [onExpand],
+  );
+
+  const onColumnResized = useCallback(
+    (e: ColumnResizedEvent<TableRecord>) => {
+      if (!e.finished || e.source !== 'uiColumnResized' || !e.column) return;
+      const id = e.column.getColId() as FieldId;
+      if (id === '__row') return;
+      void setColumnWidth(view.id, id, e.column.getActualWidth());
+    },
+    [view.id],
+  );
+
+  const onDragStopped = useCallback(() => {
+    const gridApi = api.current;
+    if (!gridApi) return;
+    const order = gridApi
+      .getColumnState()
+      .map((c) => c.colId)
+      .filter((id) => id !== '__row' && !id.startsWith('ag-Grid')) as FieldId[];
+    const current = view.columns.map((c) => c.fieldId);
+    if (order.join() !== current.join()) void reorderColumns(view.id, order);
+  }, [view]);
+
+  const onSortChanged = useCallback(() => {
+    const gridApi = api.current;
+    if (!gridApi) return;
+    const sorts: ViewSort[] = gridApi
+      .getColumnState()
+      .filter((c) => c.sort && c.colId !== '__row')
+      .sort((a, b) => (a.sortIndex ?? 0) - (b.sortIndex ?? 0))
+      .map((c) => ({ fieldId: c.colId as FieldId, direction: c.sort === 'desc' ? 'desc' : 'asc' }));
+    if (JSON.stringify(sorts) !== JSON.stringify(view.sorts)) void setSorts(view.id, sorts);
+  }, [view]);
+
+  const onContextMenu = useCallback((e: CellContextMenuEvent<TableRecord>) => {
+    const ev = e.event as MouseEvent | null;
+    if (!e.data || !ev) return;
+    setMenu({ x: ev.clientX, y: ev.clientY, recordId: e.data.id });
+  }, []);
+
+  const menuItems = (recordId: RecordId): MenuItem[] => {
+    const selected = api.current?.getSelectedRows().map((r) => r.id) ?? [];
+    const targets = selected.includes(recordId) ? selected : [recordId];
+    return [
+      { key: 'expand', label: t('grid.expand'), onSelect: () => onExpand(recordId, [recordId]) },
+      {
+        key: 'above',
+        label: t('grid.insertAbove'),
+        onSelect: () => void addRecord(table.id, { recordId, side: 'above' }),
+      },
+      {
+        key: 'below',
+        label: t('grid.insertBelow'),
+        onSelect: () => void addRecord(table.id, { recordId, side: 'below' }),
+      },
+      {
+        key: 'delete',
+        label: t('grid.deleteRows', { count: targets.length }),
+        danger: true,
+        onSelect: () => void deleteRecords(table.id, targets),
+      },
+    ];
+  };
+
+  return (
+    <div className="grid-wrap" data-testid="grid">
+      <AgGridReact<TableRecord>
+        theme={theme}
+        columnDefs={columnDefs}
+        getRowId={(p) => p.data.id}
+        onGridReady={onGridReady}
+        readOnlyEdit
+        onCellEditRequest={onCellEditRequest}
+        onCellClicked={onCellClicked}
+        onCellContextMenu={onContextMenu}
+        preventDefaultOnContextMenu
+        onColumnResized={onColumnResized}
+        onDragStopped={onDragStopped}
+        onSortChanged={onSortChanged}
+        onSelectionChanged={(e) => onSelectionChange(e.api.getSelectedRows().map((r) => r.id))}
+        onModelUpdated={(e) => onDisplayedCount(e.api.getDisplayedRowCount())}
+        quickFilterText={search}
+        cacheQuickFilter
+        rowSelection={{
+          mode: 'multiRow',
+          checkboxes: true,
+          headerCheckbox: true,
+          enableClickSelection: false,
+        }}
+        selectionColumnDef={{
+          pinned: 'left',
+          width: 44,
+          suppressMovable: true,
+          lockPosition: 'left',
+        }}
+        enterNavigatesVertically
+        enterNavigatesVerticallyAfterEdit
+        stopEditingWhenCellsLoseFocus
+        undoRedoCellEditing={false}
+        suppressMovableColumns={false}
+        animateRows={false}
+        suppressColumnMoveAnimation
+        tooltipShowDelay={300}
+        rowBuffer={8}
+        localeText={{ noRowsToShow: t('grid.noRows') }}
+      />
+      {menu ? (
+        <Menu
+          x={menu.x}
+          y={menu.y}
+          label={t('grid.rowMenu')}
+          items={menuItems(menu.recordId)}
+          onClose={() => setMenu(null)}
+        />
+      ) : null}
+    </div>
+  );
+}

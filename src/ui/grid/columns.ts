@@ -1,0 +1,136 @@
+/** Builds AG Grid column definitions from a view's fields: renderer, editor, sort and search per type. */
+import type {
+  ColDef,
+  ICellRendererParams,
+  ITooltipParams,
+  SuppressKeyboardEventParams,
+  ValueGetterParams,
+} from 'ag-grid-community';
+import type { TFunction } from 'i18next';
+import { compareCells, formatCell, getFieldType } from '../../domain/fields';
+import type { TypeContext } from '../../domain/fields/fieldType';
+import type { CellValue, Field, TableRecord, View } from '../../domain/model';
+import { isInvalidValue } from '../../domain/model';
+import { DateCellEditor, LongTextCellEditor, SelectCellEditor, TextCellEditor } from './editors';
+import { domRenderer, renderCheckbox, renderLink, renderRating, renderSelect } from './renderers';
+import { HeaderCell } from './HeaderCell';
+
+export interface ColumnContext {
+  field: Field;
+  isPrimary: boolean;
+}
+
+function cellValue(
+  params: ValueGetterParams<TableRecord>,
+  field: Field,
+): CellValue | number | undefined {
+  const rec = params.data;
+  if (!rec) return undefined;
+  if (field.type === 'createdTime') return rec.createdAt;
+  if (field.type === 'modifiedTime') return rec.modifiedAt;
+  return rec.values[field.id];
+}
+
+function editorFor(
+  field: Field,
+): Pick<ColDef, 'cellEditor' | 'cellEditorPopup' | 'cellEditorPopupPosition'> {
+  switch (field.type) {
+    case 'longText':
+      return {
+        cellEditor: LongTextCellEditor,
+        cellEditorPopup: true,
+        cellEditorPopupPosition: 'under',
+      };
+    case 'date':
+    case 'dateTime':
+      return { cellEditor: DateCellEditor, cellEditorPopup: true, cellEditorPopupPosition: 'over' };
+    case 'singleSelect':
+    case 'multiSelect':
+      return {
+        cellEditor: SelectCellEditor,
+        cellEditorPopup: true,
+        cellEditorPopupPosition: 'under',
+      };
+    default:
+      return { cellEditor: TextCellEditor };
+  }
+}
+
+function rendererFor(field: Field, ctx: TypeContext): ColDef['cellRenderer'] {
+  switch (field.type) {
+    case 'singleSelect':
+    case 'multiSelect':
+      return domRenderer((p: ICellRendererParams<TableRecord, CellValue>) =>
+        renderSelect(p.value, field),
+      );
+    case 'checkbox':
+      return domRenderer((p: ICellRendererParams<TableRecord, CellValue>) =>
+        renderCheckbox(p.value),
+      );
+    case 'rating':
+      return domRenderer((p: ICellRendererParams<TableRecord, CellValue>) =>
+        renderRating(p.value, field),
+      );
+    case 'phone':
+    case 'email':
+    case 'url':
+      return domRenderer((p: ICellRendererParams<TableRecord, CellValue>) =>
+        renderLink(p.value, field, formatCell(field, p.value, ctx)),
+      );
+    default:
+      return undefined;
+  }
+}
+
+const NUMERIC = new Set(['number', 'currency', 'percent', 'rating', 'autoNumber']);
+
+export function buildColumnDefs(
+  view: View,
+  fields: readonly { field: Field; width?: number; hidden: boolean }[],
+  primaryFieldId: string,
+  ctx: TypeContext,
+  t: TFunction,
+  suppressKeyboardEvent: (p: SuppressKeyboardEventParams<TableRecord>) => boolean,
+): ColDef<TableRecord>[] {
+  return fields.map(({ field, width, hidden }) => {
+    const type = getFieldType(field.type);
+    const isPrimary = field.id === primaryFieldId;
+    const sortIndex = view.sorts.findIndex((s) => s.fieldId === field.id);
+    const context: ColumnContext = { field, isPrimary };
+    const def: ColDef<TableRecord> = {
+      colId: field.id,
+      headerName: field.name,
+      headerComponent: HeaderCell,
+      context,
+      width: width ?? (field.type === 'longText' ? 240 : isPrimary ? 160 : 140),
+      minWidth: 60,
+      hide: hidden,
+      pinned: isPrimary ? 'left' : undefined,
+      lockPinned: true,
+      lockPosition: isPrimary ? 'left' : undefined,
+      suppressMovable: isPrimary,
+      editable: type.editable && field.type !== 'checkbox' && field.type !== 'rating',
+      sortable: true,
+      sort: sortIndex >= 0 ? (view.sorts[sortIndex]?.direction ?? null) : null,
+      sortIndex: sortIndex >= 0 ? sortIndex : null,
+      valueGetter: (p) => cellValue(p, field),
+      valueFormatter: (p) => formatCell(field, p.value as CellValue, ctx),
+      comparator: (a, b) => compareCells(field, a as CellValue, b as CellValue),
+      getQuickFilterText: (p) => formatCell(field, p.value as CellValue, ctx),
+      cellRenderer: rendererFor(field, ctx),
+      cellClass: NUMERIC.has(field.type) ? 'cell-number' : undefined,
+      cellClassRules: { 'cell-invalid': (p) => isInvalidValue(p.value) },
+      tooltipValueGetter: (p: ITooltipParams<TableRecord>) =>
+        isInvalidValue(p.value)
+          ? t('problems.invalidKept', {
+              text: p.value.invalid,
+              type: t(`fieldTypes.${field.type}`),
+            })
+          : undefined,
+      suppressKeyboardEvent,
+      cellEditorParams: { field },
+      ...editorFor(field),
+    };
+    return def;
+  });
+}
