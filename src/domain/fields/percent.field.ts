@@ -2,9 +2,9 @@ import type { Field } from '../model';
 import { formatNumber, roundNoise } from '../numbers';
 import { createNumberLikeType } from './numberLike';
 
-function showPercent(value: number, field: Field | null): string {
+function showPercent(value: number, field: Field): string {
   const points = roundNoise(value * 100);
-  const decimals = field?.options.decimals;
+  const decimals = field.options.decimals;
   const text =
     decimals === undefined
       ? formatNumber(Number(points.toFixed(2)))
