@@ -32,8 +32,6 @@ export function initI18n(forced?: Language): typeof i18next {
         initAsync: false,
         fallbackLng: 'en',
         supportedLngs: ['zh-CN', 'en'],
-        nonExplicitSupportedLngs: true,
-        load: 'currentOnly',
         detection: {
           order: ['navigator'],
           caches: [],

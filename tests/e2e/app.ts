@@ -1,0 +1,81 @@
+/** Page helpers shared by the end-to-end tests: start the app, find cells, type like a user. */
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { launchBrowser, newContext } from './browser';
+
+export const baseUrl = (): string => inject('baseUrl');
+
+export interface Session {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+}
+
+export async function openApp(browser: Browser, locale = 'zh-CN'): Promise<Session> {
+  const context = await newContext(browser, locale);
+  const page = await context.newPage();
+  const errors = trackErrors(page);
+  await page.goto(baseUrl());
+  return { browser, context, page, errors };
+}
+
+export function trackErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  return errors;
+}
+
+export { launchBrowser };
+
+/** First launch → shop template → all customers loaded. */
+export async function startWithTemplate(page: Page): Promise<void> {
+  await page.getByTestId('start-template').click();
+  await waitLoaded(page);
+}
+
+export async function waitLoaded(page: Page): Promise<void> {
+  await page.locator('[data-testid=app][data-loaded=true]').waitFor({ timeout: 30_000 });
+  await page.locator('.ag-row[row-index="0"]').first().waitFor();
+}
+
+/** The column id (field id) of the header whose text is `name`. */
+export async function columnId(page: Page, name: string): Promise<string> {
+  const header = page.locator('.ag-header-cell', { has: page.getByText(name, { exact: true }) }).first();
+  const id = await header.getAttribute('col-id');
+  if (!id) throw new Error(`No column named ${name}`);
+  return id;
+}
+
+/** The cell of the row at `rowIndex` (display order) in the column called `name`. */
+export async function cell(page: Page, rowIndex: number, name: string): Promise<Locator> {
+  const id = await columnId(page, name);
+  return page.locator(`.ag-row[row-index="${rowIndex}"] [col-id="${id}"]`).first();
+}
+
+/**
+ * Clicks a cell, opens it with F2 and types text followed by Enter. (Chinese text arrives
+ * as an IME commit without key events, so it is typed into an open editor, as users do.)
+ */
+export async function typeInto(page: Page, target: Locator, text: string): Promise<void> {
+  await target.click();
+  await page.keyboard.press('F2');
+  await page.locator('.cell-editor, .cell-editor-long').first().waitFor();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
+/** Type-to-edit: focus the cell and just start typing (ASCII keys start the editor). */
+export async function typeOver(page: Page, target: Locator, text: string): Promise<void> {
+  await target.click();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
+export async function recordCount(page: Page): Promise<string> {
+  return (await page.getByTestId('record-count').textContent()) ?? '';
+}
