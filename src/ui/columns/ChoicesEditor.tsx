@@ -4,7 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { OptionColor, SelectOption } from '../../domain/model';
 import { OPTION_COLORS } from '../../domain/model';
 import { OPTION_COLOR_STYLES } from '../components/optionColors';
-import { addChoice, findChoiceProblems, moveChoice, removeChoice, updateChoice } from './fieldDraft';
+import {
+  addChoice,
+  findChoiceProblems,
+  moveChoice,
+  removeChoice,
+  updateChoice,
+} from './fieldDraft';
 
 export interface ChoicesEditorProps {
   choices: readonly SelectOption[];
@@ -103,13 +109,30 @@ function ChoiceRow(props: ChoiceRowProps) {
           onChange={(e) => props.onRename(e.target.value)}
           onBlur={props.onLeave}
         />
-        <button type="button" className="btn choice-icon" aria-label={t('columns.choices.moveUp', n)} disabled={index === 0} onClick={() => props.onMove(-1)}>
+        <button
+          type="button"
+          className="btn choice-icon"
+          aria-label={t('columns.choices.moveUp', n)}
+          disabled={index === 0}
+          onClick={() => props.onMove(-1)}
+        >
           ↑
         </button>
-        <button type="button" className="btn choice-icon" aria-label={t('columns.choices.moveDown', n)} disabled={index === count - 1} onClick={() => props.onMove(1)}>
+        <button
+          type="button"
+          className="btn choice-icon"
+          aria-label={t('columns.choices.moveDown', n)}
+          disabled={index === count - 1}
+          onClick={() => props.onMove(1)}
+        >
           ↓
         </button>
-        <button type="button" className="btn choice-icon" aria-label={t('columns.choices.remove', n)} onClick={props.onRemove}>
+        <button
+          type="button"
+          className="btn choice-icon"
+          aria-label={t('columns.choices.remove', n)}
+          onClick={props.onRemove}
+        >
           ×
         </button>
       </div>
@@ -132,7 +155,10 @@ function ColorPalette({ value, onPick }: { value: OptionColor; onPick: (c: Optio
           key={color}
           type="button"
           className="color-swatch"
-          style={{ background: OPTION_COLOR_STYLES[color].bg, borderColor: OPTION_COLOR_STYLES[color].fg }}
+          style={{
+            background: OPTION_COLOR_STYLES[color].bg,
+            borderColor: OPTION_COLOR_STYLES[color].fg,
+          }}
           aria-label={t(`columns.colors.${color}`)}
           aria-pressed={color === value}
           onClick={() => onPick(color)}

@@ -24,7 +24,13 @@ export function nextSortDirection(current: HeaderSortDirection): HeaderSortDirec
   return current === 'asc' ? 'desc' : null;
 }
 
-export function ColumnHeader({ field, sortDirection, isPrimary, onSort, onOpenMenu }: ColumnHeaderProps) {
+export function ColumnHeader({
+  field,
+  sortDirection,
+  isPrimary,
+  onSort,
+  onOpenMenu,
+}: ColumnHeaderProps) {
   const { t } = useTranslation();
   const typeName = t(`fieldTypes.${field.type}`);
   const openFromButton = (e: MouseEvent<HTMLButtonElement>) => {
@@ -36,7 +42,12 @@ export function ColumnHeader({ field, sortDirection, isPrimary, onSort, onOpenMe
     e.preventDefault();
     onOpenMenu({ x: e.clientX, y: e.clientY });
   };
-  const sortLabel = sortDirection === 'asc' ? t('columns.header.sortedAsc') : sortDirection === 'desc' ? t('columns.header.sortedDesc') : null;
+  const sortLabel =
+    sortDirection === 'asc'
+      ? t('columns.header.sortedAsc')
+      : sortDirection === 'desc'
+        ? t('columns.header.sortedDesc')
+        : null;
   return (
     <div
       className={isPrimary ? 'column-header column-header-primary' : 'column-header'}
@@ -56,7 +67,11 @@ export function ColumnHeader({ field, sortDirection, isPrimary, onSort, onOpenMe
         </span>
         <span className="column-header-name">{field.name}</span>
         {sortDirection ? (
-          <span className="column-header-sort" title={sortLabel ?? undefined} data-testid={`column-sort-indicator-${field.id}`}>
+          <span
+            className="column-header-sort"
+            title={sortLabel ?? undefined}
+            data-testid={`column-sort-indicator-${field.id}`}
+          >
             {sortDirection === 'asc' ? '↑' : '↓'}
           </span>
         ) : null}

@@ -30,15 +30,46 @@ export function buildColumnMenuItems(
   on: ColumnMenuHandlers,
 ): (MenuItem | 'separator')[] {
   return [
-    { key: 'edit', label: t('columns.menu.edit'), onSelect: on.onEdit, icon: <MenuGlyph>✎</MenuGlyph> },
+    {
+      key: 'edit',
+      label: t('columns.menu.edit'),
+      onSelect: on.onEdit,
+      icon: <MenuGlyph>✎</MenuGlyph>,
+    },
     'separator',
-    { key: 'insertLeft', label: t('columns.menu.insertLeft'), onSelect: () => on.onInsert('left'), icon: <MenuGlyph>⇤</MenuGlyph> },
-    { key: 'insertRight', label: t('columns.menu.insertRight'), onSelect: () => on.onInsert('right'), icon: <MenuGlyph>⇥</MenuGlyph> },
+    {
+      key: 'insertLeft',
+      label: t('columns.menu.insertLeft'),
+      onSelect: () => on.onInsert('left'),
+      icon: <MenuGlyph>⇤</MenuGlyph>,
+    },
+    {
+      key: 'insertRight',
+      label: t('columns.menu.insertRight'),
+      onSelect: () => on.onInsert('right'),
+      icon: <MenuGlyph>⇥</MenuGlyph>,
+    },
     'separator',
-    { key: 'sortAsc', label: t('columns.menu.sortAsc'), onSelect: () => on.onSort('asc'), icon: <MenuGlyph>↑</MenuGlyph> },
-    { key: 'sortDesc', label: t('columns.menu.sortDesc'), onSelect: () => on.onSort('desc'), icon: <MenuGlyph>↓</MenuGlyph> },
+    {
+      key: 'sortAsc',
+      label: t('columns.menu.sortAsc'),
+      onSelect: () => on.onSort('asc'),
+      icon: <MenuGlyph>↑</MenuGlyph>,
+    },
+    {
+      key: 'sortDesc',
+      label: t('columns.menu.sortDesc'),
+      onSelect: () => on.onSort('desc'),
+      icon: <MenuGlyph>↓</MenuGlyph>,
+    },
     'separator',
-    { key: 'hide', label: t('columns.menu.hide'), onSelect: on.onHide, disabled: isPrimary, icon: <MenuGlyph>⊘</MenuGlyph> },
+    {
+      key: 'hide',
+      label: t('columns.menu.hide'),
+      onSelect: on.onHide,
+      disabled: isPrimary,
+      icon: <MenuGlyph>⊘</MenuGlyph>,
+    },
     {
       key: 'delete',
       label: t('columns.menu.delete', { name: field.name }),
@@ -96,10 +127,20 @@ export function ColumnMenu({ field, viewId, isPrimary, anchor, onClose, onSort }
         />
       ) : null}
       {dialog?.mode === 'edit' ? (
-        <FieldDialog mode="edit" tableId={field.tableId} field={field} onClose={() => setDialog(null)} />
+        <FieldDialog
+          mode="edit"
+          tableId={field.tableId}
+          field={field}
+          onClose={() => setDialog(null)}
+        />
       ) : null}
       {dialog?.mode === 'add' ? (
-        <FieldDialog mode="add" tableId={field.tableId} position={dialog.position} onClose={() => setDialog(null)} />
+        <FieldDialog
+          mode="add"
+          tableId={field.tableId}
+          position={dialog.position}
+          onClose={() => setDialog(null)}
+        />
       ) : null}
     </>
   );

@@ -26,15 +26,25 @@ export interface FieldDialogProps {
 }
 
 /** Runs the action a submitted draft calls for; nothing when an edit changed nothing. */
-export function saveFieldDraft(props: Pick<FieldDialogProps, 'mode' | 'tableId' | 'field' | 'position'>, draft: FieldDraft): Promise<unknown> {
+export function saveFieldDraft(
+  props: Pick<FieldDialogProps, 'mode' | 'tableId' | 'field' | 'position'>,
+  draft: FieldDraft,
+): Promise<unknown> {
   const { field } = props;
   if (props.mode === 'add' || !field) {
-    return addField(props.tableId, { name: draft.name, type: draft.type, options: draft.options }, props.position ?? {});
+    return addField(
+      props.tableId,
+      { name: draft.name, type: draft.type, options: draft.options },
+      props.position ?? {},
+    );
   }
   if (draft.type !== field.type) {
     return retypeField(field, draft.name, draft.type, draft.options, currentLanguage());
   }
-  if (draft.name === field.name && JSON.stringify(draft.options) === JSON.stringify(field.options)) {
+  if (
+    draft.name === field.name &&
+    JSON.stringify(draft.options) === JSON.stringify(field.options)
+  ) {
     return Promise.resolve();
   }
   return updateField({ ...field, name: draft.name, options: draft.options });
@@ -47,9 +57,14 @@ export function FieldDialog(props: FieldDialogProps) {
   const exceptId = mode === 'edit' ? field?.id : undefined;
   // The starting draft is fixed when the dialog opens; later store updates must not reset it.
   const [initial] = useState<FieldDraft>(() => {
-    if (mode === 'edit' && field) return { name: field.name, type: field.type, options: field.options };
+    if (mode === 'edit' && field)
+      return { name: field.name, type: field.type, options: field.options };
     const base = t('columns.defaultName');
-    return { name: schema ? uniqueFieldName(schema, tableId, base) : base, type: 'text', options: {} };
+    return {
+      name: schema ? uniqueFieldName(schema, tableId, base) : base,
+      type: 'text',
+      options: {},
+    };
   });
   const validateName = useCallback(
     (name: string) => (schema ? validateFieldName(schema, tableId, name, exceptId) : null),

@@ -32,7 +32,14 @@ export interface FieldFormProps {
   onCancel: () => void;
 }
 
-export function FieldForm({ mode, initial, validateName, preview, onSubmit, onCancel }: FieldFormProps) {
+export function FieldForm({
+  mode,
+  initial,
+  validateName,
+  preview,
+  onSubmit,
+  onCancel,
+}: FieldFormProps) {
   const { t } = useTranslation();
   const formId = useId();
   const [draft, setDraft] = useState<FieldDraft>(initial);
@@ -63,7 +70,8 @@ export function FieldForm({ mode, initial, validateName, preview, onSubmit, onCa
       trySubmit();
     }
   };
-  const title = mode === 'add' ? t('columns.addTitle') : t('columns.editTitle', { name: initial.name });
+  const title =
+    mode === 'add' ? t('columns.addTitle') : t('columns.editTitle', { name: initial.name });
   const footer = (
     <>
       <button type="button" className="btn" onClick={onCancel} data-testid="field-cancel">
@@ -85,7 +93,11 @@ export function FieldForm({ mode, initial, validateName, preview, onSubmit, onCa
             setDraft({ ...draft, name });
           }}
         />
-        <TypeSelect value={draft.type} current={original?.type} onChange={(type) => setDraft(switchDraftType(draft, type, original))} />
+        <TypeSelect
+          value={draft.type}
+          current={original?.type}
+          onChange={(type) => setDraft(switchDraftType(draft, type, original))}
+        />
         {original && preview && draft.type !== original.type ? (
           <RetypePreview type={draft.type} options={draft.options} preview={preview} />
         ) : null}
@@ -110,7 +122,11 @@ function selectOnMount(el: HTMLInputElement | null) {
   }
 }
 
-function NameInput(props: { value: string; problem: FieldNameProblem | null; onChange: (v: string) => void }) {
+function NameInput(props: {
+  value: string;
+  problem: FieldNameProblem | null;
+  onChange: (v: string) => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   return (
@@ -127,7 +143,12 @@ function NameInput(props: { value: string; problem: FieldNameProblem | null; onC
         data-testid="field-name"
       />
       {props.problem ? (
-        <p id={`${id}-problem`} className="field-error" role="alert" data-testid="field-name-problem">
+        <p
+          id={`${id}-problem`}
+          className="field-error"
+          role="alert"
+          data-testid="field-name-problem"
+        >
           {t(`columns.problems.${props.problem}`)}
         </p>
       ) : null}
@@ -135,11 +156,18 @@ function NameInput(props: { value: string; problem: FieldNameProblem | null; onC
   );
 }
 
-function TypeSelect(props: { value: FieldType; current?: FieldType; onChange: (t: FieldType) => void }) {
+function TypeSelect(props: {
+  value: FieldType;
+  current?: FieldType;
+  onChange: (t: FieldType) => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   // A column of a type the picker does not offer yet (e.g. formula) still shows its own type.
-  const types = props.current && !PICKABLE_FIELD_TYPES.includes(props.current) ? [props.current, ...PICKABLE_FIELD_TYPES] : PICKABLE_FIELD_TYPES;
+  const types =
+    props.current && !PICKABLE_FIELD_TYPES.includes(props.current)
+      ? [props.current, ...PICKABLE_FIELD_TYPES]
+      : PICKABLE_FIELD_TYPES;
   return (
     <div className="field-row">
       <label htmlFor={id}>{t('columns.type')}</label>
@@ -147,7 +175,13 @@ function TypeSelect(props: { value: FieldType; current?: FieldType; onChange: (t
         <span className="type-glyph" aria-hidden="true">
           {getTypeGlyph(props.value)}
         </span>
-        <select id={id} className="select" value={props.value} onChange={(e) => props.onChange(e.target.value as FieldType)} data-testid="field-type">
+        <select
+          id={id}
+          className="select"
+          value={props.value}
+          onChange={(e) => props.onChange(e.target.value as FieldType)}
+          data-testid="field-type"
+        >
           {types.map((type) => (
             <option key={type} value={type}>
               {`${getTypeGlyph(type)}  ${t(`fieldTypes.${type}`)}`}
@@ -159,16 +193,25 @@ function TypeSelect(props: { value: FieldType; current?: FieldType; onChange: (t
   );
 }
 
-function RetypePreview(props: { type: FieldType; options: FieldOptions; preview: NonNullable<FieldFormProps['preview']> }) {
+function RetypePreview(props: {
+  type: FieldType;
+  options: FieldOptions;
+  preview: NonNullable<FieldFormProps['preview']>;
+}) {
   const { t, i18n } = useTranslation();
   const { type, options, preview } = props;
   const counts = useMemo(() => preview(type, options), [preview, type, options]);
   if (!counts) return null;
   const nf = new Intl.NumberFormat(normaliseLanguage(i18n.language));
-  const part = (key: keyof RetypeCounts) => t(`columns.preview.${key}`, { count: counts[key], n: nf.format(counts[key]) });
+  const part = (key: keyof RetypeCounts) =>
+    t(`columns.preview.${key}`, { count: counts[key], n: nf.format(counts[key]) });
   return (
     <p className="retype-preview" role="status" data-testid="retype-preview">
-      {t('columns.preview.line', { converted: part('converted'), invalid: part('invalid'), empty: part('empty') })}
+      {t('columns.preview.line', {
+        converted: part('converted'),
+        invalid: part('invalid'),
+        empty: part('empty'),
+      })}
     </p>
   );
 }

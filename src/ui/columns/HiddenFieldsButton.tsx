@@ -34,7 +34,10 @@ export function HiddenFieldsList({ columns, onToggle, onShowAll }: HiddenFieldsL
       <ul>
         {columns.map(({ field, hidden, isPrimary }) => (
           <li key={field.id}>
-            <label className="checkbox-row" title={isPrimary ? t('columns.menu.primaryLocked') : undefined}>
+            <label
+              className="checkbox-row"
+              title={isPrimary ? t('columns.menu.primaryLocked') : undefined}
+            >
               <input
                 type="checkbox"
                 checked={!hidden}
@@ -50,7 +53,13 @@ export function HiddenFieldsList({ columns, onToggle, onShowAll }: HiddenFieldsL
           </li>
         ))}
       </ul>
-      <button type="button" className="btn" disabled={!anyHidden} onClick={onShowAll} data-testid="columns-show-all">
+      <button
+        type="button"
+        className="btn"
+        disabled={!anyHidden}
+        onClick={onShowAll}
+        data-testid="columns-show-all"
+      >
         {t('columns.hidden.showAll')}
       </button>
     </div>
@@ -63,7 +72,11 @@ function useViewColumns(viewId: ViewId): ColumnVisibility[] {
     const view = schema?.views[viewId];
     if (!schema || !view) return [];
     const primary = schema.tables[view.tableId]?.primaryFieldId;
-    return listViewColumns(schema, view).map((c) => ({ field: c.field, hidden: c.hidden, isPrimary: c.field.id === primary }));
+    return listViewColumns(schema, view).map((c) => ({
+      field: c.field,
+      hidden: c.hidden,
+      isPrimary: c.field.id === primary,
+    }));
   }, [schema, viewId]);
 }
 
@@ -106,7 +119,11 @@ export function HiddenFieldsButton({ viewId }: { viewId: ViewId }) {
       </button>
       {open ? (
         <div className="hidden-fields-popover" role="dialog" aria-label={t('columns.hidden.title')}>
-          <HiddenFieldsList columns={columns} onToggle={(id, hidden) => void setColumnHidden(viewId, id, hidden)} onShowAll={showAll} />
+          <HiddenFieldsList
+            columns={columns}
+            onToggle={(id, hidden) => void setColumnHidden(viewId, id, hidden)}
+            onShowAll={showAll}
+          />
         </div>
       ) : null}
     </div>

@@ -22,25 +22,72 @@ export interface TypeOptionsEditorProps {
   onChange: (options: FieldOptions) => void;
 }
 
-const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+const range = (from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
-export function TypeOptionsEditor({ type, options, revealProblems = false, onChange }: TypeOptionsEditorProps) {
+export function TypeOptionsEditor({
+  type,
+  options,
+  revealProblems = false,
+  onChange,
+}: TypeOptionsEditorProps) {
   const set = (patch: Partial<FieldOptions>) => onChange({ ...options, ...patch });
   const parts = [
     isSelectType(type) ? (
-      <ChoicesEditor key="choices" choices={options.choices ?? []} revealProblems={revealProblems} onChange={(choices) => set({ choices })} />
+      <ChoicesEditor
+        key="choices"
+        choices={options.choices ?? []}
+        revealProblems={revealProblems}
+        onChange={(choices) => set({ choices })}
+      />
     ) : null,
-    type === 'currency' ? <CurrencySymbolInput key="symbol" value={options.currencySymbol} onChange={(currencySymbol) => set({ currencySymbol })} /> : null,
-    hasDecimals(type) ? <DecimalsSelect key="decimals" value={options.decimals} onChange={(decimals) => set({ decimals })} /> : null,
-    type === 'number' ? <ThousandsCheckbox key="thousands" value={options.thousands === true} onChange={(thousands) => set({ thousands })} /> : null,
-    hasDateFormat(type) ? <DateFormatSelect key="date" value={options.dateFormat} onChange={(dateFormat) => set({ dateFormat })} /> : null,
-    type === 'rating' ? <RatingMaxSelect key="rating" value={options.max ?? 5} onChange={(max) => set({ max })} /> : null,
+    type === 'currency' ? (
+      <CurrencySymbolInput
+        key="symbol"
+        value={options.currencySymbol}
+        onChange={(currencySymbol) => set({ currencySymbol })}
+      />
+    ) : null,
+    hasDecimals(type) ? (
+      <DecimalsSelect
+        key="decimals"
+        value={options.decimals}
+        onChange={(decimals) => set({ decimals })}
+      />
+    ) : null,
+    type === 'number' ? (
+      <ThousandsCheckbox
+        key="thousands"
+        value={options.thousands === true}
+        onChange={(thousands) => set({ thousands })}
+      />
+    ) : null,
+    hasDateFormat(type) ? (
+      <DateFormatSelect
+        key="date"
+        value={options.dateFormat}
+        onChange={(dateFormat) => set({ dateFormat })}
+      />
+    ) : null,
+    type === 'rating' ? (
+      <RatingMaxSelect key="rating" value={options.max ?? 5} onChange={(max) => set({ max })} />
+    ) : null,
   ].filter((p) => p !== null);
   if (parts.length === 0) return null;
-  return <div className="type-options" data-testid="type-options">{parts}</div>;
+  return (
+    <div className="type-options" data-testid="type-options">
+      {parts}
+    </div>
+  );
 }
 
-function DecimalsSelect({ value, onChange }: { value?: number; onChange: (v: number | undefined) => void }) {
+function DecimalsSelect({
+  value,
+  onChange,
+}: {
+  value?: number;
+  onChange: (v: number | undefined) => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   return (
@@ -63,13 +110,26 @@ function DecimalsSelect({ value, onChange }: { value?: number; onChange: (v: num
   );
 }
 
-function CurrencySymbolInput({ value, onChange }: { value?: string; onChange: (v: string) => void }) {
+function CurrencySymbolInput({
+  value,
+  onChange,
+}: {
+  value?: string;
+  onChange: (v: string) => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   return (
     <div className="field-row">
       <label htmlFor={id}>{t('columns.currencySymbol')}</label>
-      <input id={id} className="input currency-symbol" list={`${id}-list`} maxLength={8} value={value ?? ''} onChange={(e) => onChange(e.target.value)} />
+      <input
+        id={id}
+        className="input currency-symbol"
+        list={`${id}-list`}
+        maxLength={8}
+        value={value ?? ''}
+        onChange={(e) => onChange(e.target.value)}
+      />
       <datalist id={`${id}-list`}>
         {CURRENCY_SUGGESTIONS.map((s) => (
           <option key={s} value={s} />
@@ -77,7 +137,13 @@ function CurrencySymbolInput({ value, onChange }: { value?: string; onChange: (v
       </datalist>
       <div className="currency-suggestions">
         {CURRENCY_SUGGESTIONS.map((s) => (
-          <button key={s} type="button" className="btn currency-chip" aria-pressed={s === value} onClick={() => onChange(s)}>
+          <button
+            key={s}
+            type="button"
+            className="btn currency-chip"
+            aria-pressed={s === value}
+            onClick={() => onChange(s)}
+          >
             {s}
           </button>
         ))}
@@ -86,7 +152,13 @@ function CurrencySymbolInput({ value, onChange }: { value?: string; onChange: (v
   );
 }
 
-function ThousandsCheckbox({ value, onChange }: { value: boolean; onChange: (v: boolean) => void }) {
+function ThousandsCheckbox({
+  value,
+  onChange,
+}: {
+  value: boolean;
+  onChange: (v: boolean) => void;
+}) {
   const { t } = useTranslation();
   return (
     <label className="checkbox-row">
@@ -96,13 +168,24 @@ function ThousandsCheckbox({ value, onChange }: { value: boolean; onChange: (v: 
   );
 }
 
-function DateFormatSelect({ value, onChange }: { value?: DateFormat; onChange: (v: DateFormat) => void }) {
+function DateFormatSelect({
+  value,
+  onChange,
+}: {
+  value?: DateFormat;
+  onChange: (v: DateFormat) => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   return (
     <div className="field-row">
       <label htmlFor={id}>{t('columns.dateFormat')}</label>
-      <select id={id} className="select" value={value ?? DATE_FORMATS[0]} onChange={(e) => onChange(e.target.value as DateFormat)}>
+      <select
+        id={id}
+        className="select"
+        value={value ?? DATE_FORMATS[0]}
+        onChange={(e) => onChange(e.target.value as DateFormat)}
+      >
         {DATE_FORMATS.map((f) => (
           <option key={f} value={f}>
             {formatExampleDate(f)}
@@ -119,7 +202,12 @@ function RatingMaxSelect({ value, onChange }: { value: number; onChange: (v: num
   return (
     <div className="field-row">
       <label htmlFor={id}>{t('columns.ratingMax')}</label>
-      <select id={id} className="select" value={String(value)} onChange={(e) => onChange(Number(e.target.value))}>
+      <select
+        id={id}
+        className="select"
+        value={String(value)}
+        onChange={(e) => onChange(Number(e.target.value))}
+      >
         {range(1, MAX_RATING).map((n) => (
           <option key={n} value={String(n)}>
             {n}

@@ -22,7 +22,11 @@ export type DraftProblem = FieldNameProblem | ChoiceProblem;
  * Options for `type` when the user picks it: the type's defaults, except that going back to
  * the column's original type restores its options and select ↔ tags keep their choices.
  */
-export function switchDraftType(draft: FieldDraft, type: FieldType, original?: FieldDraft): FieldDraft {
+export function switchDraftType(
+  draft: FieldDraft,
+  type: FieldType,
+  original?: FieldDraft,
+): FieldDraft {
   if (original && original.type === type) return { ...draft, type, options: original.options };
   const options = getFieldType(type).defaultOptions();
   if (isSelectType(type) && isSelectType(draft.type) && draft.options.choices) {
@@ -46,7 +50,10 @@ export function findChoiceProblems(choices: readonly SelectOption[]): (ChoicePro
 }
 
 /** The first problem that blocks saving, name first. */
-export function findDraftProblem(draft: FieldDraft, nameProblem: FieldNameProblem | null): DraftProblem | null {
+export function findDraftProblem(
+  draft: FieldDraft,
+  nameProblem: FieldNameProblem | null,
+): DraftProblem | null {
   if (nameProblem) return nameProblem;
   if (!isSelectType(draft.type)) return null;
   return findChoiceProblems(draft.options.choices ?? []).find((p) => p !== null) ?? null;
@@ -55,8 +62,10 @@ export function findDraftProblem(draft: FieldDraft, nameProblem: FieldNameProble
 /** The draft as submitted: trimmed names, only the options the type uses. */
 export function finishDraft(draft: FieldDraft): FieldDraft {
   const options: FieldOptions = { ...draft.options };
-  if (options.choices) options.choices = options.choices.map((c) => ({ ...c, name: c.name.trim() }));
-  if (options.currencySymbol !== undefined) options.currencySymbol = options.currencySymbol.trim() || '¥';
+  if (options.choices)
+    options.choices = options.choices.map((c) => ({ ...c, name: c.name.trim() }));
+  if (options.currencySymbol !== undefined)
+    options.currencySymbol = options.currencySymbol.trim() || '¥';
   return { name: draft.name.trim(), type: draft.type, options };
 }
 
@@ -83,7 +92,11 @@ export function removeChoice(choices: readonly SelectOption[], index: number): S
 }
 
 /** Swaps a choice with its neighbour; out-of-range moves change nothing. */
-export function moveChoice(choices: readonly SelectOption[], index: number, delta: -1 | 1): SelectOption[] {
+export function moveChoice(
+  choices: readonly SelectOption[],
+  index: number,
+  delta: -1 | 1,
+): SelectOption[] {
   const target = index + delta;
   const a = choices[index];
   const b = choices[target];

@@ -45,7 +45,11 @@ describe('FieldForm (add)', () => {
     await user.click(screen.getByLabelText('Show thousands separators (1,234)'));
     await user.click(screen.getByRole('button', { name: 'Add column' }));
     expect(onSubmit).toHaveBeenCalledTimes(1);
-    expect(onSubmit).toHaveBeenCalledWith({ name: 'Visits', type: 'number', options: { decimals: 2, thousands: true } });
+    expect(onSubmit).toHaveBeenCalledWith({
+      name: 'Visits',
+      type: 'number',
+      options: { decimals: 2, thousands: true },
+    });
   });
 
   it('adds a single select with two coloured choices', async () => {
@@ -107,7 +111,10 @@ describe('FieldForm (add)', () => {
     await user.clear(screen.getByLabelText('Option 2 name'));
     await user.type(screen.getByLabelText('Option 2 name'), 'Regular');
     await user.click(screen.getByRole('button', { name: 'Add column' }));
-    expect(onSubmit.mock.calls[0]?.[0].options.choices?.map((c) => c.name)).toEqual(['VIP', 'Regular']);
+    expect(onSubmit.mock.calls[0]?.[0].options.choices?.map((c) => c.name)).toEqual([
+      'VIP',
+      'Regular',
+    ]);
   });
 
   it('adds a date column with a chosen format', async () => {
@@ -122,7 +129,11 @@ describe('FieldForm (add)', () => {
     expect(onSubmit).not.toHaveBeenCalled();
     await user.click(screen.getByLabelText('Name'));
     await user.keyboard('{Enter}');
-    expect(onSubmit).toHaveBeenCalledWith({ name: 'Birthday', type: 'date', options: { dateFormat: 'DD/MM/YYYY' } });
+    expect(onSubmit).toHaveBeenCalledWith({
+      name: 'Birthday',
+      type: 'date',
+      options: { dateFormat: 'DD/MM/YYYY' },
+    });
   });
 
   it('shows a duplicate name and does not submit until it is fixed', async () => {
@@ -172,7 +183,8 @@ describe('FieldForm (add)', () => {
       .map((o) => (o as HTMLOptionElement).value);
     expect(values).toContain('multiSelect');
     expect(values).toContain('autoNumber');
-    for (const hidden of ['formula', 'link', 'lookup', 'rollup']) expect(values).not.toContain(hidden);
+    for (const hidden of ['formula', 'link', 'lookup', 'rollup'])
+      expect(values).not.toContain(hidden);
     expect(screen.getByRole('option', { name: /Single select/ })).toBeInTheDocument();
   });
 

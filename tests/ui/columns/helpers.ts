@@ -9,7 +9,12 @@ export const nameId = 'fld_name' as FieldId;
 export const phoneId = 'fld_phone' as FieldId;
 export const spentId = 'fld_spent' as FieldId;
 
-export function makeField(id: FieldId, name: string, type: Field['type'], options: Field['options'] = {}): Field {
+export function makeField(
+  id: FieldId,
+  name: string,
+  type: Field['type'],
+  options: Field['options'] = {},
+): Field {
   return { id, tableId, name, type, options };
 }
 
