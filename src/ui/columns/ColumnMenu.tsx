@@ -2,7 +2,8 @@
  * The column header menu: edit, insert left/right, sort, hide, delete. It owns the
  * add/edit column dialog it opens, so it stays mounted until that dialog closes.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ColumnPosition } from '../../domain/commands/fieldCommands';
@@ -76,7 +77,7 @@ export function buildColumnMenuItems(
       onSelect: on.onDelete,
       danger: true,
       disabled: isPrimary,
-      icon: <MenuGlyph>🗑</MenuGlyph>,
+      icon: <MenuGlyph>✕</MenuGlyph>,
     },
   ];
 }
@@ -108,6 +109,8 @@ export function ColumnMenu({ field, viewId, isPrimary, anchor, onClose, onSort }
   useEffect(() => {
     if (!menuOpen && !dialog) onClose();
   }, [menuOpen, dialog, onClose]);
+  const closeDialog = useCallback(() => setDialog(null), []);
+  const closeMenu = useCallback(() => setMenuOpen(false), []);
   const items = buildColumnMenuItems(t, field, isPrimary, {
     onEdit: () => setDialog({ mode: 'edit' }),
     onInsert: (side) => setDialog({ mode: 'add', position: { relativeTo: field.id, side } }),
@@ -122,26 +125,32 @@ export function ColumnMenu({ field, viewId, isPrimary, anchor, onClose, onSort }
           x={anchor.x}
           y={anchor.y}
           items={items}
-          onClose={() => setMenuOpen(false)}
+          onClose={closeMenu}
           label={t('columns.menu.label', { name: field.name })}
         />
       ) : null}
-      {dialog?.mode === 'edit' ? (
-        <FieldDialog
-          mode="edit"
-          tableId={field.tableId}
-          field={field}
-          onClose={() => setDialog(null)}
-        />
-      ) : null}
-      {dialog?.mode === 'add' ? (
-        <FieldDialog
-          mode="add"
-          tableId={field.tableId}
-          position={dialog.position}
-          onClose={() => setDialog(null)}
-        />
-      ) : null}
+      {dialog
+        ? // Portalled out of the grid header: its native listeners (column drag, header keys)
+          // must not see clicks and keys meant for the dialog.
+          createPortal(
+            dialog.mode === 'edit' ? (
+              <FieldDialog
+                mode="edit"
+                tableId={field.tableId}
+                field={field}
+                onClose={closeDialog}
+              />
+            ) : (
+              <FieldDialog
+                mode="add"
+                tableId={field.tableId}
+                position={dialog.position}
+                onClose={closeDialog}
+              />
+            ),
+            document.body,
+          )
+        : null}
     </>
   );
 }

@@ -57,34 +57,18 @@ export function FieldForm({
     e.preventDefault();
     trySubmit();
   };
-  const onKeyDown = (e: KeyboardEvent) => {
-    // Enter while a Chinese IME is composing confirms the characters; it must not submit.
-    if (e.nativeEvent.isComposing || e.keyCode === 229) return;
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      onCancel();
-    } else if (e.key === 'Enter' && e.target instanceof HTMLInputElement) {
-      // Handled here rather than by implicit submission: the Save button sits outside the form.
-      e.preventDefault();
-      trySubmit();
-    }
-  };
   const title =
     mode === 'add' ? t('columns.addTitle') : t('columns.editTitle', { name: initial.name });
-  const footer = (
-    <>
-      <button type="button" className="btn" onClick={onCancel} data-testid="field-cancel">
-        {t('actions.cancel')}
-      </button>
-      <button type="submit" form={formId} className="btn btn-primary" data-testid="field-save">
-        {mode === 'add' ? t('columns.add') : t('actions.save')}
-      </button>
-    </>
-  );
+  const footer = <FormFooter formId={formId} mode={mode} onCancel={onCancel} />;
   return (
     <Dialog title={title} onClose={onCancel} footer={footer} testId="field-dialog" width={440}>
-      <form id={formId} className="field-form" onSubmit={submit} onKeyDown={onKeyDown} noValidate>
+      <form
+        id={formId}
+        className="field-form"
+        onSubmit={submit}
+        onKeyDown={(e) => handleFormKey(e, trySubmit, onCancel)}
+        noValidate
+      >
         <NameInput
           value={draft.name}
           problem={nameTouched || attempted ? nameProblem : null}
@@ -110,6 +94,40 @@ export function FieldForm({
         />
       </form>
     </Dialog>
+  );
+}
+
+/** Enter in a text box submits and Esc cancels, wherever the focus is in the form. */
+function handleFormKey(e: KeyboardEvent, onEnter: () => void, onEscape: () => void) {
+  // Enter while a Chinese IME is composing confirms the characters; it must not submit.
+  if (e.nativeEvent.isComposing || e.keyCode === 229) return;
+  if (e.key === 'Escape') {
+    e.preventDefault();
+    e.stopPropagation();
+    onEscape();
+  } else if (e.key === 'Enter' && e.target instanceof HTMLInputElement) {
+    // Handled here rather than by implicit submission: the Save button sits outside the form.
+    e.preventDefault();
+    onEnter();
+  }
+}
+
+function FormFooter(props: { formId: string; mode: 'add' | 'edit'; onCancel: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <button type="button" className="btn" onClick={props.onCancel} data-testid="field-cancel">
+        {t('actions.cancel')}
+      </button>
+      <button
+        type="submit"
+        form={props.formId}
+        className="btn btn-primary"
+        data-testid="field-save"
+      >
+        {props.mode === 'add' ? t('columns.add') : t('actions.save')}
+      </button>
+    </>
   );
 }
 
@@ -171,24 +189,19 @@ function TypeSelect(props: {
   return (
     <div className="field-row">
       <label htmlFor={id}>{t('columns.type')}</label>
-      <div className="type-select">
-        <span className="type-glyph" aria-hidden="true">
-          {getTypeGlyph(props.value)}
-        </span>
-        <select
-          id={id}
-          className="select"
-          value={props.value}
-          onChange={(e) => props.onChange(e.target.value as FieldType)}
-          data-testid="field-type"
-        >
-          {types.map((type) => (
-            <option key={type} value={type}>
-              {`${getTypeGlyph(type)}  ${t(`fieldTypes.${type}`)}`}
-            </option>
-          ))}
-        </select>
-      </div>
+      <select
+        id={id}
+        className="select"
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value as FieldType)}
+        data-testid="field-type"
+      >
+        {types.map((type) => (
+          <option key={type} value={type}>
+            {`${getTypeGlyph(type)}  ${t(`fieldTypes.${type}`)}`}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }

@@ -12,20 +12,21 @@ export const PICKABLE_FIELD_TYPES: readonly FieldType[] = FIELD_TYPES.filter(
   (t) => !NOT_YET_PICKABLE.includes(t),
 );
 
+/** Plain symbols, not emoji: they render in every system font, in the header's text colour. */
 const GLYPHS: Record<FieldType, string> = {
   text: 'A',
   longText: '¶',
   number: '#',
   currency: '¥',
   percent: '%',
-  date: '📅',
-  dateTime: '🕒',
+  date: '▦',
+  dateTime: '◷',
   singleSelect: '◉',
   multiSelect: '☰',
   checkbox: '☑',
   phone: '☎',
   email: '@',
-  url: '🔗',
+  url: '↗',
   rating: '★',
   link: '⇄',
   lookup: '⤷',
