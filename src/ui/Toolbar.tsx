@@ -32,7 +32,6 @@ export function Toolbar({
   const canRedo = useAppStore(selectCanRedo);
   const lastUndo = useAppStore((s) => s.history.undo.at(-1)?.label);
   const lastRedo = useAppStore((s) => s.history.redo.at(-1)?.label);
-  const total = useAppStore((s) => (s.recordVersions[table.id] ?? 0) >= 0 && s.loaded[table.id]);
   const [adding, setAdding] = useState(false);
   const nf = new Intl.NumberFormat(i18n.language);
   const count = useRecordTotal(table.id);
@@ -69,12 +68,9 @@ export function Toolbar({
       <HiddenFieldsButton viewId={view.id} />
       <div className="toolbar-spacer" />
       <span className="record-count" data-testid="record-count" aria-live="polite">
-        {total === undefined || !search
-          ? t('toolbar.count', { count, formatted: nf.format(count) }).replace(
-              String(count),
-              nf.format(count),
-            )
-          : t('toolbar.countFiltered', { shown: nf.format(shown), count: nf.format(count) })}
+        {!search
+          ? t('toolbar.count', { count, formatted: nf.format(count) })
+          : t('toolbar.countFiltered', { count, shown: nf.format(shown), formatted: nf.format(count) })}
       </span>
       <label className="search-box">
         <span className="visually-hidden">{t('toolbar.search')}</span>

@@ -1,6 +1,6 @@
 /** Page helpers shared by the end-to-end tests: start the app, find cells, type like a user. */
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { inject, onTestFailed } from 'vitest';
 import { launchBrowser, newContext } from './browser';
 
 export const baseUrl = (): string => inject('baseUrl');
@@ -16,6 +16,10 @@ export async function openApp(browser: Browser, locale = 'zh-CN'): Promise<Sessi
   const context = await newContext(browser, locale);
   const page = await context.newPage();
   const errors = trackErrors(page);
+  onTestFailed(async ({ task }) => {
+    const file = `test-results/${task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}.png`;
+    await page.screenshot({ path: file }).catch(() => undefined);
+  });
   await page.goto(baseUrl());
   return { browser, context, page, errors };
 }
@@ -45,7 +49,15 @@ export async function waitLoaded(page: Page): Promise<void> {
 /** The column id (field id) of the header whose text is `name`. */
 export async function columnId(page: Page, name: string): Promise<string> {
   const header = page.locator('.ag-header-cell', { has: page.getByText(name, { exact: true }) }).first();
-  const id = await header.getAttribute('col-id');
+  // Columns are virtualised: scroll right from the left edge until the header is rendered.
+  for (let step = 0; step < 40 && (await header.count()) === 0; step++) {
+    await page.evaluate((i) => {
+      const el = document.querySelector('.ag-body-horizontal-scroll-viewport');
+      if (el) el.scrollLeft = i * 400;
+    }, step);
+    await page.waitForTimeout(50);
+  }
+  const id = await header.getAttribute('col-id', { timeout: 5000 });
   if (!id) throw new Error(`No column named ${name}`);
   return id;
 }

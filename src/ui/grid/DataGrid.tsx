@@ -193,6 +193,18 @@ export function DataGrid({
     return attachRecordStore(gridApi, recordStore(table.id));
   }, [gridApi, table.id]);
 
+  // A column that was just added (or shown) scrolls into view.
+  const knownColumns = useRef<Set<string> | null>(null);
+  useEffect(() => {
+    const visible = columns.filter((c) => !c.hidden).map((c) => c.field.id as string);
+    const known = knownColumns.current;
+    knownColumns.current = new Set(visible);
+    if (!gridApi || !known) return;
+    const fresh = visible.filter((id) => !known.has(id));
+    const last = fresh.at(-1);
+    if (last) setTimeout(() => !gridApi.isDestroyed() && gridApi.ensureColumnVisible(last), 0);
+  }, [columns, gridApi]);
+
   useEffect(
     () => () => {
       if (handleRef) handleRef.current = null;

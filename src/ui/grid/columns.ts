@@ -120,7 +120,7 @@ export function buildColumnDefs(
       cellRenderer: rendererFor(field, ctx),
       cellClass: NUMERIC.has(field.type) ? 'cell-number' : undefined,
       cellClassRules: { 'cell-invalid': (p) => isInvalidValue(p.value) },
-      tooltipValueGetter: (p: ITooltipParams<TableRecord>) =>
+      tooltip: (p: ITooltipParams<TableRecord>) =>
         isInvalidValue(p.value)
           ? t('problems.invalidKept', {
               text: p.value.invalid,

@@ -1,0 +1,16 @@
+/**
+ * Build for `npm run bench`: the normal app plus bench.html (the seeding/timing page), served
+ * from one origin so both share IndexedDB; output goes to dist-bench, never into dist.
+ */
+import { mergeConfig } from 'vite';
+import base from './vite.config';
+
+export default mergeConfig(base, {
+  build: {
+    outDir: 'dist-bench',
+    emptyOutDir: true,
+    rollupOptions: {
+      input: { main: 'index.html', bench: 'bench.html' },
+    },
+  },
+});
