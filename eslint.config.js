@@ -19,7 +19,7 @@ const io = { group: ['**/io/**', '../io/*'], message: 'Only state imports io.' }
 const engine = { group: ['**/engine/**', '../engine/*'], message: 'Only state imports engine.' };
 
 export default tseslint.config(
-  { ignores: ['dist', 'dev-dist', 'node_modules', 'coverage', 'public'] },
+  { ignores: ['dist', 'dist-bench', 'dev-dist', 'node_modules', 'coverage', 'public', 'test-results', '*.tmp.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

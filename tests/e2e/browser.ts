@@ -18,8 +18,10 @@ const ARGS = [
   '--no-sandbox',
 ];
 
+/** Serves a production build (dist/, or E2E_DIST when set, so parallel runs do not clash). */
 export async function startServer(port = 4173): Promise<{ url: string; close: () => Promise<void> }> {
   const server: PreviewServer = await preview({
+    build: { outDir: process.env.E2E_DIST ?? 'dist' },
     preview: { port, strictPort: false, host: '127.0.0.1' },
     logLevel: 'error',
   });
