@@ -12,7 +12,8 @@ export default defineConfig({
       manifest: {
         name: 'Regulars 回头客',
         short_name: '回头客',
-        description: 'A customer table that works like Excel and thinks like a CRM — offline, in your browser.',
+        description:
+          'A customer table that works like Excel and thinks like a CRM — offline, in your browser.',
         theme_color: '#1f6f5c',
         background_color: '#ffffff',
         display: 'standalone',

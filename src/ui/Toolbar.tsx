@@ -70,7 +70,11 @@ export function Toolbar({
       <span className="record-count" data-testid="record-count" aria-live="polite">
         {!search
           ? t('toolbar.count', { count, formatted: nf.format(count) })
-          : t('toolbar.countFiltered', { count, shown: nf.format(shown), formatted: nf.format(count) })}
+          : t('toolbar.countFiltered', {
+              count,
+              shown: nf.format(shown),
+              formatted: nf.format(count),
+            })}
       </span>
       <label className="search-box">
         <span className="visually-hidden">{t('toolbar.search')}</span>

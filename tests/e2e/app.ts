@@ -48,7 +48,9 @@ export async function waitLoaded(page: Page): Promise<void> {
 
 /** The column id (field id) of the header whose text is `name`. */
 export async function columnId(page: Page, name: string): Promise<string> {
-  const header = page.locator('.ag-header-cell', { has: page.getByText(name, { exact: true }) }).first();
+  const header = page
+    .locator('.ag-header-cell', { has: page.getByText(name, { exact: true }) })
+    .first();
   // Columns are virtualised: scroll right from the left edge until the header is rendered.
   for (let step = 0; step < 40 && (await header.count()) === 0; step++) {
     await page.evaluate((i) => {

@@ -19,7 +19,9 @@ const ARGS = [
 ];
 
 /** Serves a production build (dist/, or E2E_DIST when set, so parallel runs do not clash). */
-export async function startServer(port = 4173): Promise<{ url: string; close: () => Promise<void> }> {
+export async function startServer(
+  port = 4173,
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server: PreviewServer = await preview({
     build: { outDir: process.env.E2E_DIST ?? 'dist' },
     preview: { port, strictPort: false, host: '127.0.0.1' },
@@ -34,11 +36,19 @@ export async function startServer(port = 4173): Promise<{ url: string; close: ()
 }
 
 export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...ARGS, ...extraArgs] });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [...ARGS, ...extraArgs],
+  });
 }
 
 export async function newContext(browser: Browser, locale = 'zh-CN'): Promise<BrowserContext> {
-  return browser.newContext({ locale, viewport: { width: 1360, height: 820 }, acceptDownloads: true });
+  return browser.newContext({
+    locale,
+    viewport: { width: 1360, height: 820 },
+    acceptDownloads: true,
+  });
 }
 
 /** Collects requests to anything but the app's own origin (there must be none). */
@@ -46,7 +56,8 @@ export function watchForeignRequests(page: Page, origin: string): string[] {
   const foreign: string[] = [];
   page.on('request', (req) => {
     const url = req.url();
-    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'))
+      foreign.push(url);
   });
   return foreign;
 }

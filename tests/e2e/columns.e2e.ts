@@ -10,7 +10,12 @@ afterAll(async () => {
   await browser.close();
 });
 
-async function addColumn(page: Page, name: string, type: string, choices: string[] = []): Promise<void> {
+async function addColumn(
+  page: Page,
+  name: string,
+  type: string,
+  choices: string[] = [],
+): Promise<void> {
   await page.getByTestId('add-column').click();
   const name$ = page.getByTestId('field-name');
   await name$.fill(name);
@@ -21,7 +26,10 @@ async function addColumn(page: Page, name: string, type: string, choices: string
   }
   await page.getByTestId('field-save').click();
   await page.locator('dialog[open]').waitFor({ state: 'detached' });
-  await page.locator('.ag-header-cell', { has: page.getByText(name, { exact: true }) }).first().waitFor();
+  await page
+    .locator('.ag-header-cell', { has: page.getByText(name, { exact: true }) })
+    .first()
+    .waitFor();
 }
 
 /** Typed text → what the cell shows, per type (en locale). */
@@ -50,7 +58,9 @@ describe('columns of every type', () => {
       await addColumn(page, name, type);
       const target = await cell(page, 0, name);
       await typeInto(page, target, typed);
-      await expect.poll(async () => (await target.textContent())?.replace(/,/g, '')).toBe(shown.replace(/,/g, ''));
+      await expect
+        .poll(async () => (await target.textContent())?.replace(/,/g, ''))
+        .toBe(shown.replace(/,/g, ''));
     }
 
     // A value that does not fit is kept as typed and flagged.
@@ -77,7 +87,9 @@ describe('columns of every type', () => {
     await addColumn(page, 'C check', 'checkbox');
     const check = await cell(page, 0, 'C check');
     await check.locator('.cell-checkbox').click();
-    await expect.poll(() => check.locator('[role=checkbox]').getAttribute('aria-checked')).toBe('true');
+    await expect
+      .poll(() => check.locator('[role=checkbox]').getAttribute('aria-checked'))
+      .toBe('true');
 
     await addColumn(page, 'C rating', 'rating');
     const rating = await cell(page, 0, 'C rating');
@@ -89,9 +101,13 @@ describe('columns of every type', () => {
     await addColumn(page, 'C number2', 'autoNumber');
     expect(await (await cell(page, 0, 'C number2')).textContent()).toBe('1');
     await addColumn(page, 'C created', 'createdTime');
-    expect(await (await cell(page, 0, 'C created')).textContent()).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
+    expect(await (await cell(page, 0, 'C created')).textContent()).toMatch(
+      /^\d{4}-\d\d-\d\d \d\d:\d\d$/,
+    );
     await addColumn(page, 'C modified', 'modifiedTime');
-    expect(await (await cell(page, 0, 'C modified')).textContent()).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
+    expect(await (await cell(page, 0, 'C modified')).textContent()).toMatch(
+      /^\d{4}-\d\d-\d\d \d\d:\d\d$/,
+    );
 
     // Everything is still there after a reload.
     await page.reload();

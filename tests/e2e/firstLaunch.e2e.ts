@@ -1,6 +1,14 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cell, launchBrowser, openApp, recordCount, startWithTemplate, typeInto, waitLoaded } from './app';
+import {
+  cell,
+  launchBrowser,
+  openApp,
+  recordCount,
+  startWithTemplate,
+  typeInto,
+  waitLoaded,
+} from './app';
 import { watchForeignRequests } from './browser';
 
 let browser: Browser;
@@ -18,7 +26,9 @@ describe('first launch', () => {
     await expect(page.getByTestId('welcome').textContent()).resolves.toContain('回头客');
     await startWithTemplate(page);
     expect(await recordCount(page)).toContain('200');
-    await expect(page.locator('.ag-header-cell-text, .ag-header-cell').first().textContent()).resolves.toBeDefined();
+    await expect(
+      page.locator('.ag-header-cell-text, .ag-header-cell').first().textContent(),
+    ).resolves.toBeDefined();
 
     const name = await cell(page, 0, '姓名');
     await typeInto(page, name, '测试客户王小明');
