@@ -39,6 +39,7 @@ import { currentLanguage } from '../i18n';
 import { registerGridModules } from './agGrid';
 import type { ColumnContext } from './columns';
 import { buildColumnDefs } from './columns';
+import { useLinkTitles } from './linkTitles';
 import { domRenderer } from './renderers';
 import type { EditorResult } from './editors';
 import { attachRecordStore } from './rowSync';
@@ -91,7 +92,7 @@ export function DataGrid({
   onDisplayedCount,
   handleRef,
 }: DataGridProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const schema = useAppStore((s) => s.schema);
   const search = useAppStore((s) => s.search);
   const api = useRef<GridApi<TableRecord> | null>(null);
@@ -99,6 +100,7 @@ export function DataGrid({
   const [menu, setMenu] = useState<{ x: number; y: number; recordId: RecordId } | null>(null);
   const language = currentLanguage();
   const columns = useMemo(() => (schema ? listViewColumns(schema, view) : []), [schema, view]);
+  const linkTitles = useLinkTitles(columns, gridApi);
 
   const clearCell = useCallback((p: SuppressKeyboardEventParams<TableRecord>) => {
     const ctx = p.colDef.context as ColumnContext | undefined;
@@ -174,10 +176,11 @@ export function DataGrid({
         typeContext(language),
         t,
         suppressKeyboardEvent,
+        linkTitles,
       ),
     ];
-    // i18n.language: re-render labels when the language changes.
-  }, [view, columns, table.primaryFieldId, language, t, suppressKeyboardEvent, i18n.language]); // eslint-disable-line react-hooks/exhaustive-deps
+    // `language` (from i18n) rebuilds labels and formats when the language changes.
+  }, [view, columns, table.primaryFieldId, language, t, suppressKeyboardEvent, linkTitles]);
 
   const onGridReady = useCallback(
     (e: GridReadyEvent<TableRecord>) => {

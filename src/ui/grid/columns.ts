@@ -15,6 +15,9 @@ import { DateCellEditor, LongTextCellEditor, SelectCellEditor, TextCellEditor } 
 import { domRenderer, renderCheckbox, renderLink, renderRating, renderSelect } from './renderers';
 import { HeaderCell } from './HeaderCell';
 
+/** Turns a link cell's record ids into the linked records' titles. */
+export type LinkTitles = (field: Field, ids: readonly string[]) => string[];
+
 export interface ColumnContext {
   field: Field;
   isPrimary: boolean;
@@ -56,8 +59,16 @@ function editorFor(
   }
 }
 
-function rendererFor(field: Field, ctx: TypeContext): ColDef['cellRenderer'] {
+function rendererFor(
+  field: Field,
+  ctx: TypeContext,
+  linkTitles: LinkTitles,
+): ColDef['cellRenderer'] {
   switch (field.type) {
+    case 'link':
+      return domRenderer((p: ICellRendererParams<TableRecord, CellValue>) =>
+        Array.isArray(p.value) ? renderSelect(linkTitles(field, p.value), field) : '',
+      );
     case 'singleSelect':
     case 'multiSelect':
       return domRenderer((p: ICellRendererParams<TableRecord, CellValue>) =>
@@ -91,12 +102,17 @@ export function buildColumnDefs(
   ctx: TypeContext,
   t: TFunction,
   suppressKeyboardEvent: (p: SuppressKeyboardEventParams<TableRecord>) => boolean,
+  linkTitles: LinkTitles,
 ): ColDef<TableRecord>[] {
   return fields.map(({ field, width, hidden }) => {
     const type = getFieldType(field.type);
     const isPrimary = field.id === primaryFieldId;
     const sortIndex = view.sorts.findIndex((s) => s.fieldId === field.id);
     const context: ColumnContext = { field, isPrimary };
+    const text = (value: CellValue | undefined): string =>
+      field.type === 'link' && Array.isArray(value)
+        ? linkTitles(field, value).join(', ')
+        : formatCell(field, value, ctx);
     const def: ColDef<TableRecord> = {
       colId: field.id,
       headerName: field.name,
@@ -114,10 +130,13 @@ export function buildColumnDefs(
       sort: sortIndex >= 0 ? (view.sorts[sortIndex]?.direction ?? null) : null,
       sortIndex: sortIndex >= 0 ? sortIndex : null,
       valueGetter: (p) => cellValue(p, field),
-      valueFormatter: (p) => formatCell(field, p.value as CellValue, ctx),
-      comparator: (a, b) => compareCells(field, a as CellValue, b as CellValue),
-      getQuickFilterText: (p) => formatCell(field, p.value as CellValue, ctx),
-      cellRenderer: rendererFor(field, ctx),
+      valueFormatter: (p) => text(p.value as CellValue),
+      comparator:
+        field.type === 'link'
+          ? (a, b) => text(a as CellValue).localeCompare(text(b as CellValue), 'zh-CN')
+          : (a, b) => compareCells(field, a as CellValue, b as CellValue),
+      getQuickFilterText: (p) => text(p.value as CellValue),
+      cellRenderer: rendererFor(field, ctx, linkTitles),
       cellClass: NUMERIC.has(field.type) ? 'cell-number' : undefined,
       cellClassRules: { 'cell-invalid': (p) => isInvalidValue(p.value) },
       tooltip: (p: ITooltipParams<TableRecord>) =>
