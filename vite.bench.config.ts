@@ -3,7 +3,7 @@
  * from one origin so both share IndexedDB; output goes to dist-bench, never into dist.
  */
 import { mergeConfig } from 'vite';
-import base from './vite.config';
+import base from './vite.config.ts';
 
 export default mergeConfig(base, {
   build: {

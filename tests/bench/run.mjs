@@ -44,7 +44,10 @@ async function seedProfile(dir, baseUrl, customers) {
   try {
     const page = await openBenchTab(context, baseUrl);
     await page.evaluate(() => window.bench.clearAll());
-    return await page.evaluate((n) => window.bench.seedWorkspace({ customers: n, fields: 20 }), customers);
+    return await page.evaluate(
+      (n) => window.bench.seedWorkspace({ customers: n, fields: 20 }),
+      customers,
+    );
   } finally {
     await context.close();
   }
@@ -58,7 +61,10 @@ async function runScenario(name, env) {
     console.log(`  done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return result;
   } catch (err) {
-    return { scenario: name, error: err instanceof Error ? err.message.split('\n')[0] : String(err) };
+    return {
+      scenario: name,
+      error: err instanceof Error ? err.message.split('\n')[0] : String(err),
+    };
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import { relayConsole } from './browser.mjs';
 
-const LOAD_TIMEOUT = 120_000;
+const LOAD_TIMEOUT = Number(process.env.BENCH_LOAD_TIMEOUT ?? 60_000);
 
 /** Runs in the page before any app script. Keep it self-contained (it is serialised). */
 function installProbes() {
@@ -20,7 +20,8 @@ function installProbes() {
   };
   const check = () => {
     if (probe.firstRow === null) {
-      const cells = document.querySelectorAll('.ag-center-cols-container .ag-row .ag-cell');
+      // Field cells only (field ids start with fld_): the row-number cell has text at once.
+      const cells = document.querySelectorAll('.ag-row .ag-cell[col-id^="fld_"]');
       for (const cell of cells) {
         if (cell.textContent.trim() === '') continue;
         probe.firstRow = performance.now();
@@ -56,14 +57,20 @@ export async function openApp(context, baseUrl) {
   const page = await context.newPage();
   const errors = relayConsole(page);
   await page.goto(baseUrl);
-  await page.waitForFunction(
-    () =>
-      window.__benchProbe?.loaded != null &&
-      window.__benchProbe?.firstRowPainted != null &&
-      performance.getEntriesByName('regulars:all-rows').length > 0,
-    null,
-    { timeout: LOAD_TIMEOUT, polling: 50 },
-  );
+  try {
+    await page.waitForFunction(
+      () =>
+        window.__benchProbe?.loaded != null &&
+        window.__benchProbe?.firstRowPainted != null &&
+        performance.getEntriesByName('regulars:all-rows').length > 0,
+      null,
+      { timeout: LOAD_TIMEOUT, polling: 50 },
+    );
+  } catch (err) {
+    throw new AppNotReadyError(
+      `${err.message.split('\n')[0]}; page state: ${await describe(page)}`,
+    );
+  }
   const timings = await page.evaluate(() => {
     const mark = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null;
     const probe = window.__benchProbe;
@@ -79,9 +86,33 @@ export async function openApp(context, baseUrl) {
   return { page, errors, timings };
 }
 
-/** The `n`-th visible centre-column cell of `fieldId` (row index = display order). */
+export class AppNotReadyError extends Error {
+  name = 'AppNotReadyError';
+}
+
+/** What the page shows, for the error message when the app never becomes ready. */
+async function describe(page) {
+  return page
+    .evaluate(() =>
+      JSON.stringify({
+        probe: window.__benchProbe,
+        marks: performance
+          .getEntriesByType('mark')
+          .map((m) => `${m.name}@${Math.round(m.startTime)}`),
+        app: document.querySelector('[data-testid=app]')?.getAttribute('data-loaded') ?? 'absent',
+        rows: document.querySelectorAll('.ag-row').length,
+        text: document.body.innerText.slice(0, 200),
+      }),
+    )
+    .catch((e) => `unavailable (${e.message})`);
+}
+
+/**
+ * The cell of `fieldId` in the row at `rowIndex` (display order). No container class: AG Grid
+ * 36 renders each row once (`.ag-grid-scrolling-container`), older versions once per pinned part.
+ */
 export function cellSelector(rowIndex, fieldId) {
-  return `.ag-center-cols-container .ag-row[row-index="${rowIndex}"] [col-id="${fieldId}"]`;
+  return `.ag-row[row-index="${rowIndex}"] [col-id="${fieldId}"]`;
 }
 
 /** Clicks a cell and checks that the grid gave it keyboard focus (the grid accepts input). */

@@ -46,12 +46,15 @@ export function printTable(results) {
   );
   const header = ['scenario', 'value', 'floor', 'target', 'met', 'details'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const line = (cells) => cells.map((c, i) => pad(c, widths[i])).join('  ').trimEnd();
+  const line = (cells) =>
+    cells
+      .map((c, i) => pad(c, widths[i]))
+      .join('  ')
+      .trimEnd();
   console.log('');
   console.log(line(header));
   console.log(line(widths.map((w) => '-'.repeat(w))));
   for (const row of rows) console.log(line(row));
-  for (const r of results)
-    for (const p of r.problems ?? []) console.log(`  ! ${r.scenario}: ${p}`);
+  for (const r of results) for (const p of r.problems ?? []) console.log(`  ! ${r.scenario}: ${p}`);
   console.log('');
 }

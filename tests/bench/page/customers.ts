@@ -2,7 +2,14 @@
  * A deterministic large customer table for benchmarks: one table, N customers × 20 fields of
  * mixed types, drawn from a seeded PRNG and the template's content pools so cells look real.
  */
-import type { FieldId, IdSource, RecordId, TableId, ViewId, WorkspaceId } from '../../../src/domain/ids';
+import type {
+  FieldId,
+  IdSource,
+  RecordId,
+  TableId,
+  ViewId,
+  WorkspaceId,
+} from '../../../src/domain/ids';
 import { OPTION_COLORS } from '../../../src/domain/model';
 import type {
   CellValue,
@@ -194,7 +201,11 @@ export function buildBenchRecords(
   const names = new Map<string, string[]>();
   for (const f of schema.fields) {
     const key = Object.keys(schema.fieldIds).find((k) => schema.fieldIds[k] === f.id);
-    if (key && f.options.choices) names.set(key, f.options.choices.map((c) => c.name));
+    if (key && f.options.choices)
+      names.set(
+        key,
+        f.options.choices.map((c) => c.name),
+      );
   }
   const choices = (key: string): string[] => names.get(key) ?? [];
   const records: TableRecord[] = [];

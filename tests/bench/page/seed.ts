@@ -64,7 +64,9 @@ async function seedWorkspace(options: SeedOptions): Promise<SeedResult> {
     for (let from = 0; from < options.customers; from += CHUNK) {
       const to = Math.min(options.customers, from + CHUNK);
       await bulkInsertRecords(db, buildBenchRecords(schema, rnd, from, to));
-      console.log(`bench: seeded ${to.toLocaleString('en')} / ${options.customers.toLocaleString('en')}`);
+      console.log(
+        `bench: seeded ${to.toLocaleString('en')} / ${options.customers.toLocaleString('en')}`,
+      );
     }
   } finally {
     db.close();
@@ -92,7 +94,10 @@ async function floorToArray(workspaceId: WorkspaceId, tableId: TableId): Promise
   }
 }
 
-async function readRecord(workspaceId: WorkspaceId, recordId: RecordId): Promise<TableRecord | null> {
+async function readRecord(
+  workspaceId: WorkspaceId,
+  recordId: RecordId,
+): Promise<TableRecord | null> {
   const db = await openWorkspaceDb(workspaceId);
   try {
     return (await db.records.get(recordId)) ?? null;

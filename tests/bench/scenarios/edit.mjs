@@ -29,7 +29,7 @@ function watchEdit({ selector, value, waitMs }) {
       out.dom = performance.now() - out.keydown;
       done();
     });
-    observer.observe(document.querySelector('.ag-body') ?? document.body, {
+    observer.observe(document.querySelector('.ag-root') ?? document.body, {
       subtree: true,
       childList: true,
       characterData: true,
@@ -58,7 +58,8 @@ async function editOnce(page, benchTab, env, rowIndex, value) {
   const selector = cellSelector(rowIndex, fieldId);
   const cell = page.locator(selector);
   const recordId = await page
-    .locator(`.ag-center-cols-container .ag-row[row-index="${rowIndex}"]`)
+    .locator(`.ag-row[row-index="${rowIndex}"]`)
+    .first()
     .getAttribute('row-id');
   await cell.click();
   // The first key opens the editor; the rest go to its input once it has focus.
@@ -69,14 +70,14 @@ async function editOnce(page, benchTab, env, rowIndex, value) {
     (v) => document.querySelector('input.cell-editor')?.value === v,
     value,
   );
-  const rowSelector = `.ag-center-cols-container .ag-row[row-id="${recordId}"] [col-id="${fieldId}"]`;
+  const rowSelector = `.ag-row[row-id="${recordId}"] [col-id="${fieldId}"]`;
   await page.evaluate(watchEdit, { selector: rowSelector, value, waitMs: WAIT_MS });
   await page.keyboard.press('Enter');
   const times = await page.evaluate(() => window.__benchEdit);
-  const stored = await benchTab.evaluate(
-    ({ ws, id }) => window.bench.readRecord(ws, id),
-    { ws: env.seed.workspaceId, id: recordId },
-  );
+  const stored = await benchTab.evaluate(({ ws, id }) => window.bench.readRecord(ws, id), {
+    ws: env.seed.workspaceId,
+    id: recordId,
+  });
   const durable = stored?.values?.[fieldId] === value;
   return { ...times, both: Math.max(times.dom, times.committed), durable };
 }
