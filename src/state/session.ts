@@ -126,8 +126,8 @@ export function ensureRecords(tableId: TableId): Promise<void> {
   return job.finally(() => s.loading.delete(tableId));
 }
 
-function applyInMemory(changes: readonly Change[]): void {
-  const now = Date.now();
+/** `now` stamps modifiedAt on edited records; the database write uses the same instant. */
+function applyInMemory(changes: readonly Change[], now: number): void {
   if (hasSchemaChanges(changes)) {
     useAppStore.setState((st) =>
       st.schema ? { schema: applySchemaChanges(st.schema, changes) } : {},
@@ -153,11 +153,12 @@ export async function runCommand(
 ): Promise<CommandOutcome> {
   if (command.changes.length === 0) return 'ok';
   const s = requireSession();
-  applyInMemory(command.changes);
+  const now = Date.now();
+  applyInMemory(command.changes, now);
   if (options.history !== false) {
     useAppStore.setState((st) => ({ history: pushCommand(st.history, command) }));
   }
-  return persist(s, command, () => {
+  return persist(s, command, now, () => {
     if (options.history !== false) {
       useAppStore.setState((st) => ({
         history: { undo: st.history.undo.filter((c) => c !== command), redo: st.history.redo },
@@ -166,15 +167,20 @@ export async function runCommand(
   });
 }
 
-function persist(s: Session, command: Command, onFail: () => void): Promise<CommandOutcome> {
+function persist(
+  s: Session,
+  command: Command,
+  now: number,
+  onFail: () => void,
+): Promise<CommandOutcome> {
   const write = s.queue.then(async (): Promise<CommandOutcome> => {
     try {
-      await applyChanges(s.db, command.changes);
+      await applyChanges(s.db, command.changes, now);
       s.sync.publish(command.changes);
       performance.mark('regulars:committed');
       return 'ok';
     } catch (err) {
-      if (session === s) applyInMemory(invertCommand(command).changes);
+      if (session === s) applyInMemory(invertCommand(command).changes, Date.now());
       onFail();
       const kind = classifyStorageError(err);
       pushNotice('error', kind === 'quota' ? 'errors.quota' : 'errors.saveFailed', {
@@ -193,8 +199,9 @@ export async function undo(): Promise<void> {
   if (!step) return;
   const before = useAppStore.getState().history;
   useAppStore.setState({ history: step.history });
-  applyInMemory(step.apply.changes);
-  await persist(s, step.apply, () => useAppStore.setState({ history: before }));
+  const now = Date.now();
+  applyInMemory(step.apply.changes, now);
+  await persist(s, step.apply, now, () => useAppStore.setState({ history: before }));
 }
 
 export async function redo(): Promise<void> {
@@ -203,8 +210,9 @@ export async function redo(): Promise<void> {
   if (!step) return;
   const before = useAppStore.getState().history;
   useAppStore.setState({ history: step.history });
-  applyInMemory(step.apply.changes);
-  await persist(s, step.apply, () => useAppStore.setState({ history: before }));
+  const now = Date.now();
+  applyInMemory(step.apply.changes, now);
+  await persist(s, step.apply, now, () => useAppStore.setState({ history: before }));
 }
 
 /** Waits until every queued write has reached the database. */
