@@ -2,10 +2,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordId } from '../domain/ids';
+import { listTables } from '../domain/schemaState';
 import { createTable } from '../state/actions';
 import { redo, undo } from '../state/session';
 import { selectActiveTable, selectActiveView, useAppStore } from '../state/store';
-import { boot } from '../state/workspace';
+import { boot, selectTable } from '../state/workspace';
 import type { GridHandle } from './grid/DataGrid';
 import { DataGrid } from './grid/DataGrid';
 import { initI18n, normaliseLanguage } from './i18n';
@@ -44,6 +45,7 @@ function Workspace() {
   const table = useAppStore(selectActiveTable);
   const view = useAppStore(selectActiveView);
   const loaded = useAppStore((s) => (table ? s.loaded[table.id] === true : false));
+  useFallbackTable(table === null);
   const [selected, setSelected] = useState<RecordId[]>([]);
   const [displayed, setDisplayed] = useState<number | null>(null);
   const [expanded, setExpanded] = useState<{ id: RecordId; order: RecordId[] } | null>(null);
@@ -109,6 +111,17 @@ function Workspace() {
       {settings ? <SettingsDialog onClose={() => setSettings(false)} /> : null}
     </div>
   );
+}
+
+/**
+ * With no table open while the workspace has tables (say, undoing "remove sample data" after
+ * its write finished), opens the first one instead of claiming there are no tables.
+ */
+function useFallbackTable(noTable: boolean): void {
+  const firstTableId = useAppStore((s) => (s.schema ? listTables(s.schema)[0]?.id : undefined));
+  useEffect(() => {
+    if (noTable && firstTableId) selectTable(firstTableId);
+  }, [noTable, firstTableId]);
 }
 
 /** Ctrl+Z / Ctrl+Y / Ctrl+Shift+Z anywhere except inside a text input (which keeps its own undo). */
