@@ -53,9 +53,17 @@ export async function columnId(page: Page, name: string): Promise<string> {
     .first();
   // Columns are virtualised: scroll right from the left edge until the header is rendered.
   for (let step = 0; step < 40 && (await header.count()) === 0; step++) {
-    await page.evaluate((i) => {
-      const el = document.querySelector('.ag-body-horizontal-scroll-viewport');
-      if (el) el.scrollLeft = i * 400;
+    // Wait for the grid to render the scrolled columns (a few frames; a hidden tab has none).
+    await page.evaluate(async (i) => {
+      // Both the scrollbar and the viewport it drives: after a column is removed they can
+      // disagree, and setting the scrollbar to the value it already has fires no event.
+      for (const sel of ['.ag-body-horizontal-scroll-viewport', '.ag-grid-viewport']) {
+        const el = document.querySelector(sel);
+        if (el) el.scrollLeft = i * 400;
+      }
+      const frame = () => new Promise((done) => requestAnimationFrame(done));
+      const frames = frame().then(frame).then(frame);
+      await Promise.race([frames, new Promise((done) => setTimeout(done, 250))]);
     }, step);
     await page.waitForTimeout(50);
   }
