@@ -14,6 +14,7 @@ import { createShopTemplate } from '../domain/template';
 import {
   applyChanges,
   bulkInsertRecords,
+  deleteWorkspaceDb,
   estimateStorage,
   listWorkspaces,
   openWorkspaceDb,
@@ -28,14 +29,11 @@ const LAST_WORKSPACE_KEY = 'regulars.workspace';
 /** Opens the last used workspace, or shows the welcome screen on first launch. */
 export async function boot(): Promise<void> {
   try {
-    const list = await listWorkspaces();
-    const last = localStorage.getItem(LAST_WORKSPACE_KEY);
-    const entry = list.find((w) => w.id === last) ?? list[0];
-    if (!entry) {
-      useAppStore.setState({ status: 'welcome' });
-      return;
-    }
-    await openWorkspace(entry.id);
+    // The last workspace opens at once; the registry is only read when there is none.
+    const last = localStorage.getItem(LAST_WORKSPACE_KEY) as WorkspaceId | null;
+    if (last && (await openWorkspace(last))) return;
+    const entry = (await listWorkspaces()).find((w) => w.id !== last);
+    if (!entry || !(await openWorkspace(entry.id))) useAppStore.setState({ status: 'welcome' });
   } catch (err) {
     useAppStore.setState({ status: 'error' });
     pushNotice('error', 'errors.openFailed', {
@@ -44,13 +42,16 @@ export async function boot(): Promise<void> {
   }
 }
 
-export async function openWorkspace(id: WorkspaceId): Promise<void> {
+/** Opens a workspace; false when it holds no workspace (a stale id), which is then removed. */
+export async function openWorkspace(id: WorkspaceId): Promise<boolean> {
   const db = await openWorkspaceDb(id);
   const schema = await attachSession(id, db);
   if (!schema) {
     closeSession();
-    useAppStore.setState({ status: 'welcome' });
-    return;
+    localStorage.removeItem(LAST_WORKSPACE_KEY);
+    const known = (await listWorkspaces()).some((w) => w.id === id);
+    if (!known) await deleteWorkspaceDb(id);
+    return false;
   }
   localStorage.setItem(LAST_WORKSPACE_KEY, id);
   const tableId = pickTable(schema, schema.meta.activeTableId);
@@ -64,6 +65,7 @@ export async function openWorkspace(id: WorkspaceId): Promise<void> {
   });
   if (tableId) void ensureRecords(tableId);
   void refreshPersistence();
+  return true;
 }
 
 function pickTable(schema: SchemaState, preferred: TableId | undefined): TableId | null {

@@ -1,14 +1,13 @@
 /** The app shell: first-launch welcome, or sidebar + toolbar + grid, plus dialogs and notices. */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordId } from '../domain/ids';
 import { listTables } from '../domain/schemaState';
 import { createTable } from '../state/actions';
 import { redo, undo } from '../state/session';
 import { selectActiveTable, selectActiveView, useAppStore } from '../state/store';
-import { boot, selectTable } from '../state/workspace';
+import { selectTable } from '../state/workspace';
 import type { GridHandle } from './grid/DataGrid';
-import { DataGrid } from './grid/DataGrid';
 import { initI18n, normaliseLanguage } from './i18n';
 import { Notices } from './shell/Notices';
 import { RecordForm } from './shell/RecordForm';
@@ -17,13 +16,13 @@ import { Sidebar } from './shell/Sidebar';
 import { Welcome } from './shell/Welcome';
 import { Toolbar } from './Toolbar';
 
+// The grid (AG Grid, the largest chunk) loads while the database is read.
+const DataGrid = lazy(() => import('./grid/DataGrid').then((m) => ({ default: m.DataGrid })));
+
 export function App() {
   const { t } = useTranslation();
   const status = useAppStore((s) => s.status);
   const language = useAppStore((s) => s.schema?.meta.language);
-  useEffect(() => {
-    void boot();
-  }, []);
   useEffect(() => {
     initI18n(language ?? normaliseLanguage(navigator.language));
     document.documentElement.lang = language ?? normaliseLanguage(navigator.language);
@@ -67,15 +66,17 @@ function Workspace() {
               onAdded={onAdded}
               onOpenSettings={() => setSettings(true)}
             />
-            <DataGrid
-              key={table.id}
-              table={table}
-              view={view}
-              handleRef={gridRef}
-              onExpand={onExpand}
-              onSelectionChange={setSelected}
-              onDisplayedCount={setDisplayed}
-            />
+            <Suspense fallback={<div className="grid-wrap grid-loading">{t('grid.loading')}</div>}>
+              <DataGrid
+                key={table.id}
+                table={table}
+                view={view}
+                handleRef={gridRef}
+                onExpand={onExpand}
+                onSelectionChange={setSelected}
+                onDisplayedCount={setDisplayed}
+              />
+            </Suspense>
           </>
         ) : (
           <div className="empty-workspace">

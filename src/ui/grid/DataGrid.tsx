@@ -40,6 +40,7 @@ import { registerGridModules } from './agGrid';
 import type { ColumnContext } from './columns';
 import { buildColumnDefs } from './columns';
 import { useLinkTitles } from './linkTitles';
+import { useSearchFilter } from './search';
 import { domRenderer } from './renderers';
 import type { EditorResult } from './editors';
 import { attachRecordStore } from './rowSync';
@@ -101,6 +102,12 @@ export function DataGrid({
   const language = currentLanguage();
   const columns = useMemo(() => (schema ? listViewColumns(schema, view) : []), [schema, view]);
   const linkTitles = useLinkTitles(columns, gridApi);
+  const searchFields = useMemo(
+    () => columns.filter((c) => !c.hidden).map((c) => c.field),
+    [columns],
+  );
+  const searchCtx = useMemo(() => typeContext(language), [language]);
+  const searchFilter = useSearchFilter(gridApi, search, searchFields, searchCtx, linkTitles);
 
   const clearCell = useCallback((p: SuppressKeyboardEventParams<TableRecord>) => {
     const ctx = p.colDef.context as ColumnContext | undefined;
@@ -332,8 +339,8 @@ export function DataGrid({
         onSortChanged={onSortChanged}
         onSelectionChanged={(e) => onSelectionChange(e.api.getSelectedRows().map((r) => r.id))}
         onModelUpdated={(e) => onDisplayedCount(e.api.getDisplayedRowCount())}
-        quickFilterText={search}
-        cacheQuickFilter
+        isExternalFilterPresent={searchFilter.isExternalFilterPresent}
+        doesExternalFilterPass={searchFilter.doesExternalFilterPass}
         rowSelection={{
           mode: 'multiRow',
           checkboxes: true,

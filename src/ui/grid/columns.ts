@@ -34,6 +34,29 @@ function cellValue(
   return rec.values[field.id];
 }
 
+function isEmptyCell(value: unknown): boolean {
+  return (
+    value === null ||
+    value === undefined ||
+    value === '' ||
+    (Array.isArray(value) && value.length === 0)
+  );
+}
+
+/**
+ * Empty cells go last in both directions, as in a spreadsheet: AG Grid reverses the
+ * comparator for Z→A, which would otherwise put every blank row on top.
+ */
+function keepEmptyLast(
+  compare: (a: unknown, b: unknown) => number,
+): NonNullable<ColDef['comparator']> {
+  return (a: unknown, b: unknown, _nodeA, _nodeB, descending: boolean) => {
+    const emptyA = isEmptyCell(a);
+    if (emptyA !== isEmptyCell(b)) return (emptyA ? 1 : -1) * (descending ? -1 : 1);
+    return compare(a, b);
+  };
+}
+
 function editorFor(
   field: Field,
 ): Pick<ColDef, 'cellEditor' | 'cellEditorPopup' | 'cellEditorPopupPosition'> {
@@ -131,11 +154,11 @@ export function buildColumnDefs(
       sortIndex: sortIndex >= 0 ? sortIndex : null,
       valueGetter: (p) => cellValue(p, field),
       valueFormatter: (p) => text(p.value as CellValue),
-      comparator:
+      comparator: keepEmptyLast(
         field.type === 'link'
           ? (a, b) => text(a as CellValue).localeCompare(text(b as CellValue), 'zh-CN')
           : (a, b) => compareCells(field, a as CellValue, b as CellValue),
-      getQuickFilterText: (p) => text(p.value as CellValue),
+      ),
       cellRenderer: rendererFor(field, ctx, linkTitles),
       cellClass: NUMERIC.has(field.type) ? 'cell-number' : undefined,
       cellClassRules: { 'cell-invalid': (p) => isInvalidValue(p.value) },
