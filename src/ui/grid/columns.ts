@@ -116,6 +116,21 @@ function rendererFor(
   }
 }
 
+/** Starting widths that fit typical content of each type (users resize; the view keeps it). */
+const DEFAULT_WIDTHS: Partial<Record<Field['type'], number>> = {
+  longText: 240,
+  multiSelect: 220,
+  email: 200,
+  url: 200,
+  dateTime: 160,
+  date: 120,
+  checkbox: 96,
+  rating: 130,
+  number: 110,
+  percent: 100,
+  autoNumber: 90,
+};
+
 const NUMERIC = new Set(['number', 'currency', 'percent', 'rating', 'autoNumber']);
 
 export function buildColumnDefs(
@@ -141,7 +156,7 @@ export function buildColumnDefs(
       headerName: field.name,
       headerComponent: HeaderCell,
       context,
-      width: width ?? (field.type === 'longText' ? 240 : isPrimary ? 160 : 140),
+      width: width ?? (isPrimary ? 160 : (DEFAULT_WIDTHS[field.type] ?? 140)),
       minWidth: 60,
       hide: hidden,
       pinned: isPrimary ? 'left' : undefined,
