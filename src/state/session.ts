@@ -173,6 +173,7 @@ function persist(
   now: number,
   onFail: () => void,
 ): Promise<CommandOutcome> {
+  pendingWrites += 1;
   const write = s.queue.then(async (): Promise<CommandOutcome> => {
     try {
       await applyChanges(s.db, command.changes, now);
@@ -187,10 +188,32 @@ function persist(
         detail: err instanceof Error ? err.message : String(err),
       });
       return 'failed';
+    } finally {
+      pendingWrites -= 1;
     }
   });
   s.queue = write.then(() => undefined);
   return write;
+}
+
+let pendingWrites = 0;
+
+/** True while a change shown on screen is still being written to the database. */
+export function hasPendingWrites(): boolean {
+  return pendingWrites > 0;
+}
+
+/**
+ * Closing or reloading the tab while a write is in flight would lose it: the browser then
+ * asks the user to stay (its own wording; the page cannot set the text).
+ */
+export function guardPendingWrites(target: Pick<Window, 'addEventListener'>): void {
+  target.addEventListener('beforeunload', (event) => {
+    if (!hasPendingWrites()) return;
+    event.preventDefault();
+    // Older browsers need returnValue set to show the prompt.
+    (event as BeforeUnloadEvent).returnValue = true;
+  });
 }
 
 export async function undo(): Promise<void> {
