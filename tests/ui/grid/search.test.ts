@@ -27,7 +27,9 @@ const ctx = { language: 'zh-CN' as const, today: '2025-01-01' };
 
 describe('search text', () => {
   it('holds each cell as shown, lower-cased, with link titles', () => {
-    const text = recordSearchText(rec, [name, spent, vip, link], ctx, (_f, ids) => ids.map(() => '李四'));
+    const text = recordSearchText(rec, [name, spent, vip, link], ctx, (_f, ids) =>
+      ids.map(() => '李四'),
+    );
     expect(text).toContain('王小明 wang');
     expect(text).toContain('¥1,234.50');
     expect(text).toContain('李四');
