@@ -361,7 +361,7 @@ export function DataGrid({
         animateRows={false}
         suppressColumnMoveAnimation
         tooltipShowDelay={300}
-        rowBuffer={8}
+        rowBuffer={3}
         localeText={{ noRowsToShow: t('grid.noRows') }}
       />
       {menu ? (
