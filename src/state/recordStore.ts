@@ -21,7 +21,9 @@ type Listener = (delta: RecordDelta) => void;
 
 export class RecordStore {
   readonly tableId: TableId;
-  private byId = new Map<RecordId, TableRecord>();
+  /** Built on first need: opening 100,000 rows does not pay for it up front. */
+  private index: Map<RecordId, TableRecord> | null = null;
+  /** At least one of `index` and `ordered` is always set. */
   private ordered: TableRecord[] | null = [];
   private listeners = new Set<Listener>();
   /** True once every record of the table has been loaded. */
@@ -33,8 +35,13 @@ export class RecordStore {
     this.tableId = tableId;
   }
 
+  private get byId(): Map<RecordId, TableRecord> {
+    this.index ??= new Map((this.ordered ?? []).map((r) => [r.id, r] as const));
+    return this.index;
+  }
+
   get size(): number {
-    return this.byId.size;
+    return this.index ? this.index.size : (this.ordered?.length ?? 0);
   }
 
   get(id: RecordId): TableRecord | undefined {
@@ -51,10 +58,10 @@ export class RecordStore {
     return this.ordered;
   }
 
-  /** Replaces the contents (records given in table order). */
-  reset(records: readonly TableRecord[], complete: boolean): void {
-    this.byId = new Map(records.map((r) => [r.id, r] as const));
-    this.ordered = [...records];
+  /** Replaces the contents with `records` (in table order; the store keeps the array). */
+  reset(records: TableRecord[], complete: boolean): void {
+    this.index = null;
+    this.ordered = records;
     this.complete = complete;
     this.emit({ added: [], updated: [], removed: [], reset: true });
   }
@@ -65,9 +72,13 @@ export class RecordStore {
   }
 
   /** Ends a full load: the loaded records, except those changed in memory meanwhile. */
-  finishLoad(loaded: readonly TableRecord[]): void {
+  finishLoad(loaded: TableRecord[]): void {
     const touched = this.touchedDuringLoad ?? new Set<RecordId>();
     this.touchedDuringLoad = null;
+    if (touched.size === 0) {
+      this.reset(loaded, true);
+      return;
+    }
     const merged: TableRecord[] = [];
     for (const r of loaded) {
       if (!touched.has(r.id)) merged.push(r);

@@ -19,6 +19,7 @@ import {
   loadSchema,
   readSyncedRecords,
 } from '../db';
+import { readFirstScreen } from './firstScreen';
 import { RecordStore } from './recordStore';
 import { bumpRecords, pushNotice, useAppStore } from './store';
 
@@ -107,18 +108,25 @@ export function ensureRecords(tableId: TableId): Promise<void> {
   if (pending) return pending;
   const job = (async () => {
     store.beginLoad();
-    const first = await loadRecordsPage(s.db, tableId, FIRST_PAGE);
-    if (session !== s) return;
-    if (first.length < FIRST_PAGE) {
-      store.finishLoad(first);
-    } else if (!store.complete) {
-      store.reset(first, false);
-    }
-    performance.mark('regulars:first-rows');
-    if (first.length >= FIRST_PAGE && !store.complete) {
-      const all = await loadAllRecords(s.db, tableId);
+    // The first screen comes from the last session's snapshot when there is one, so the
+    // whole table is read at once; otherwise from a small first read (IndexedDB serves
+    // reads in order, so it goes before the large one).
+    const snapshot = readFirstScreen(s.workspaceId, tableId);
+    if (snapshot && snapshot.length > 0) {
+      store.reset(snapshot, false);
+      performance.mark('regulars:first-rows');
+    } else {
+      const first = await loadRecordsPage(s.db, tableId, FIRST_PAGE);
       if (session !== s) return;
-      store.finishLoad(all);
+      if (first.length < FIRST_PAGE) store.finishLoad(first);
+      else if (!store.complete) store.reset(first, false);
+      performance.mark('regulars:first-rows');
+    }
+    if (!store.complete) {
+      const all = await loadAllRecords(s.db, tableId);
+      performance.mark('regulars:records-read');
+      if (session !== s) return;
+      if (!store.complete) store.finishLoad(all);
     }
     useAppStore.setState((st) => ({ loaded: { ...st.loaded, [tableId]: true } }));
   })();

@@ -15,6 +15,7 @@ import { SettingsDialog } from './shell/SettingsDialog';
 import { Sidebar } from './shell/Sidebar';
 import { Welcome } from './shell/Welcome';
 import { Toolbar } from './Toolbar';
+import { FirstScreen } from './FirstScreen';
 
 // The grid (AG Grid, the largest chunk) loads while the database is read.
 const DataGrid = lazy(() => import('./grid/DataGrid').then((m) => ({ default: m.DataGrid })));
@@ -49,6 +50,7 @@ function Workspace() {
   const [displayed, setDisplayed] = useState<number | null>(null);
   const [expanded, setExpanded] = useState<{ id: RecordId; order: RecordId[] } | null>(null);
   const [settings, setSettings] = useState(false);
+  const [painted, setPainted] = useState<string | null>(null);
   const gridRef = useRef<GridHandle | null>(null);
   const onExpand = useCallback((id: RecordId, order: RecordId[]) => setExpanded({ id, order }), []);
   const onAdded = useCallback((id: RecordId) => gridRef.current?.focusRecord(id), []);
@@ -66,17 +68,21 @@ function Workspace() {
               onAdded={onAdded}
               onOpenSettings={() => setSettings(true)}
             />
-            <Suspense fallback={<div className="grid-wrap grid-loading">{t('grid.loading')}</div>}>
-              <DataGrid
-                key={table.id}
-                table={table}
-                view={view}
-                handleRef={gridRef}
-                onExpand={onExpand}
-                onSelectionChange={setSelected}
-                onDisplayedCount={setDisplayed}
-              />
-            </Suspense>
+            <div className="grid-area">
+              <Suspense fallback={null}>
+                <DataGrid
+                  key={table.id}
+                  table={table}
+                  view={view}
+                  handleRef={gridRef}
+                  onExpand={onExpand}
+                  onSelectionChange={setSelected}
+                  onDisplayedCount={setDisplayed}
+                  onFirstRows={() => setPainted(table.id)}
+                />
+              </Suspense>
+              {painted !== table.id ? <FirstScreen table={table} view={view} /> : null}
+            </div>
           </>
         ) : (
           <div className="empty-workspace">

@@ -31,6 +31,7 @@ import {
   setSorts,
   typeContext,
 } from '../../state/actions';
+import { saveFirstScreen } from '../../state/firstScreen';
 import { recordStore } from '../../state/session';
 import { useAppStore } from '../../state/store';
 import type { MenuItem } from '../components/Menu';
@@ -67,6 +68,8 @@ export interface DataGridProps {
   onSelectionChange: (ids: RecordId[]) => void;
   onDisplayedCount: (n: number) => void;
   handleRef?: { current: GridHandle | null };
+  /** Called once the grid has painted its first rows. */
+  onFirstRows?: () => void;
 }
 
 /** What the shell may ask of the grid. */
@@ -92,6 +95,7 @@ export function DataGrid({
   onSelectionChange,
   onDisplayedCount,
   handleRef,
+  onFirstRows,
 }: DataGridProps) {
   const { t } = useTranslation();
   const schema = useAppStore((s) => s.schema);
@@ -200,7 +204,33 @@ export function DataGrid({
 
   useEffect(() => {
     if (!gridApi) return;
-    return attachRecordStore(gridApi, recordStore(table.id));
+    return attachRecordStore(gridApi, recordStore(table.id), () => onFirstRows?.());
+  }, [gridApi, table.id]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // Keep what the grid shows first for the next launch's first screen.
+  useEffect(() => {
+    if (!gridApi) return;
+    const save = () => {
+      const workspaceId = useAppStore.getState().workspaceId;
+      if (!workspaceId || gridApi.isDestroyed() || !recordStore(table.id).complete) return;
+      // A search is not restored on launch, so its filtered rows are not what shows first.
+      if (useAppStore.getState().search) return;
+      const rows: TableRecord[] = [];
+      for (let i = 0; i < 40; i++) {
+        const data = gridApi.getDisplayedRowAtIndex(i)?.data;
+        if (!data) break;
+        rows.push(data);
+      }
+      saveFirstScreen(workspaceId, table.id, rows);
+    };
+    const onHide = () => document.visibilityState === 'hidden' && save();
+    document.addEventListener('visibilitychange', onHide);
+    window.addEventListener('pagehide', save);
+    return () => {
+      save();
+      document.removeEventListener('visibilitychange', onHide);
+      window.removeEventListener('pagehide', save);
+    };
   }, [gridApi, table.id]);
 
   // A column that was just added (or shown) scrolls into view.

@@ -14,6 +14,7 @@ import { isInvalidValue } from '../../domain/model';
 import { DateCellEditor, LongTextCellEditor, SelectCellEditor, TextCellEditor } from './editors';
 import { domRenderer, renderCheckbox, renderLink, renderRating, renderSelect } from './renderers';
 import { HeaderCell } from './HeaderCell';
+import { defaultColumnWidth } from '../columnWidths';
 
 /** Turns a link cell's record ids into the linked records' titles. */
 export type LinkTitles = (field: Field, ids: readonly string[]) => string[];
@@ -116,21 +117,6 @@ function rendererFor(
   }
 }
 
-/** Starting widths that fit typical content of each type (users resize; the view keeps it). */
-const DEFAULT_WIDTHS: Partial<Record<Field['type'], number>> = {
-  longText: 240,
-  multiSelect: 220,
-  email: 200,
-  url: 200,
-  dateTime: 160,
-  date: 120,
-  checkbox: 96,
-  rating: 130,
-  number: 110,
-  percent: 100,
-  autoNumber: 90,
-};
-
 const NUMERIC = new Set(['number', 'currency', 'percent', 'rating', 'autoNumber']);
 
 export function buildColumnDefs(
@@ -156,7 +142,7 @@ export function buildColumnDefs(
       headerName: field.name,
       headerComponent: HeaderCell,
       context,
-      width: width ?? (isPrimary ? 160 : (DEFAULT_WIDTHS[field.type] ?? 140)),
+      width: width ?? defaultColumnWidth(field, isPrimary),
       minWidth: 60,
       hide: hidden,
       pinned: isPrimary ? 'left' : undefined,

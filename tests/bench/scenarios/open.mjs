@@ -49,6 +49,7 @@ export async function runOpen(env) {
       first: Math.round(t.firstRowPainted),
       firstRowsMark: round(t.firstRowsMark),
       allRowsMark: round(t.allRows),
+      recordsReadMark: round(t.recordsRead),
       loadedAt: round(t.loaded),
       cold: Math.round(readyTime(cold.timings)),
       coldFirst: Math.round(cold.timings.firstRowPainted),

@@ -1,0 +1,63 @@
+/**
+ * The first screen of a table, drawn from the first page of records as soon as it is read,
+ * while the grid component loads and takes all rows. Read-only, same layout as the grid;
+ * the grid replaces it when it has painted its own rows.
+ */
+import { useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatCell } from '../domain/fields';
+import type { Table, View } from '../domain/model';
+import { listViewColumns } from '../domain/schemaState';
+import { typeContext } from '../state/actions';
+import { recordStore } from '../state/session';
+import { useAppStore } from '../state/store';
+import { defaultColumnWidth } from './columnWidths';
+import { currentLanguage } from './i18n';
+
+const ROWS = 40;
+
+export function FirstScreen({ table, view }: { table: Table; view: View }) {
+  const { t } = useTranslation();
+  const schema = useAppStore((s) => s.schema);
+  const store = recordStore(table.id);
+  const records = useSyncExternalStore(
+    (onChange) => store.subscribe(onChange),
+    () => store.all(),
+  ).slice(0, ROWS);
+  if (!schema) return null;
+  const columns = listViewColumns(schema, view).filter((c) => !c.hidden);
+  const ctx = typeContext(currentLanguage());
+  return (
+    <div className="first-screen" aria-busy="true" aria-label={t('grid.loading')}>
+      <div className="first-screen-row first-screen-header">
+        <span className="first-screen-lead" />
+        {columns.map(({ field, width }) => (
+          <span
+            key={field.id}
+            className="first-screen-cell"
+            style={{ width: width ?? defaultColumnWidth(field, field.id === table.primaryFieldId) }}
+          >
+            {field.name}
+          </span>
+        ))}
+      </div>
+      {records.map((rec, i) => (
+        <div key={rec.id} className="first-screen-row">
+          <span className="first-screen-lead">{i + 1}</span>
+          {columns.map(({ field, width }) => (
+            <span
+              key={field.id}
+              className="first-screen-cell"
+              data-col-id={field.id}
+              style={{
+                width: width ?? defaultColumnWidth(field, field.id === table.primaryFieldId),
+              }}
+            >
+              {formatCell(field, rec.values[field.id], ctx)}
+            </span>
+          ))}
+        </div>
+      ))}
+    </div>
+  );
+}
