@@ -85,7 +85,8 @@ export async function cell(page: Page, rowIndex: number, name: string): Promise<
 export async function typeInto(page: Page, target: Locator, text: string): Promise<void> {
   await target.click();
   await page.keyboard.press('F2');
-  await page.locator('.cell-editor, .cell-editor-long').first().waitFor();
+  // Keys typed before the editor has focus would go to the grid: wait for it.
+  await page.locator('.cell-editor:focus, .cell-editor-long:focus').first().waitFor();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.type(text);
   await page.keyboard.press('Enter');
