@@ -75,6 +75,11 @@ export interface FieldOptions {
   rollup?: RollupFunction;
   /** formula: source text with field references in braces. */
   formula?: string;
+  /**
+   * formula: the name each referenced field had when the formula was last saved, so that a
+   * reference to a deleted field can still be shown by name (see domain/formula).
+   */
+  formulaRefNames?: Record<FieldId, string>;
   /** autoNumber: the next number to hand out. */
   nextNumber?: number;
 }

@@ -1,0 +1,43 @@
+/**
+ * Public entry of the formula language: field references stored by id, shown by name,
+ * plus the editor's helpers (completions, highlighting) and the function catalogue.
+ */
+export { scanFormula, encodeReference } from './scan';
+export type { ScanResult } from './scan';
+export type {
+  FormulaToken,
+  StringToken,
+  ReferenceToken,
+  TextToken,
+  FormulaProblem,
+  FormulaProblemKind,
+  FieldsById,
+  Named,
+} from './types';
+export { getFieldById } from './types';
+export { resolveFieldName } from './resolve';
+export type { NamedField, NameResolution } from './resolve';
+export { toStoredFormula } from './stored';
+export type { StoredFormulaOptions, StoredFormulaResult } from './stored';
+export { toDisplayFormula } from './display';
+export type { DisplayFormula, MissingReference } from './display';
+export {
+  formulaDependencies,
+  missingReferences,
+  substituteReferences,
+  collectRefNames,
+  lastKnownName,
+} from './references';
+export { findFormulaCycle } from './cycles';
+export type { FormulaChange } from './cycles';
+export { FORMULA_FUNCTIONS, CUSTOMER_FUNCTIONS, findFormulaFunction } from './functions';
+export type {
+  FormulaFunctionInfo,
+  FormulaFunctionCategory,
+  FormulaFunctionName,
+  CustomerFunctionName,
+} from './functions';
+export { suggestCompletions } from './completions';
+export type { CompletionItem, Completions, CompletionOptions } from './completions';
+export { highlightFormula } from './highlight';
+export type { HighlightSegment, HighlightKind } from './highlight';
