@@ -203,6 +203,12 @@ export const setColumnHidden = (viewId: ViewId, fieldId: FieldId, hidden: boolea
   changeView(viewId, hidden ? 'history.hideField' : 'history.showField', (v) =>
     setColumnHiddenView(v, fieldId, hidden),
   );
+/** Shows every hidden column of the view in one undoable step. */
+export const showAllColumns = (viewId: ViewId) =>
+  changeView(viewId, 'history.showField', (v) => ({
+    ...v,
+    columns: v.columns.map(({ hidden: _hidden, ...column }) => column),
+  }));
 export const setColumnWidth = (viewId: ViewId, fieldId: FieldId, width: number) =>
   changeView(viewId, 'history.resizeField', (v) => setColumnWidthView(v, fieldId, width));
 export const reorderColumns = (viewId: ViewId, order: readonly FieldId[]) =>

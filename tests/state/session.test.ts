@@ -14,6 +14,7 @@ import {
   reorderColumns,
   retypeField,
   setColumnHidden,
+  showAllColumns,
 } from '../../src/state/actions';
 import { recordStore, redo, undo } from '../../src/state/session';
 import { selectCanRedo, selectCanUndo, useAppStore } from '../../src/state/store';
@@ -196,6 +197,27 @@ describe('fields', () => {
     await redoAndCheck();
     await redoAndCheck();
     expect(columns()).toEqual([{ fieldId: n }, { fieldId: b }, { fieldId: a, hidden: true }]);
+  });
+
+  it('shows all hidden columns in one undoable step', async () => {
+    const tableId = await openEmpty();
+    await addField(tableId, { name: 'A', type: 'text', options: {} }, {});
+    await addField(tableId, { name: 'B', type: 'text', options: {} }, {});
+    const [n, a, b] = ['Name', 'A', 'B'].map((x) => fieldNamed(tableId, x).id) as FieldId[];
+    const viewId = useAppStore.getState().activeViewId;
+    if (!viewId || !n || !a || !b) throw new Error('setup failed');
+    const columns = () => schemaNow().views[viewId]?.columns;
+    await setColumnHidden(viewId, a, true);
+    await setColumnHidden(viewId, b, true);
+    await showAllColumns(viewId);
+    expect(columns()).toStrictEqual([{ fieldId: n }, { fieldId: a }, { fieldId: b }]);
+    await expectStoredMatchesMemory();
+    await undoAndCheck();
+    expect(columns()).toEqual([
+      { fieldId: n },
+      { fieldId: a, hidden: true },
+      { fieldId: b, hidden: true },
+    ]);
   });
 });
 

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { FieldId, ViewId } from '../../domain/ids';
 import type { Field } from '../../domain/model';
 import { listViewColumns } from '../../domain/schemaState';
-import { setColumnHidden } from '../../state/actions';
+import { setColumnHidden, showAllColumns } from '../../state/actions';
 import { useAppStore } from '../../state/store';
 import { getTypeGlyph } from './fieldTypeMeta';
 import '../styles/columns.css';
@@ -101,10 +101,7 @@ export function HiddenFieldsButton({ viewId }: { viewId: ViewId }) {
     };
   }, [open]);
   const hiddenCount = columns.filter((c) => c.hidden).length;
-  // One undo step per column: the actions offer no batch "show all" yet.
-  const showAll = () => {
-    for (const c of columns) if (c.hidden) void setColumnHidden(viewId, c.field.id, false);
-  };
+  const showAll = () => void showAllColumns(viewId);
   return (
     <div className="hidden-fields" ref={ref}>
       <button
