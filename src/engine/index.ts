@@ -1,0 +1,27 @@
+/**
+ * Public entry of the formula engine (the only module that imports HyperFormula); src/state
+ * creates one TableEngine per table and feeds it stored formulas and input columns.
+ */
+export { createTableEngine } from './tableEngine';
+export { CUSTOMER_FUNCTIONS } from './crmPlugin';
+export { errorText, isoToSerial, serialToIso } from './values';
+export { substituteBraces } from './formulaText';
+export { EngineUsageError } from './types';
+export type {
+  BuildProgress,
+  CellChange,
+  ChangedCells,
+  EngineValue,
+  FormulaColumn,
+  FormulaError,
+  FormulaErrorKind,
+  FormulaResult,
+  InputColumn,
+  InputKind,
+  ResultType,
+  RowValues,
+  SubstituteReferences,
+  TableEngine,
+  TableEngineOptions,
+  ValidationResult,
+} from './types';

@@ -1,0 +1,80 @@
+/**
+ * The HyperFormula instance behind one table: configuration, the Env sheet holding the as-of
+ * date and language, and the text of one block's array formula.
+ */
+import { HyperFormula } from 'hyperformula';
+import type { Language } from '../domain/model';
+import { registerCrmFunctions } from './crmPlugin';
+import type { EngineContext } from './crmPlugin';
+import { columnLetters, placeMarkers } from './formulaText';
+import type { Block } from './layout';
+import { isoToSerial } from './values';
+import { EngineUsageError } from './types';
+
+export const TABLE_SHEET = 'T';
+export const ENV_SHEET = 'Env';
+export const ENV_RANGE = `${ENV_SHEET}!$A$1:$B$1`;
+
+export function createContext(asOf: string, language: Language): EngineContext {
+  const asOfSerial = isoToSerial(asOf);
+  if (asOfSerial === null) throw new EngineUsageError(`Not an ISO date: ${asOf}`);
+  return { asOf, asOfSerial, language, version: 0 };
+}
+
+/** A HyperFormula with room for 1M+ rows, ISO dates, array arithmetic and our functions. */
+export function createWorkbook(context: EngineContext): {
+  hf: HyperFormula;
+  table: number;
+  env: number;
+} {
+  registerCrmFunctions();
+  const hf = HyperFormula.buildEmpty({
+    licenseKey: 'gpl-v3',
+    maxRows: 1_100_000,
+    maxColumns: 1_000,
+    useArrayArithmetic: true,
+    dateFormats: ['YYYY-MM-DD', 'YYYY/MM/DD'],
+    context,
+  });
+  const table = hf.getSheetId(hf.addSheet(TABLE_SHEET)) as number;
+  const env = hf.getSheetId(hf.addSheet(ENV_SHEET)) as number;
+  hf.setCellContents({ sheet: env, row: 0, col: 0 }, [[context.asOfSerial, context.language]]);
+  return { hf, table, env };
+}
+
+/**
+ * The formula text of one block: row references become the block's slice of their column
+ * (one cell for a one-row block), populations the whole column; a field without a column
+ * becomes #REF!.
+ */
+export function blockFormula(
+  compiled: string,
+  block: Block,
+  columnOf: (fieldId: string) => number | undefined,
+): string {
+  const cell = (id: string): string => {
+    const c = columnOf(id);
+    if (c === undefined) return '#REF!';
+    const l = columnLetters(c);
+    const first = `$${l}$${block.start + 1}`;
+    return block.len === 1 ? first : `${first}:$${l}$${block.start + block.len}`;
+  };
+  const column = (id: string): string => {
+    const c = columnOf(id);
+    return c === undefined ? '#REF!' : `$${columnLetters(c)}:$${columnLetters(c)}`;
+  };
+  return `=${placeMarkers(compiled, cell, column)}`;
+}
+
+/** Resolves after giving the event loop a turn (MessageChannel avoids setTimeout clamping). */
+export function yieldToLoop(): Promise<void> {
+  if (typeof MessageChannel === 'undefined') return new Promise((r) => setTimeout(r, 0));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}

@@ -1,0 +1,89 @@
+/**
+ * Conversions between our values and HyperFormula's: ISO dates ↔ serial day numbers (1899-12-30
+ * is serial 0), cell values → FormulaResult, and HyperFormula error types → FormulaErrorKind.
+ */
+import type { CellValue } from 'hyperformula';
+import { DetailedCellError } from 'hyperformula';
+import type { EngineValue, FormulaErrorKind, FormulaResult, InputKind } from './types';
+
+const DAY_MS = 86_400_000;
+/** Days from 1899-12-30 to 1970-01-01. */
+const UNIX_EPOCH_SERIAL = 25_569;
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** 'YYYY-MM-DD' → serial day number, or null when not a real calendar day. */
+export function isoToSerial(iso: string): number | null {
+  const m = ISO_DAY.exec(iso);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const ms = Date.UTC(y, mo - 1, d);
+  const back = new Date(ms);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) {
+    return null;
+  }
+  return ms / DAY_MS + UNIX_EPOCH_SERIAL;
+}
+
+/** Serial day number (its whole part) → 'YYYY-MM-DD'; null outside years 1–9999. */
+export function serialToIso(serial: number): string | null {
+  if (!Number.isFinite(serial)) return null;
+  const d = new Date((Math.floor(serial) - UNIX_EPOCH_SERIAL) * DAY_MS);
+  const y = d.getUTCFullYear();
+  if (y < 1 || y > 9999) return null;
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${String(y).padStart(4, '0')}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+/**
+ * What HyperFormula should store for an input value. Text is prefixed with an apostrophe so
+ * '0012' or '2024-01-01' typed into a text field stays text; dates go in as ISO text, which
+ * the engine's dateFormats parse into date-typed serials (so date arithmetic stays a date).
+ */
+export function toCellContent(value: EngineValue, kind: InputKind): EngineValue {
+  if (value === null || value === '') return null;
+  if (kind === 'text') return typeof value === 'string' ? `'${value}` : value;
+  if (kind === 'date')
+    return typeof value === 'string' && isoToSerial(value) !== null ? value : null;
+  if (typeof value === 'string') return `'${value}`;
+  return value;
+}
+
+const ERROR_KINDS: Record<string, FormulaErrorKind> = {
+  DIV_BY_ZERO: 'DIV_BY_ZERO',
+  VALUE: 'VALUE',
+  NAME: 'NAME',
+  REF: 'REF',
+  CYCLE: 'CYCLE',
+  NUM: 'NUM',
+  NA: 'NA',
+  ERROR: 'ERROR',
+  SPILL: 'ERROR',
+  LIC: 'ERROR',
+};
+
+const ERROR_TEXT: Record<FormulaErrorKind, string> = {
+  DIV_BY_ZERO: '#DIV/0!',
+  VALUE: '#VALUE!',
+  NAME: '#NAME?',
+  REF: '#REF!',
+  CYCLE: '#CYCLE!',
+  NUM: '#NUM!',
+  NA: '#N/A',
+  PARSE: '#ERROR!',
+  ERROR: '#ERROR!',
+};
+
+/** The display text of an error kind ('#DIV/0!', '#CYCLE!', …). */
+export function errorText(kind: FormulaErrorKind): string {
+  return ERROR_TEXT[kind];
+}
+
+/** A HyperFormula cell value → our result (a parse error inside a cell becomes PARSE). */
+export function toResult(value: CellValue): FormulaResult {
+  if (value instanceof DetailedCellError) {
+    const parse = value.type === 'ERROR' && /pars/i.test(value.message);
+    const kind = parse ? 'PARSE' : (ERROR_KINDS[value.type] ?? 'ERROR');
+    return { error: kind, message: value.message || ERROR_TEXT[kind] };
+  }
+  return value;
+}
