@@ -80,6 +80,11 @@ export interface FieldOptions {
    * reference to a deleted field can still be shown by name (see domain/formula).
    */
   formulaRefNames?: Record<FieldId, string>;
+  /**
+   * formula: how results are shown; 'auto' (or absent) follows the inferred result type.
+   * number/currency/percent use `decimals` (and currency `currencySymbol`).
+   */
+  formulaFormat?: 'auto' | 'number' | 'currency' | 'percent' | 'date' | 'text';
   /** autoNumber: the next number to hand out. */
   nextNumber?: number;
 }

@@ -2,14 +2,16 @@
  * The add/edit column dialog wired to the workspace: names are checked against the table,
  * retypes are previewed over the table's records, and saving runs the matching action.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColumnPosition } from '../../domain/commands/fieldCommands';
 import { uniqueFieldName, validateFieldName } from '../../domain/commands/fieldCommands';
 import type { TableId } from '../../domain/ids';
 import type { Field, FieldOptions, FieldType } from '../../domain/model';
+import { listFields } from '../../domain/schemaState';
 import { addField, previewRetype, retypeField, updateField } from '../../state/actions';
 import { useAppStore } from '../../state/store';
+import type { FormulaSupport } from '../formula/formulaSupport';
 import { currentLanguage } from '../i18n';
 import type { FieldDraft } from './fieldDraft';
 import { FieldForm } from './FieldForm';
@@ -23,6 +25,8 @@ export interface FieldDialogProps {
   /** Add mode: where the new column goes (default: at the end). */
   position?: ColumnPosition;
   onClose: () => void;
+  /** The engine's formula checks (from state); without it formula columns cannot be picked. */
+  formulaSupport?: FormulaSupport;
 }
 
 /** Runs the action a submitted draft calls for; nothing when an edit changed nothing. */
@@ -78,6 +82,7 @@ export function FieldDialog(props: FieldDialogProps) {
     },
     [field],
   );
+  const fields = useMemo(() => (schema ? listFields(schema, tableId) : []), [schema, tableId]);
   const onSubmit = (draft: FieldDraft) => {
     onClose();
     void saveFieldDraft(props, draft);
@@ -90,6 +95,9 @@ export function FieldDialog(props: FieldDialogProps) {
       preview={mode === 'edit' ? preview : undefined}
       onSubmit={onSubmit}
       onCancel={onClose}
+      formulaSupport={props.formulaSupport}
+      fields={fields}
+      ownFieldId={exceptId}
     />
   );
 }

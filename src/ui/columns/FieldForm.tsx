@@ -6,12 +6,15 @@ import { useId, useMemo, useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldNameProblem } from '../../domain/commands/fieldCommands';
-import type { FieldOptions, FieldType } from '../../domain/model';
+import type { FieldId } from '../../domain/ids';
+import type { Field, FieldOptions, FieldType } from '../../domain/model';
 import { Dialog } from '../components/Dialog';
+import { toDisplayDraft, toStoredDraft } from '../formula/formulaDraft';
+import type { FormulaSupport } from '../formula/formulaSupport';
 import { normaliseLanguage } from '../i18n';
 import type { FieldDraft } from './fieldDraft';
 import { findDraftProblem, finishDraft, switchDraftType } from './fieldDraft';
-import { PICKABLE_FIELD_TYPES, getTypeGlyph } from './fieldTypeMeta';
+import { getTypeGlyph, listPickableTypes } from './fieldTypeMeta';
 import { TypeOptionsEditor } from './TypeOptionsEditor';
 import '../styles/columns.css';
 
@@ -30,7 +33,14 @@ export interface FieldFormProps {
   preview?: (type: FieldType, options: FieldOptions) => RetypeCounts | null;
   onSubmit: (result: FieldDraft) => void;
   onCancel: () => void;
+  /** The engine's formula checks: only with it can a formula column be picked and edited. */
+  formulaSupport?: FormulaSupport;
+  /** The table's fields (formula references) and, in edit mode, the edited field's id. */
+  fields?: readonly Field[];
+  ownFieldId?: FieldId;
 }
+
+const NO_FIELDS: readonly Field[] = [];
 
 export function FieldForm({
   mode,
@@ -39,19 +49,31 @@ export function FieldForm({
   preview,
   onSubmit,
   onCancel,
+  formulaSupport,
+  fields = NO_FIELDS,
+  ownFieldId,
 }: FieldFormProps) {
   const { t } = useTranslation();
   const formId = useId();
-  const [draft, setDraft] = useState<FieldDraft>(initial);
+  // A formula is edited with field names; the stored one uses ids.
+  const [start] = useState(() => (formulaSupport ? toDisplayDraft(initial, fields) : initial));
+  const [draft, setDraft] = useState<FieldDraft>(start);
   const [nameTouched, setNameTouched] = useState(false);
   const [attempted, setAttempted] = useState(false);
   const nameProblem = validateName(draft.name);
-  const original = mode === 'edit' ? initial : undefined;
+  const original = mode === 'edit' ? start : undefined;
+  const withFormula = formulaSupport !== undefined && draft.type === 'formula';
 
   const trySubmit = () => {
     setAttempted(true);
     if (findDraftProblem(draft, nameProblem) !== null) return;
-    onSubmit(finishDraft(draft));
+    if (!formulaSupport) {
+      onSubmit(finishDraft(draft));
+      return;
+    }
+    // Nothing is saved until the formula converts, parses and closes no loop.
+    const stored = toStoredDraft(finishDraft(draft), fields, ownFieldId, formulaSupport);
+    if (stored.ok) onSubmit(stored.draft);
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -61,7 +83,13 @@ export function FieldForm({
     mode === 'add' ? t('columns.addTitle') : t('columns.editTitle', { name: initial.name });
   const footer = <FormFooter formId={formId} mode={mode} onCancel={onCancel} />;
   return (
-    <Dialog title={title} onClose={onCancel} footer={footer} testId="field-dialog" width={440}>
+    <Dialog
+      title={title}
+      onClose={onCancel}
+      footer={footer}
+      testId="field-dialog"
+      width={withFormula ? 600 : 440}
+    >
       <form
         id={formId}
         className="field-form"
@@ -80,9 +108,10 @@ export function FieldForm({
         <TypeSelect
           value={draft.type}
           current={original?.type}
+          pickable={listPickableTypes(formulaSupport !== undefined)}
           onChange={(type) => setDraft(switchDraftType(draft, type, original))}
         />
-        {original && preview && draft.type !== original.type ? (
+        {original && preview && draft.type !== original.type && !withFormula ? (
           <RetypePreview type={draft.type} options={draft.options} preview={preview} />
         ) : null}
         <TypeOptionsEditor
@@ -91,6 +120,9 @@ export function FieldForm({
           options={draft.options}
           revealProblems={attempted}
           onChange={(options) => setDraft({ ...draft, options })}
+          formulaSupport={formulaSupport}
+          fields={fields}
+          ownFieldId={ownFieldId}
         />
       </form>
     </Dialog>
@@ -177,15 +209,16 @@ function NameInput(props: {
 function TypeSelect(props: {
   value: FieldType;
   current?: FieldType;
+  pickable: readonly FieldType[];
   onChange: (t: FieldType) => void;
 }) {
   const { t } = useTranslation();
   const id = useId();
   // A column of a type the picker does not offer yet (e.g. formula) still shows its own type.
   const types =
-    props.current && !PICKABLE_FIELD_TYPES.includes(props.current)
-      ? [props.current, ...PICKABLE_FIELD_TYPES]
-      : PICKABLE_FIELD_TYPES;
+    props.current && !props.pickable.includes(props.current)
+      ? [props.current, ...props.pickable]
+      : props.pickable;
   return (
     <div className="field-row">
       <label htmlFor={id}>{t('columns.type')}</label>

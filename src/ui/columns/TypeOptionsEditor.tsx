@@ -1,7 +1,10 @@
 /** The options part of the column dialog: what can be set depends on the chosen type. */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DateFormat, FieldOptions, FieldType } from '../../domain/model';
+import type { FieldId } from '../../domain/ids';
+import type { DateFormat, Field, FieldOptions, FieldType } from '../../domain/model';
+import { FormulaOptionsEditor } from '../formula/FormulaOptionsEditor';
+import type { FormulaSupport } from '../formula/formulaSupport';
 import { ChoicesEditor } from './ChoicesEditor';
 import {
   CURRENCY_SUGGESTIONS,
@@ -20,6 +23,11 @@ export interface TypeOptionsEditorProps {
   /** Show every problem (after a refused submit), not only duplicates. */
   revealProblems?: boolean;
   onChange: (options: FieldOptions) => void;
+  /** The engine's formula checks; without it a formula column has no option editor. */
+  formulaSupport?: FormulaSupport;
+  /** The table's fields and the edited one (formula references). */
+  fields?: readonly Field[];
+  ownFieldId?: FieldId;
 }
 
 const range = (from: number, to: number) =>
@@ -30,9 +38,23 @@ export function TypeOptionsEditor({
   options,
   revealProblems = false,
   onChange,
+  formulaSupport,
+  fields = [],
+  ownFieldId,
 }: TypeOptionsEditorProps) {
   const set = (patch: Partial<FieldOptions>) => onChange({ ...options, ...patch });
   const parts = [
+    type === 'formula' && formulaSupport ? (
+      <FormulaOptionsEditor
+        key="formula"
+        options={options}
+        onChange={onChange}
+        support={formulaSupport}
+        fields={fields}
+        ownFieldId={ownFieldId}
+        revealProblems={revealProblems}
+      />
+    ) : null,
     isSelectType(type) ? (
       <ChoicesEditor
         key="choices"

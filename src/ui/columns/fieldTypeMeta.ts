@@ -12,6 +12,12 @@ export const PICKABLE_FIELD_TYPES: readonly FieldType[] = FIELD_TYPES.filter(
   (t) => !NOT_YET_PICKABLE.includes(t),
 );
 
+/** The picker's types; formula only when the dialog was given the engine's formula support. */
+export function listPickableTypes(withFormula: boolean): readonly FieldType[] {
+  if (!withFormula) return PICKABLE_FIELD_TYPES;
+  return FIELD_TYPES.filter((t) => t === 'formula' || !NOT_YET_PICKABLE.includes(t));
+}
+
 /** Plain symbols, not emoji: they render in every system font, in the header's text colour. */
 const GLYPHS: Record<FieldType, string> = {
   text: 'A',

@@ -1,11 +1,12 @@
 /** Merges the per-area bundles. Add an area here when adding a file under locales/. */
 import { columns } from './locales/columns';
 import { common } from './locales/common';
+import { formula } from './locales/formula';
 import { grid } from './locales/grid';
 import { shell } from './locales/shell';
 
 type Bundle = Record<string, unknown>;
-const areas: { en: Bundle; 'zh-CN': Bundle }[] = [common, shell, columns, grid];
+const areas: { en: Bundle; 'zh-CN': Bundle }[] = [common, shell, columns, grid, formula];
 
 export const catalogue = {
   en: Object.assign({}, ...areas.map((a) => a.en)) as Bundle,

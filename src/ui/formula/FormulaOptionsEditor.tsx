@@ -1,0 +1,103 @@
+/**
+ * The formula column's part of the column dialog: the editor, the first problem (with its
+ * position), a live preview of the first rows and the result format.
+ */
+import { useId, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FieldId } from '../../domain/ids';
+import type { Field, FieldOptions } from '../../domain/model';
+import type { FormulaCheck, FormulaContext, FormulaIssue } from './formulaCheck';
+import { checkFormula, describeFormulaIssue } from './formulaCheck';
+import { FormulaEditor } from './FormulaEditor';
+import { FormulaFormatOptions } from './FormulaFormatOptions';
+import { FormulaPreview } from './FormulaPreview';
+import type { FormulaSupport } from './formulaSupport';
+import { PREVIEW_ROWS } from './formulaSupport';
+
+export interface FormulaOptionsEditorProps {
+  /** The draft's options; `formula` holds the text as the user reads it (names, not ids). */
+  options: FieldOptions;
+  onChange: (options: FieldOptions) => void;
+  support: FormulaSupport;
+  fields: readonly Field[];
+  ownFieldId?: FieldId;
+  /** After a refused save: also say that an empty formula cannot be saved. */
+  revealProblems?: boolean;
+}
+
+export function FormulaOptionsEditor(props: FormulaOptionsEditorProps) {
+  const { options, onChange, support, fields, ownFieldId } = props;
+  const { t } = useTranslation();
+  const id = useId();
+  const display = options.formula ?? '';
+  const refNames = options.formulaRefNames;
+  const context = useMemo<FormulaContext>(
+    () => ({ fields, ownFieldId, previousRefNames: refNames }),
+    [fields, ownFieldId, refNames],
+  );
+  const check = useMemo(() => checkFormula(display, context, support), [display, context, support]);
+  const shown = visibleIssue(check, props.revealProblems === true);
+  return (
+    <div className="formula-options" data-testid="formula-options">
+      <div className="field-row">
+        <label htmlFor={id}>{t('formula.label')}</label>
+        <FormulaEditor
+          id={id}
+          value={display}
+          fields={fields}
+          ownFieldId={ownFieldId}
+          invalid={shown !== null}
+          describedBy={shown ? `${id}-problem` : `${id}-hint`}
+          onChange={(formula) => onChange({ ...options, formula })}
+        />
+        {shown ? (
+          <FormulaIssueText id={`${id}-problem`} issue={shown} context={context} />
+        ) : (
+          <p id={`${id}-hint`} className="formula-hint">
+            {t('formula.hint')}
+          </p>
+        )}
+      </div>
+      {check.ok ? <LivePreview stored={check.stored} support={support} /> : null}
+      <FormulaFormatOptions
+        options={options}
+        onChange={(patch) => onChange({ ...options, ...patch })}
+      />
+    </div>
+  );
+}
+
+/** An empty formula is only a problem once the user tried to save it. */
+function visibleIssue(check: FormulaCheck, reveal: boolean): FormulaIssue | null {
+  if (check.ok) return null;
+  const { issue } = check;
+  if (!reveal && issue.kind === 'problem' && issue.problem.kind === 'empty') return null;
+  return issue;
+}
+
+function LivePreview({ stored, support }: { stored: string; support: FormulaSupport }) {
+  const rows = useMemo(() => support.preview(stored, PREVIEW_ROWS), [stored, support]);
+  return <FormulaPreview rows={rows} />;
+}
+
+export function FormulaIssueText(props: {
+  id?: string;
+  issue: FormulaIssue;
+  context: FormulaContext;
+}) {
+  const { t } = useTranslation();
+  const text = describeFormulaIssue(props.issue, props.context);
+  const message = t(text.key, text.values);
+  return (
+    <p
+      id={props.id}
+      className="field-error formula-problem"
+      role="alert"
+      data-testid="formula-problem"
+    >
+      {text.position === undefined
+        ? message
+        : t('formula.problems.at', { position: text.position, message })}
+    </p>
+  );
+}
