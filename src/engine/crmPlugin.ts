@@ -10,9 +10,13 @@ import {
   FunctionArgumentType,
   FunctionPlugin,
   HyperFormula,
+} from 'hyperformula';
+import type {
+  FunctionArgument,
+  FunctionMetadata,
+  ImplementedFunctions,
   SimpleRangeValue,
 } from 'hyperformula';
-import type { FunctionArgument, FunctionMetadata, ImplementedFunctions } from 'hyperformula';
 import {
   churnRisk,
   churnRiskLabel,

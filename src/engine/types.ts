@@ -79,7 +79,7 @@ export interface TableEngine {
   setValues(changes: readonly CellChange[]): ChangedCells[];
   insertRows(at: number, count: number, values?: readonly RowValues[]): ChangedCells[];
   removeRows(rows: readonly number[]): ChangedCells[];
-  /** These return the cells of OTHER formula columns whose values changed. */
+  /** These return the formula cells whose values changed (a replaced column included). */
   setFormula(fieldId: string, formula: string): ChangedCells[];
   removeFormula(fieldId: string): ChangedCells[];
   addInput(column: InputColumn): ChangedCells[];

@@ -1,0 +1,140 @@
+// @vitest-environment node
+/** Arithmetic, text and date formulas, errors, validation and row inserts/removals. */
+import { createTableEngine } from '../../src/engine';
+import { buildEngine, date, num, text } from './helpers';
+
+describe('formulas', () => {
+  it('arithmetic, IF, ROUND, TEXT and result types', async () => {
+    const e = await buildEngine(
+      [num('amt', [1500, 200, 333]), num('cnt', [3, 0, 7]), text('name', ['A', '0012', 'C'])],
+      {
+        avg: '=ROUND({amt}/{cnt}, 2)',
+        vip: '=IF({amt} > 1000, "VIP", "")',
+        label: '={name} & " {x}"',
+        txt: '=TEXT({amt}, "0.0")',
+        big: '={amt} > 300',
+      },
+    );
+    expect(e.column('avg')).toEqual([
+      500,
+      { error: 'DIV_BY_ZERO', message: expect.any(String) },
+      47.57,
+    ]);
+    expect(e.column('vip')).toEqual(['VIP', '', '']);
+    expect(e.column('label')).toEqual(['A {x}', '0012 {x}', 'C {x}']);
+    expect(e.column('txt')).toEqual(['1500.0', '200.0', '333.0']);
+    expect(e.resultType('avg')).toBe('number');
+    expect(e.resultType('vip')).toBe('text');
+    expect(e.resultType('big')).toBe('boolean');
+  });
+
+  it('date arithmetic on a date input is a date column', async () => {
+    const e = await buildEngine([date('first', ['2024-02-28', '2024-12-31'])], {
+      later: '={first} + 2',
+      made: '=DATE(2025, 1, 31)',
+    });
+    expect(e.resultType('later')).toBe('date');
+    expect(e.column('later')).toEqual(['2024-03-01', '2025-01-02']);
+    expect(e.column('made')).toEqual(['2025-01-31', '2025-01-31']);
+  });
+
+  it('errors: #NAME?, #REF! for a missing field, cycles between two formula columns', async () => {
+    const e = await buildEngine([num('a', [1, 2])], {
+      unknown: '=FOO({a})',
+      missing: '={gone} + 1',
+      x: '={y} + 1',
+      y: '={x} + 1',
+    });
+    expect(e.column('unknown')[0]).toMatchObject({ error: 'NAME' });
+    expect(e.column('missing')[1]).toMatchObject({ error: 'REF' });
+    expect(e.column('x')[0]).toMatchObject({ error: 'CYCLE' });
+    expect(e.column('y')[1]).toMatchObject({ error: 'CYCLE' });
+  });
+
+  it('validate() rejects invalid formulas with the position of the problem', async () => {
+    const e = await buildEngine([num('a', [1])], {});
+    expect(e.validate('={a} * 2')).toEqual({ ok: true });
+    expect(e.validate('=RFM_M({a})')).toEqual({ ok: true });
+    expect(e.validate('=({a} + 1')).toMatchObject({ ok: false, position: 1 });
+    expect(e.validate('="abc')).toMatchObject({ ok: false, position: 1 });
+    expect(e.validate('=ROUND({a}, 2))')).toMatchObject({ ok: false, position: 14 });
+    expect(e.validate('=FOO({a})')).toMatchObject({ ok: false, position: 1 });
+    expect(e.validate('={a} +')).toMatchObject({ ok: false, position: 5 });
+    expect(e.validate('={b} + 1')).toMatchObject({ ok: false, position: 1 });
+  });
+});
+
+describe('incremental changes', () => {
+  it('insertRows and removeRows keep results aligned, across block boundaries', async () => {
+    const amounts = [10, 20, 30, 40, 50, 60, 70];
+    const e = await buildEngine(
+      [
+        num('amt', amounts),
+        num(
+          'cnt',
+          amounts.map(() => 1),
+        ),
+      ],
+      {
+        dbl: '={amt} * 2',
+        m: '=RFM_M({amt}, {cnt})',
+      },
+    );
+    e.insertRows(2, 3, [
+      { fieldId: 'amt', values: [1, 2, 3] },
+      { fieldId: 'cnt', values: [1, 1, 1] },
+    ]);
+    expect(e.rowCount).toBe(10);
+    expect(e.column('dbl')).toEqual([20, 40, 2, 4, 6, 60, 80, 100, 120, 140]);
+    // 10 scored: 1,2,3,10..70 → rank L → 1+floor(L/2)
+    expect(e.column('m')).toEqual([2, 3, 1, 1, 2, 3, 4, 4, 5, 5]);
+    e.removeRows([0, 3, 9]);
+    expect(e.column('dbl')).toEqual([40, 2, 6, 60, 80, 100, 120]);
+    e.insertRows(7, 1, [{ fieldId: 'amt', values: [5] }]);
+    expect(e.column('dbl')).toEqual([40, 2, 6, 60, 80, 100, 120, 10]);
+    e.setValues([{ fieldId: 'amt', row: 7, value: 6 }]);
+    expect(e.column('dbl')[7]).toBe(12);
+    // the new row has no count: unscored
+    expect(e.column('m')[7]).toBeNull();
+  });
+
+  it('setFormula, removeFormula, addInput and removeInput', async () => {
+    const e = await buildEngine([num('a', [1, 2, 3])], { f: '={a} + 1', g: '={f} * 10' });
+    expect(e.column('g')).toEqual([20, 30, 40]);
+    const changed = e.setFormula('f', '={a} + 2');
+    expect(e.column('f')).toEqual([3, 4, 5]);
+    expect(changed).toContainEqual({ fieldId: 'g', rows: [0, 1, 2] });
+    e.setFormula('h', '={b} * {a}');
+    expect(e.column('h')[0]).toMatchObject({ error: 'REF' });
+    e.addInput({ fieldId: 'b', kind: 'number', values: [5, 6, 7] });
+    expect(e.column('h')).toEqual([5, 12, 21]);
+    e.removeInput('b');
+    expect(e.column('h')[0]).toMatchObject({ error: 'REF' });
+    e.removeFormula('f');
+    expect(e.column('g')[0]).toMatchObject({ error: 'REF' });
+    expect(() => e.column('f')).toThrow();
+  });
+
+  it('a formula that aggregates falls back to one formula per cell and stays per row', async () => {
+    const e = await buildEngine([num('a', [1, 2, 3, 4, 5])], { s: '=SUM({a}, 10)' });
+    expect(e.column('s')).toEqual([11, 12, 13, 14, 15]);
+  });
+
+  it('build yields and reports progress', async () => {
+    const e = createTableEngine({ asOf: '2025-01-01', language: 'en', blockSize: 10 });
+    const seen: number[] = [];
+    await e.build(
+      100,
+      [
+        num(
+          'a',
+          Array.from({ length: 100 }, (_, i) => i),
+        ),
+      ],
+      [{ fieldId: 'f', formula: '={a} * 3' }],
+      (p) => seen.push(p.done),
+    );
+    expect(seen.length).toBeGreaterThan(1);
+    expect(e.column('f')[99]).toBe(297);
+  });
+});
