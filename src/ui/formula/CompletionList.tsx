@@ -1,5 +1,6 @@
 /** The formula editor's suggestion popup: field names with their type glyph, or functions. */
 import { useEffect, useRef } from 'react';
+import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompletionItem } from '../../domain/formula';
 import type { FieldType } from '../../domain/model';
@@ -13,20 +14,16 @@ export interface CompletionListProps {
   typeOf: (item: CompletionItem) => FieldType | undefined;
   onAccept: (item: CompletionItem) => void;
   onHover: (index: number) => void;
+  /** Where the popup goes (fixed, on the viewport). */
+  style?: CSSProperties;
 }
 
 export function optionId(listId: string, index: number): string {
   return `${listId}-${index}`;
 }
 
-export function CompletionList({
-  id,
-  items,
-  active,
-  typeOf,
-  onAccept,
-  onHover,
-}: CompletionListProps) {
+export function CompletionList(props: CompletionListProps) {
+  const { id, items, active, typeOf, onAccept, onHover } = props;
   const { t } = useTranslation();
   const listRef = useRef<HTMLUListElement>(null);
   useEffect(() => {
@@ -39,6 +36,7 @@ export function CompletionList({
       ref={listRef}
       id={id}
       role="listbox"
+      style={props.style}
       className="formula-completions"
       aria-label={t('formula.completions')}
       data-testid="formula-completions"

@@ -2,10 +2,10 @@
  * The formula text box: a transparent textarea over a <pre> that shows the same text
  * highlighted (field references as chips, missing ones in red), with name completion.
  */
-import { useId, useLayoutEffect, useMemo, useRef } from 'react';
-import type { KeyboardEvent, SyntheticEvent } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { CSSProperties, KeyboardEvent, Ref, SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CompletionItem } from '../../domain/formula';
+import type { CompletionItem, HighlightSegment } from '../../domain/formula';
 import { highlightFormula } from '../../domain/formula';
 import type { FieldId } from '../../domain/ids';
 import type { Field } from '../../domain/model';
@@ -34,6 +34,8 @@ export function FormulaEditor(props: FormulaEditorProps) {
   const listId = useId();
   const textRef = useRef<HTMLTextAreaElement>(null);
   const preRef = useRef<HTMLPreElement>(null);
+  const boxRef = useRef<HTMLDivElement>(null);
+  const [popupStyle, setPopupStyle] = useState<CSSProperties>({});
   const pendingCaret = useRef<number | null>(null);
   const state = useCompletions(value, fields, ownFieldId);
   const segments = useMemo(() => highlightFormula(value, fields), [value, fields]);
@@ -58,29 +60,20 @@ export function FormulaEditor(props: FormulaEditorProps) {
     state.setCaret(selectionStart === selectionEnd ? selectionStart : null);
   };
   const open = state.open && state.completions !== null;
+  // The dialog body scrolls and would clip the popup, so it is placed on the viewport instead.
+  useLayoutEffect(() => {
+    if (open && boxRef.current) setPopupStyle(placePopup(boxRef.current.getBoundingClientRect()));
+  }, [open, value]);
   return (
     <div className="formula-editor">
-      <div className="formula-box">
-        <pre
-          ref={preRef}
-          className="formula-highlight"
-          aria-hidden="true"
-          data-testid="formula-highlight"
-        >
-          {segments.map((s, i) => (
-            <span key={i} className={`fx-${s.kind}`}>
-              {s.text}
-            </span>
-          ))}
-          {/* A final newline keeps the <pre> as tall as the textarea when the text ends in one. */}
-          {'\n'}
-        </pre>
+      <div className="formula-box" ref={boxRef}>
+        <HighlightLayer ref={preRef} segments={segments} />
         <textarea
           ref={textRef}
           id={props.id}
           className="formula-input"
           value={value}
-          rows={3}
+          rows={Math.min(10, Math.max(3, value.split('\n').length + 1))}
           spellCheck={false}
           autoComplete="off"
           autoCapitalize="off"
@@ -113,6 +106,7 @@ export function FormulaEditor(props: FormulaEditorProps) {
           id={listId}
           items={state.completions.items}
           active={state.active}
+          style={popupStyle}
           typeOf={(item) =>
             item.kind === 'field' ? fields.find((f) => f.id === item.fieldId)?.type : undefined
           }
@@ -122,6 +116,43 @@ export function FormulaEditor(props: FormulaEditorProps) {
       ) : null}
     </div>
   );
+}
+
+/** The coloured copy of the text under the transparent textarea; user text stays text. */
+function HighlightLayer(props: {
+  ref: Ref<HTMLPreElement>;
+  segments: readonly HighlightSegment[];
+}) {
+  return (
+    <pre
+      ref={props.ref}
+      className="formula-highlight"
+      aria-hidden="true"
+      data-testid="formula-highlight"
+    >
+      {props.segments.map((s, i) => (
+        <span key={i} className={`fx-${s.kind}`}>
+          {s.text}
+        </span>
+      ))}
+      {/* A final newline keeps the <pre> as tall as the textarea when the text ends in one. */}
+      {'\n'}
+    </pre>
+  );
+}
+
+/** Below the text box, or above it when the viewport has too little room underneath. */
+function placePopup(box: DOMRect): CSSProperties {
+  const below = window.innerHeight - box.bottom - 12;
+  const base = { left: box.left, width: box.width };
+  if (below >= 160 || below >= box.top) {
+    return { ...base, top: box.bottom + 4, maxHeight: Math.min(280, Math.max(below, 80)) };
+  }
+  return {
+    ...base,
+    bottom: window.innerHeight - box.top + 4,
+    maxHeight: Math.min(280, box.top - 12),
+  };
 }
 
 /** Arrows, Enter/Tab and Esc belong to the popup while it is open (and never during IME input). */

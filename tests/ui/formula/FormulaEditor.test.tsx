@@ -1,0 +1,122 @@
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { FORMULA_FUNCTIONS } from '../../../src/domain/formula';
+import { FormulaEditor } from '../../../src/ui/formula/FormulaEditor';
+import { initI18n } from '../../../src/ui/i18n';
+import { catalogue } from '../../../src/ui/i18n/catalogue';
+import { bId, literal, makeFields } from './helpers';
+
+const fields = makeFields();
+
+function Harness({ initial = '' }: { initial?: string }) {
+  const [value, setValue] = useState(initial);
+  return (
+    <>
+      <label htmlFor="fx">Formula</label>
+      <FormulaEditor id="fx" value={value} onChange={setValue} fields={fields} ownFieldId={bId} />
+    </>
+  );
+}
+
+describe('FormulaEditor', () => {
+  beforeEach(async () => {
+    await initI18n('en').changeLanguage('en');
+  });
+
+  it('highlights references as text, never as markup', () => {
+    render(<Harness initial={'={<b>x</b>} & "a{b}" & {nope} + ROUND(1.5, 0)'} />);
+    const pre = screen.getByTestId('formula-highlight');
+    expect(pre.querySelector('b')).toBeNull();
+    const field = pre.querySelector('.fx-field');
+    expect(field?.textContent).toBe('{<b>x</b>}');
+    expect(pre.querySelector('.fx-missingField')?.textContent).toBe('{nope}');
+    expect(pre.querySelector('.fx-string')?.textContent).toBe('"a{b}"');
+    expect(pre.querySelector('.fx-function')?.textContent).toBe('ROUND');
+    expect([...pre.querySelectorAll('.fx-number')].map((n) => n.textContent)).toEqual(['1.5', '0']);
+    // The overlay shows exactly the textarea's text, so the colours sit under the right letters.
+    expect(pre.textContent).toBe(
+      `${(screen.getByLabelText('Formula') as HTMLTextAreaElement).value}\n`,
+    );
+  });
+
+  it('offers functions with their signature and description, in both languages', async () => {
+    const user = userEvent.setup();
+    render(<Harness />);
+    await user.click(screen.getByLabelText('Formula'));
+    await user.keyboard('=RO');
+    const round = screen.getByRole('option', { name: /^ROUND\(/ });
+    expect(round).toHaveTextContent('ROUND(number, digits)');
+    expect(round).toHaveTextContent('Rounds a number to the given number of digits');
+    expect(screen.getAllByRole('option').map((o) => o.textContent?.split('(')[0])).toEqual([
+      'ROUND',
+      'ROUNDUP',
+      'ROUNDDOWN',
+    ]);
+    await initI18n('zh-CN').changeLanguage('zh-CN');
+    expect(await screen.findByText('按指定位数四舍五入')).toBeInTheDocument();
+    await user.keyboard('{Enter}');
+    expect(screen.getByLabelText('Formula')).toHaveValue('=ROUND(');
+  });
+
+  it('explains the customer functions concretely', async () => {
+    const user = userEvent.setup();
+    render(<Harness />);
+    await user.click(screen.getByLabelText('Formula'));
+    await user.keyboard('=RFM_M');
+    expect(screen.getByRole('option', { name: /RFM_M/ })).toHaveTextContent(
+      'Monetary score 1–5: quintile of total spent among customers who bought; or 4 thresholds',
+    );
+    await initI18n('zh-CN').changeLanguage('zh-CN');
+    expect(
+      await screen.findByText(/金额评分 1–5：按全体已消费客户的消费金额五等分；或给出 4 个门槛/),
+    ).toBeInTheDocument();
+  });
+
+  it('keeps an existing parenthesis when completing inside a name', async () => {
+    const user = userEvent.setup();
+    render(<Harness initial="=RO(1, 2)" />);
+    const input = screen.getByLabelText('Formula') as HTMLTextAreaElement;
+    await user.click(input);
+    input.setSelectionRange(3, 3);
+    fireEvent.select(input);
+    await user.keyboard('U');
+    await user.click(screen.getByRole('option', { name: /^ROUND\(/ }));
+    expect(input).toHaveValue('=ROUND(1, 2)');
+    expect(input.selectionStart).toBe(7);
+  });
+
+  it('does not offer the edited field itself', async () => {
+    const user = userEvent.setup();
+    render(<Harness />);
+    await user.click(screen.getByLabelText('Formula'));
+    await user.keyboard(literal('={'));
+    const names = within(screen.getByRole('listbox'))
+      .getAllByRole('option')
+      .map((o) => o.textContent);
+    expect(names).toContain('ƒA');
+    expect(names).not.toContain('ƒB');
+  });
+
+  it('leaves Enter to the input method while it is composing', async () => {
+    const user = userEvent.setup();
+    render(<Harness />);
+    const input = screen.getByLabelText('Formula');
+    await user.click(input);
+    await user.keyboard(literal('={消'));
+    fireEvent.keyDown(input, { key: 'Enter', isComposing: true });
+    expect(input).toHaveValue('={消');
+    expect(screen.getByRole('listbox')).toBeInTheDocument();
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(input).toHaveValue('={消费金额}');
+  });
+
+  it('has a description for every catalogued function in both languages', () => {
+    for (const lang of ['en', 'zh-CN'] as const) {
+      const bundle = catalogue[lang] as { formula: { functions: Record<string, string> } };
+      for (const f of FORMULA_FUNCTIONS) {
+        expect(bundle.formula.functions[f.name], `${lang} ${f.name}`).toMatch(/\S{2,}/);
+      }
+    }
+  });
+});
