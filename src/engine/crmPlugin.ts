@@ -42,8 +42,11 @@ export interface EngineContext {
   asOf: string;
   asOfSerial: number;
   language: Language;
-  /** Bumped before every change to the sheet: rankings cached under an older one are stale. */
-  version: number;
+  /** Rankings by the token their population cell returned (see RFM_POP). */
+  rankings: Map<number, unknown>;
+  /** The current token of each population cell, so a recomputed one drops its old ranking. */
+  tokens: Map<string, number>;
+  nextToken: number;
 }
 
 type Ast = { args: unknown[] };
@@ -59,9 +62,10 @@ const numberOr = (d: number): FunctionArgument => ({
 });
 const DATE = 'NUMBER_DATE' as FunctionMetadata['returnNumberType'];
 const threshold = { parameters: [scalar, optional, optional, optional, optional] };
-const quintile = { parameters: [scalar, range, optional, optionalRange] };
+const quintile = { parameters: [scalar, scalar, optional] };
 const triple = { parameters: [scalar, scalar, scalar] };
-const rankedTriple = { parameters: [scalar, scalar, scalar, range, range, range] };
+const rankedTriple = { parameters: [scalar, scalar, scalar, scalar] };
+const text: FunctionArgument = { argumentType: FunctionArgumentType.STRING };
 
 /** A number, a numeric text, or null (empty, text, booleans). */
 function num(v: Value): Num {
@@ -87,18 +91,6 @@ const out = (v: number | string | null): number | string | typeof EmptyValue =>
 
 function columnOf(values: SimpleRangeValue): Num[] {
   return values.data.map((row) => num(row[0]));
-}
-
-/** Where a population lives; null for a computed array (never cached). */
-function rangeKey(values: SimpleRangeValue | undefined): string | null {
-  if (values === undefined) return 'none';
-  const r = values.range;
-  return r ? `${r.start.sheet}:${r.start.col}:${r.start.row}:${r.end.row}` : null;
-}
-
-function cacheKey(name: string, ranges: (SimpleRangeValue | undefined)[]): string | null {
-  const keys = ranges.map(rangeKey);
-  return keys.includes(null) ? null : `${name}|${keys.join('|')}`;
 }
 
 export class CrmFunctionPlugin extends FunctionPlugin {
@@ -127,9 +119,8 @@ export class CrmFunctionPlugin extends FunctionPlugin {
     RFMQ_M: { method: 'quintileM', ...quintile },
     RFMQ_SCORE: { method: 'rfmScore', ...rankedTriple },
     RFMQ_SEGMENT: { method: 'rfmSegment', parameters: [range, ...rankedTriple.parameters] },
+    RFM_POP: { method: 'population', parameters: [text, range, optionalRange, optionalRange] },
   };
-
-  private readonly rankings = new Map<string, { version: number; ranking: unknown }>();
 
   private get ctx(): EngineContext {
     return this.config.context as EngineContext;
@@ -216,58 +207,82 @@ export class CrmFunctionPlugin extends FunctionPlugin {
   }
 
   quintileR(ast: Ast, state: unknown) {
-    return this.quintile('RFMQ_R', 'lowerIsBetter', false, ast, state);
+    return this.quintile('RFMQ_R', ast, state);
   }
   quintileF(ast: Ast, state: unknown) {
-    return this.quintile('RFMQ_F', 'higherIsBetter', true, ast, state);
+    return this.quintile('RFMQ_F', ast, state);
   }
   quintileM(ast: Ast, state: unknown) {
-    return this.quintile('RFMQ_M', 'higherIsBetter', false, ast, state);
+    return this.quintile('RFMQ_M', ast, state);
   }
 
-  private quintile(name: string, dir: ScoreDirection, self: boolean, ast: Ast, state: unknown) {
-    return this.run(name, ast, state, (value, pop, count, popCounts) => {
-      const err = firstError(value, count);
+  /** Score of one row, looked up in the ranking its population cell built (by token). */
+  private quintile(name: string, ast: Ast, state: unknown) {
+    return this.run(name, ast, state, (value, token, count) => {
+      const err = firstError(value, token, count);
       if (err) return err;
-      const values = pop as SimpleRangeValue;
-      const counts = popCounts as SimpleRangeValue | undefined;
-      const ranking = this.cached(cacheKey(name, [values, counts]), () =>
-        rankSingle(columnOf(values), counts ? columnOf(counts) : null, dir, self),
-      ) as SingleRanking;
+      const ranking = this.ctx.rankings.get(token as number) as SingleRanking | undefined;
+      if (!ranking) return new CellError(ErrorType.REF, 'The ranked column is missing.');
       return out(ranking.score(num(value), count === undefined ? null : num(count)));
     });
   }
 
   rfmScore(ast: Ast, state: unknown) {
-    return this.run('RFMQ_SCORE', ast, state, (d, c, a, pd, pc, pa) => {
-      const s = firstError(d, c, a) ?? this.rfm(pd, pc, pa).scores(num(d), num(c), num(a));
-      return s instanceof CellError ? s : out(s && s.r * 100 + s.f * 10 + s.m);
+    return this.run('RFMQ_SCORE', ast, state, (d, c, a, token) => {
+      const ranking = this.rfm(token);
+      const s = firstError(d, c, a) ?? ranking;
+      if (s instanceof CellError) return s;
+      const scores = (s as RfmRanking).scores(num(d), num(c), num(a));
+      return out(scores && scores.r * 100 + scores.f * 10 + scores.m);
     });
   }
 
   rfmSegment(ast: Ast, state: unknown) {
-    return this.run('RFMQ_SEGMENT', ast, state, (_env, d, c, a, pd, pc, pa) => {
-      const s = firstError(d, c, a) ?? this.rfm(pd, pc, pa).segment(num(d), num(c), num(a));
-      return s instanceof CellError ? s : out(s && segmentLabel(s, this.ctx.language));
+    return this.run('RFMQ_SEGMENT', ast, state, (_env, d, c, a, token) => {
+      const s = firstError(d, c, a) ?? this.rfm(token);
+      if (s instanceof CellError) return s;
+      const key = (s as RfmRanking).segment(num(d), num(c), num(a));
+      return out(key && segmentLabel(key, this.ctx.language));
     });
   }
 
-  private rfm(days: Value, counts: Value, amounts: Value): RfmRanking {
-    const cols = [days, counts, amounts] as SimpleRangeValue[];
-    return this.cached(cacheKey('RFM', cols), () => {
-      const [d, c, a] = cols.map(columnOf) as [Num[], Num[], Num[]];
-      return rankRfm(d, c, a);
-    }) as RfmRanking;
+  private rfm(token: Value): RfmRanking | CellError {
+    if (token instanceof CellError) return token;
+    const ranking = this.ctx.rankings.get(token as number) as RfmRanking | undefined;
+    return ranking ?? new CellError(ErrorType.REF, 'The ranked columns are missing.');
   }
 
-  /** One ranking per population and engine version: built by the first row that asks. */
-  private cached(key: string | null, build: () => unknown): unknown {
-    const hit = key === null ? undefined : this.rankings.get(key);
-    if (hit && hit.version === this.ctx.version) return hit.ranking;
-    const ranking = build();
-    if (key !== null) this.rankings.set(key, { version: this.ctx.version, ranking });
-    return ranking;
+  /**
+   * RFM_POP(kind, column [, column, column]) lives in one hidden cell per ranked population:
+   * it reads the whole columns once per recalculation, ranks them (O(N log N)) and returns a
+   * token; every block of a ranking formula depends on that cell only, and looks its ranking
+   * up by the token. kind: R, F, M (one column), R2/F2/M2 (value and count), RFM (three).
+   */
+  population(ast: Ast, state: unknown) {
+    return this.run('RFM_POP', ast, state, (kind, ...ranges) => {
+      const columns = ranges.filter((r) => r !== undefined) as SimpleRangeValue[];
+      const ranking = buildRanking(String(kind), columns.map(columnOf));
+      if (ranking === null) return new CellError(ErrorType.VALUE, `Unknown population ${kind}.`);
+      const where = columns.map((c) => c.range?.start.col ?? -1).join(':');
+      const key = `${String(kind)}|${where}`;
+      const old = this.ctx.tokens.get(key);
+      if (old !== undefined) this.ctx.rankings.delete(old);
+      const token = (this.ctx.nextToken += 1);
+      this.ctx.tokens.set(key, token);
+      this.ctx.rankings.set(token, ranking);
+      return token;
+    });
   }
+}
+
+function buildRanking(kind: string, cols: Num[][]): SingleRanking | RfmRanking | null {
+  const [a = [], b = [], c = []] = cols;
+  const dir: ScoreDirection =
+    kind.startsWith('R') && kind !== 'RFM' ? 'lowerIsBetter' : 'higherIsBetter';
+  if (kind === 'RFM') return rankRfm(a, b, c);
+  if (['R', 'F', 'M'].includes(kind)) return rankSingle(a, null, dir, kind === 'F');
+  if (['R2', 'F2', 'M2'].includes(kind)) return rankSingle(a, b, dir, false);
+  return null;
 }
 
 let registered = false;

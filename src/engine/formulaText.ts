@@ -7,9 +7,11 @@
 export const CELL_OPEN = '\uE000';
 /** `\uE002id\uE001`: the whole column of a field (the population of a ranking function). */
 export const COLUMN_OPEN = '\uE002';
+/** `\uE003KIND|id|id\uE001`: the population cell of a ranking (see RFM_POP). */
+export const POPULATION_OPEN = '\uE003';
 export const MARK_CLOSE = '\uE001';
 
-const MARKER = /[\uE000\uE002]([^\uE001]*)\uE001/g;
+const MARKER = /[\uE000\uE002\uE003]([^\uE001]*)\uE001/g;
 const IDENT_START = /[A-Za-z_]/;
 const IDENT_CHAR = /[A-Za-z0-9_.]/;
 
@@ -100,9 +102,8 @@ export function splitArgs(text: string, open: number): { args: string[]; end: nu
 const RANKED = new Set(['RFM_R', 'RFM_F', 'RFM_M', 'RFM_SCORE', 'RFM_SEGMENT']);
 
 /**
- * Gives every quintile-form ranking call its populations: `RFM_M(x)` → `RFMQ_M(x, <column x>)`,
- * `RFM_M(x, n)` → `RFMQ_M(x, <column x>, n, <column n>)`, `RFM_SCORE(d,c,a)` →
- * `RFMQ_SCORE(d,c,a,<d>,<c>,<a>)`. An argument that is not a bare field reference becomes a
+ * Gives every quintile-form ranking call its population cell: `RFM_M(x)` → `RFMQ_M(x, <M|x>)`,
+ * `RFM_M(x, n)` → `RFMQ_M(x, <M2|x|n>, n)`, `RFM_SCORE(d,c,a)` → `RFMQ_SCORE(d,c,a,<RFM|d|c|a>)`. An argument that is not a bare field reference becomes a
  * hidden helper column (`addHelper(text)` returns its id) so its population is a column too.
  * Threshold forms (5 arguments) stay as they are.
  */
@@ -118,18 +119,20 @@ export function compileRanking(text: string, addHelper: (expression: string) => 
 }
 
 function compileCall(name: string, args: string[], addHelper: (e: string) => string): string {
-  const population = (arg: string): string => {
+  const column = (arg: string): string => {
     const bare = new RegExp(`^${CELL_OPEN}([^${MARK_CLOSE}]*)${MARK_CLOSE}$`).exec(arg.trim());
-    return `${COLUMN_OPEN}${bare ? bare[1] : addHelper(arg.trim())}${MARK_CLOSE}`;
+    return bare ? (bare[1] ?? '') : addHelper(arg.trim());
   };
+  const population = (kind: string, cols: string[]): string =>
+    `${POPULATION_OPEN}${[kind, ...cols.map(column)].join('|')}${MARK_CLOSE}`;
   const short = name.slice(4);
   if ((short === 'SCORE' || short === 'SEGMENT') && args.length === 3) {
-    return `RFMQ_${short}(${args.join(',')},${args.map(population).join(',')})`;
+    return `RFMQ_${short}(${args.join(',')},${population('RFM', args)})`;
   }
   if (short.length === 1 && (args.length === 1 || args.length === 2)) {
     const [value = '', count] = args;
-    const tail = count === undefined ? '' : `,${count},${population(count)}`;
-    return `RFMQ_${short}(${value},${population(value)}${tail})`;
+    if (count === undefined) return `RFMQ_${short}(${value},${population(short, [value])})`;
+    return `RFMQ_${short}(${value},${population(`${short}2`, [value, count])},${count})`;
   }
   return `${name}(${args.join(',')})`;
 }
@@ -177,18 +180,30 @@ export function blankStrings(text: string): string {
 
 /** Ids of every field a compiled text refers to (row values and populations). */
 export function referencedIds(text: string): string[] {
-  return [...new Set([...text.matchAll(MARKER)].map((m) => m[1] ?? ''))];
+  const ids = [...text.matchAll(MARKER)].flatMap((m) =>
+    m[0].startsWith(POPULATION_OPEN) ? (m[1] ?? '').split('|').slice(1) : [m[1] ?? ''],
+  );
+  return [...new Set(ids)];
 }
 
-/** Replaces each marker: row references with `cell(id)`, populations with `column(id)`. */
+/** Population specs ('KIND|id|…') a compiled text uses. */
+export function populationSpecs(text: string): string[] {
+  return [...text.matchAll(MARKER)]
+    .filter((m) => m[0].startsWith(POPULATION_OPEN))
+    .map((m) => m[1] ?? '');
+}
+
+/** Replaces each marker: row references with `cell(id)`, the others as given. */
 export function placeMarkers(
   text: string,
   cell: (id: string) => string,
   column: (id: string) => string,
+  population: (spec: string) => string,
 ): string {
-  return text.replace(MARKER, (whole, id: string) =>
-    whole.startsWith(CELL_OPEN) ? cell(id) : column(id),
-  );
+  return text.replace(MARKER, (whole, id: string) => {
+    if (whole.startsWith(CELL_OPEN)) return cell(id);
+    return whole.startsWith(POPULATION_OPEN) ? population(id) : column(id);
+  });
 }
 
 /** Spreadsheet column letters of a 0-based index (0 → A, 26 → AA). */

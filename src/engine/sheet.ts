@@ -13,12 +13,14 @@ import { EngineUsageError } from './types';
 
 export const TABLE_SHEET = 'T';
 export const ENV_SHEET = 'Env';
+/** One cell per ranked population (RFM_POP), in column A. */
+export const POP_SHEET = 'Pop';
 export const ENV_RANGE = `${ENV_SHEET}!$A$1:$B$1`;
 
 export function createContext(asOf: string, language: Language): EngineContext {
   const asOfSerial = isoToSerial(asOf);
   if (asOfSerial === null) throw new EngineUsageError(`Not an ISO date: ${asOf}`);
-  return { asOf, asOfSerial, language, version: 0 };
+  return { asOf, asOfSerial, language, rankings: new Map(), tokens: new Map(), nextToken: 0 };
 }
 
 /** A HyperFormula with room for 1M+ rows, ISO dates, array arithmetic and our functions. */
@@ -26,6 +28,7 @@ export function createWorkbook(context: EngineContext): {
   hf: HyperFormula;
   table: number;
   env: number;
+  pop: number;
 } {
   registerCrmFunctions();
   const hf = HyperFormula.buildEmpty({
@@ -38,19 +41,21 @@ export function createWorkbook(context: EngineContext): {
   });
   const table = hf.getSheetId(hf.addSheet(TABLE_SHEET)) as number;
   const env = hf.getSheetId(hf.addSheet(ENV_SHEET)) as number;
+  const pop = hf.getSheetId(hf.addSheet(POP_SHEET)) as number;
   hf.setCellContents({ sheet: env, row: 0, col: 0 }, [[context.asOfSerial, context.language]]);
-  return { hf, table, env };
+  return { hf, table, env, pop };
 }
 
 /**
  * The formula text of one block: row references become the block's slice of their column
  * (one cell for a one-row block), populations the whole column; a field without a column
- * becomes #REF!.
+ * becomes #REF!; a population becomes the address of its RFM_POP cell.
  */
 export function blockFormula(
   compiled: string,
   block: Block,
   columnOf: (fieldId: string) => number | undefined,
+  populationCell: (spec: string) => string = () => '#REF!',
 ): string {
   const cell = (id: string): string => {
     const c = columnOf(id);
@@ -63,7 +68,7 @@ export function blockFormula(
     const c = columnOf(id);
     return c === undefined ? '#REF!' : `$${columnLetters(c)}:$${columnLetters(c)}`;
   };
-  return `=${placeMarkers(compiled, cell, column)}`;
+  return `=${placeMarkers(compiled, cell, column, populationCell)}`;
 }
 
 /** Resolves after giving the event loop a turn (MessageChannel avoids setTimeout clamping). */
@@ -77,4 +82,17 @@ export function yieldToLoop(): Promise<void> {
     };
     channel.port2.postMessage(null);
   });
+}
+
+/** The RFM_POP formula of a population spec 'KIND|id|id…' (ids of whole columns). */
+export function populationFormula(
+  spec: string,
+  columnOf: (fieldId: string) => number | undefined,
+): string {
+  const [kind = '', ...ids] = spec.split('|');
+  const ranges = ids.map((id) => {
+    const c = columnOf(id);
+    return c === undefined ? '#REF!' : `${TABLE_SHEET}!$${columnLetters(c)}:$${columnLetters(c)}`;
+  });
+  return `=RFM_POP("${kind}",${ranges.join(',')})`;
 }

@@ -16,7 +16,15 @@ import {
 } from './formulaText';
 import { chunkBlocks, toSpans } from './layout';
 import type { Block } from './layout';
-import { ENV_RANGE, blockFormula, createContext, createWorkbook, yieldToLoop } from './sheet';
+import {
+  ENV_RANGE,
+  POP_SHEET,
+  blockFormula,
+  createContext,
+  createWorkbook,
+  populationFormula,
+  yieldToLoop,
+} from './sheet';
 import { EngineUsageError } from './types';
 import type {
   BuildProgress,
@@ -59,6 +67,9 @@ export class HyperTableEngine implements TableEngine {
   private readonly hf: HyperFormula;
   private readonly sheet: number;
   private readonly envSheet: number;
+  private readonly popSheet: number;
+  /** Row of each population's RFM_POP cell on the Pop sheet. */
+  private readonly popCells = new Map<string, number>();
   private readonly size: number;
   private cols: string[] = [];
   private colIndex = new Map<string, number>();
@@ -76,7 +87,7 @@ export class HyperTableEngine implements TableEngine {
   constructor(private readonly options: TableEngineOptions) {
     this.ctx = createContext(options.asOf, options.language);
     const wb = createWorkbook(this.ctx);
-    [this.hf, this.sheet, this.envSheet] = [wb.hf, wb.table, wb.env];
+    [this.hf, this.sheet, this.envSheet, this.popSheet] = [wb.hf, wb.table, wb.env, wb.pop];
     this.size = Math.max(1, options.blockSize ?? 1000);
   }
 
@@ -368,7 +379,28 @@ export class HyperTableEngine implements TableEngine {
     return order;
   }
 
+  /** The address of a population's RFM_POP cell, written on first use. */
+  private populationCell(spec: string): string {
+    let row = this.popCells.get(spec);
+    if (row === undefined) {
+      row = this.popCells.size;
+      this.popCells.set(spec, row);
+      this.writePopulation(spec, row);
+    }
+    return `${POP_SHEET}!$A$${row + 1}`;
+  }
+
+  private writePopulation(spec: string, row: number): void {
+    const text = populationFormula(spec, (f) => this.colIndex.get(f));
+    this.hf.setCellContents({ sheet: this.popSheet, row, col: 0 }, text);
+  }
+
   private rewriteDependents(fieldId: string): void {
+    for (const [spec, row] of this.popCells) {
+      if (spec.split('|').includes(fieldId)) {
+        this.absorb(this.mutate(() => this.writePopulation(spec, row)));
+      }
+    }
     for (const [id, state] of this.formulas) {
       if (id === fieldId || !state.written || !state.refs.includes(fieldId)) continue;
       this.absorb(this.mutate(() => this.writeBlocks(id, state.blocks)));
@@ -397,7 +429,13 @@ export class HyperTableEngine implements TableEngine {
   private writeBlocks(id: string, blocks: readonly Block[]): void {
     const state = this.formulas.get(id) as FormulaState;
     const col = this.col(id);
-    const text = (b: Block): string => blockFormula(state.compiled, b, (f) => this.colIndex.get(f));
+    const text = (b: Block): string =>
+      blockFormula(
+        state.compiled,
+        b,
+        (f) => this.colIndex.get(f),
+        (spec) => this.populationCell(spec),
+      );
     const first = blocks[0];
     if (state.perCell && first) {
       const column = blocks.map((b) => [text(b)]);
@@ -493,7 +531,6 @@ export class HyperTableEngine implements TableEngine {
   }
 
   private mutate(fn: () => void): ExportedChange[] {
-    this.ctx.version += 1;
     return this.hf.batch(fn);
   }
 
