@@ -78,15 +78,7 @@ export function buildCustomerRecord(
     firstPurchase: s.firstPurchase,
     purchases: s.purchases,
     totalSpent: s.totalSpent,
-    r: s.rfm.r,
-    f: s.rfm.f,
-    m: s.rfm.m,
-    rfm: s.rfm.score,
-    rfmSegment: s.rfmSegment,
-    lifecycle: s.lifecycle,
-    tier: s.tier,
-    loyalty: s.loyalty,
-    churnRisk: s.churnRisk,
+    // R, F, M … 流失风险 are formula columns: computed, not stored.
   });
 }
 

@@ -13,6 +13,7 @@ import {
   TEMPLATE_TABLE_KEYS,
 } from './names';
 import type { TemplateFieldSpec, TemplateTableKey } from './names';
+import { templateFormulaOptions } from './formulas';
 
 export interface TemplateSchema {
   tables: Record<TemplateTableKey, Table>;
@@ -85,6 +86,18 @@ export function buildTemplateSchema(language: Language, ids: IdSource): Template
       fieldIds[table][s.key] = id;
       const options = buildOptions(table, s, language, ids, tableIds.customers);
       fields.push({ id, tableId: tableIds[table], name: s.name[language], type: s.type, options });
+    }
+  }
+  // The analysis columns become formulas once every field has its id.
+  const names = Object.fromEntries(
+    TEMPLATE_FIELDS.customers.map((s) => [s.key, s.name[language]] as const),
+  );
+  for (const f of fields) {
+    const key = Object.entries(fieldIds.customers).find(([, id]) => id === f.id)?.[0];
+    const options = key ? templateFormulaOptions(key, fieldIds.customers, names) : null;
+    if (key && options) {
+      f.type = 'formula';
+      f.options = { ...options, formulaFormat: 'auto' };
     }
   }
   const tables = {} as Record<TemplateTableKey, Table>;

@@ -12,6 +12,7 @@ import { listFields } from '../../domain/schemaState';
 import { addField, previewRetype, retypeField, updateField } from '../../state/actions';
 import { useAppStore } from '../../state/store';
 import type { FormulaSupport } from '../formula/formulaSupport';
+import { useFormulaSupport } from '../formula/useFormulaSupport';
 import { currentLanguage } from '../i18n';
 import type { FieldDraft } from './fieldDraft';
 import { FieldForm } from './FieldForm';
@@ -57,6 +58,8 @@ export function saveFieldDraft(
 export function FieldDialog(props: FieldDialogProps) {
   const { t } = useTranslation();
   const { mode, tableId, field, onClose } = props;
+  const engineSupport = useFormulaSupport(tableId, mode === 'edit' ? field?.id : undefined);
+  const formulaSupport = props.formulaSupport ?? engineSupport;
   const schema = useAppStore((s) => s.schema);
   const exceptId = mode === 'edit' ? field?.id : undefined;
   // The starting draft is fixed when the dialog opens; later store updates must not reset it.
@@ -95,7 +98,7 @@ export function FieldDialog(props: FieldDialogProps) {
       preview={mode === 'edit' ? preview : undefined}
       onSubmit={onSubmit}
       onCancel={onClose}
-      formulaSupport={props.formulaSupport}
+      formulaSupport={formulaSupport}
       fields={fields}
       ownFieldId={exceptId}
     />

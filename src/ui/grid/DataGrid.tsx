@@ -32,6 +32,7 @@ import {
   typeContext,
 } from '../../state/actions';
 import { saveFirstScreen } from '../../state/firstScreen';
+import { subscribeFormulas } from '../../state/formulas';
 import { recordStore } from '../../state/session';
 import { useAppStore } from '../../state/store';
 import type { MenuItem } from '../components/Menu';
@@ -206,6 +207,18 @@ export function DataGrid({
     if (!gridApi) return;
     return attachRecordStore(gridApi, recordStore(table.id), () => onFirstRows?.());
   }, [gridApi, table.id]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // Formula results arrive (and change) after the rows: repaint just those cells.
+  useEffect(() => {
+    if (!gridApi) return;
+    return subscribeFormulas(table.id, (fields, rows) => {
+      if (gridApi.isDestroyed()) return;
+      const rowNodes = rows
+        ?.map((id) => gridApi.getRowNode(id))
+        .filter((n): n is NonNullable<typeof n> => n !== undefined);
+      gridApi.refreshCells({ columns: fields, rowNodes, force: true });
+    });
+  }, [gridApi, table.id]);
 
   // Keep what the grid shows first for the next launch's first screen.
   useEffect(() => {

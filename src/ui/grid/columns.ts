@@ -14,6 +14,9 @@ import { isInvalidValue } from '../../domain/model';
 import { DateCellEditor, LongTextCellEditor, SelectCellEditor, TextCellEditor } from './editors';
 import { domRenderer, renderCheckbox, renderLink, renderRating, renderSelect } from './renderers';
 import { HeaderCell } from './HeaderCell';
+import type { FormulaResult } from '../../state/formulas';
+import { formulaResultType, formulaValue } from '../../state/formulas';
+import { formatFormulaResult, formulaErrorTooltip, isFormulaError } from './formulaCells';
 import { defaultColumnWidth } from '../columnWidths';
 
 /** Turns a link cell's record ids into the linked records' titles. */
@@ -32,7 +35,18 @@ function cellValue(
   if (!rec) return undefined;
   if (field.type === 'createdTime') return rec.createdAt;
   if (field.type === 'modifiedTime') return rec.modifiedAt;
+  if (field.type === 'formula') return formulaValue(field.tableId, field.id, rec.id) as CellValue;
   return rec.values[field.id];
+}
+
+/** Formula results sort numbers before text, errors after values (empty cells are kept last). */
+function compareFormula(a: unknown, b: unknown): number {
+  const rank = (v: unknown) => (isFormulaError(v) ? 2 : typeof v === 'number' ? 0 : 1);
+  const ra = rank(a);
+  const rb = rank(b);
+  if (ra !== rb) return ra - rb;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return String(a).localeCompare(String(b), 'zh-CN');
 }
 
 function isEmptyCell(value: unknown): boolean {
@@ -134,9 +148,16 @@ export function buildColumnDefs(
     const sortIndex = view.sorts.findIndex((s) => s.fieldId === field.id);
     const context: ColumnContext = { field, isPrimary };
     const text = (value: CellValue | undefined): string =>
-      field.type === 'link' && Array.isArray(value)
-        ? linkTitles(field, value).join(', ')
-        : formatCell(field, value, ctx);
+      field.type === 'formula'
+        ? formatFormulaResult(
+            field,
+            value as FormulaResult,
+            formulaResultType(field.tableId, field.id),
+            ctx,
+          )
+        : field.type === 'link' && Array.isArray(value)
+          ? linkTitles(field, value).join(', ')
+          : formatCell(field, value, ctx);
     const def: ColDef<TableRecord> = {
       colId: field.id,
       headerName: field.name,
@@ -156,20 +177,31 @@ export function buildColumnDefs(
       valueGetter: (p) => cellValue(p, field),
       valueFormatter: (p) => text(p.value as CellValue),
       comparator: keepEmptyLast(
-        field.type === 'link'
-          ? (a, b) => text(a as CellValue).localeCompare(text(b as CellValue), 'zh-CN')
-          : (a, b) => compareCells(field, a as CellValue, b as CellValue),
+        field.type === 'formula'
+          ? compareFormula
+          : field.type === 'link'
+            ? (a, b) => text(a as CellValue).localeCompare(text(b as CellValue), 'zh-CN')
+            : (a, b) => compareCells(field, a as CellValue, b as CellValue),
       ),
       cellRenderer: rendererFor(field, ctx, linkTitles),
-      cellClass: NUMERIC.has(field.type) ? 'cell-number' : undefined,
-      cellClassRules: { 'cell-invalid': (p) => isInvalidValue(p.value) },
+      cellClass:
+        field.type === 'formula'
+          ? (p) => (typeof p.value === 'number' ? 'cell-number' : undefined)
+          : NUMERIC.has(field.type)
+            ? 'cell-number'
+            : undefined,
+      cellClassRules: {
+        'cell-invalid': (p) => isInvalidValue(p.value),
+        'cell-error': (p) => isFormulaError(p.value),
+      },
       tooltip: (p: ITooltipParams<TableRecord>) =>
-        isInvalidValue(p.value)
+        formulaErrorTooltip(p.value, t) ??
+        (isInvalidValue(p.value)
           ? t('problems.invalidKept', {
               text: p.value.invalid,
               type: t(`fieldTypes.${field.type}`),
             })
-          : undefined,
+          : undefined),
       suppressKeyboardEvent,
       cellEditorParams: { field },
       ...editorFor(field),

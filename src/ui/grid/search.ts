@@ -9,6 +9,8 @@ import { formatCell } from '../../domain/fields';
 import type { TypeContext } from '../../domain/fields/fieldType';
 import type { CellValue, Field, TableRecord } from '../../domain/model';
 import type { LinkTitles } from './columns';
+import { formulaResultType, formulaValue } from '../../state/formulas';
+import { formatFormulaResult } from './formulaCells';
 
 export function recordSearchText(
   rec: TableRecord,
@@ -18,6 +20,11 @@ export function recordSearchText(
 ): string {
   const parts: string[] = [];
   for (const field of fields) {
+    if (field.type === 'formula') {
+      const result = formulaValue(rec.tableId, field.id, rec.id);
+      parts.push(formatFormulaResult(field, result, formulaResultType(rec.tableId, field.id), ctx));
+      continue;
+    }
     const value =
       field.type === 'createdTime'
         ? rec.createdAt

@@ -4,6 +4,7 @@ import { formulaFunctionsEn, formulaFunctionsZh } from './formulaFunctions';
 export const formula = {
   en: {
     formula: {
+      untitled: 'Untitled',
       label: 'Formula',
       placeholder: '={Total spent} / {Visits}',
       hint: 'Type { for a field, or the first letters of a function.',
@@ -41,6 +42,7 @@ export const formula = {
   },
   'zh-CN': {
     formula: {
+      untitled: '未命名',
       label: '公式',
       placeholder: '={消费金额} / {消费次数}',
       hint: '输入 { 选择字段，或输入函数名的开头几个字母。',

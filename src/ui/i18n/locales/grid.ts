@@ -13,6 +13,19 @@ export const grid = {
       noOptions: 'No matching option',
       loading: 'Loading records…',
     },
+    formulaErrors: {
+      DIV_BY_ZERO: '{{code}} Division by zero: the formula divides by an empty or zero value.',
+      VALUE:
+        '{{code}} A value has the wrong type, e.g. text (or a value kept as typed) where a number is needed.',
+      NAME: '{{code}} Unknown function or name in the formula.',
+      REF: '{{code}} The formula refers to a column that was deleted. Edit the formula to fix it.',
+      CYCLE:
+        '{{code}} Circular reference: this formula depends on itself through other formula columns.',
+      NUM: '{{code}} The result is not a valid number (too large, or an impossible calculation).',
+      NA: '{{code}} No value available, e.g. a lookup found nothing.',
+      PARSE: '{{code}} The formula cannot be read.',
+      ERROR: '{{code}} The formula could not be calculated.',
+    },
     toolbar: {
       addRecord: '+ Record',
       addColumn: '+ Column',
@@ -41,6 +54,17 @@ export const grid = {
       findOption: '查找选项…',
       noOptions: '没有匹配的选项',
       loading: '正在加载记录…',
+    },
+    formulaErrors: {
+      DIV_BY_ZERO: '{{code}} 除数为零：公式除以了空值或 0。',
+      VALUE: '{{code}} 值的类型不对，例如需要数字的地方是文本（或按原样保留的值）。',
+      NAME: '{{code}} 公式中有未知的函数或名称。',
+      REF: '{{code}} 公式引用的列已被删除，请编辑公式。',
+      CYCLE: '{{code}} 循环引用：这个公式通过其他公式列又引用了自己。',
+      NUM: '{{code}} 结果不是有效的数字（太大，或无法计算）。',
+      NA: '{{code}} 没有可用的值，例如查找没有找到。',
+      PARSE: '{{code}} 公式无法解析。',
+      ERROR: '{{code}} 公式无法计算。',
     },
     toolbar: {
       addRecord: '+ 记录',

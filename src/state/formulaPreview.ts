@@ -1,0 +1,64 @@
+/**
+ * A small engine over a table's first rows for the formula editor: checks a formula's
+ * syntax and shows its results live, without touching the table's own engine.
+ */
+import { substituteReferences } from '../domain/formula';
+import type { FieldId, TableId } from '../domain/ids';
+import type { TableRecord } from '../domain/model';
+import type { FormulaResult, ValidationResult } from '../engine/types';
+import { asOfDate, loadFormulaEngine, workspaceLanguage } from './formulas';
+import { engineValueOf, inputKindOf } from './formulaValues';
+import { ensureRecords, recordStore } from './session';
+import { useAppStore } from './store';
+
+export interface FormulaPreview {
+  records: TableRecord[];
+  validate(stored: string): ValidationResult;
+  /** The formula's results for the preview records (in order). */
+  evaluate(stored: string): FormulaResult[];
+  destroy(): void;
+}
+
+const PREVIEW_FIELD = 'fld_preview';
+
+export async function createFormulaPreview(
+  tableId: TableId,
+  ownFieldId: FieldId | undefined,
+  rows: number,
+): Promise<FormulaPreview> {
+  const mod = await loadFormulaEngine();
+  await ensureRecords(tableId);
+  const schema = useAppStore.getState().schema;
+  const records = recordStore(tableId).all().slice(0, rows);
+  const fields = schema ? Object.values(schema.fields).filter((f) => f.tableId === tableId) : [];
+  const engine = mod.createTableEngine({
+    asOf: asOfDate(),
+    language: workspaceLanguage(),
+    substitute: substituteReferences,
+  });
+  const inputs = fields.flatMap((field) => {
+    const kind = inputKindOf(field);
+    return kind
+      ? [{ fieldId: field.id, kind, values: records.map((r) => engineValueOf(field, r)) }]
+      : [];
+  });
+  // Other formula columns take part, so a formula may build on them (not on itself).
+  const formulas = fields
+    .filter((f) => f.type === 'formula' && f.options.formula && f.id !== ownFieldId)
+    .map((f) => ({ fieldId: f.id, formula: f.options.formula ?? '' }));
+  await engine.build(records.length, inputs, formulas);
+  let current: string | null = null;
+  return {
+    records,
+    validate: (stored) => engine.validate(stored),
+    evaluate(stored) {
+      if (!engine.validate(stored).ok) return [];
+      if (current !== stored) {
+        engine.setFormula(PREVIEW_FIELD, stored);
+        current = stored;
+      }
+      return engine.column(PREVIEW_FIELD);
+    },
+    destroy: () => engine.destroy(),
+  };
+}

@@ -1,0 +1,64 @@
+/** Supplies the formula editor with the engine's checks and a live preview (once the engine has loaded). */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatCell } from '../../domain/fields';
+import type { FieldId, TableId } from '../../domain/ids';
+import { typeContext } from '../../state/actions';
+import { createFormulaPreview } from '../../state/formulaPreview';
+import { useAppStore } from '../../state/store';
+import { formatFormulaResult, isFormulaError } from '../grid/formulaCells';
+import { currentLanguage } from '../i18n';
+import type { FormulaSupport } from './formulaSupport';
+import { PREVIEW_ROWS } from './formulaSupport';
+
+export function useFormulaSupport(
+  tableId: TableId,
+  ownFieldId?: FieldId,
+): FormulaSupport | undefined {
+  const { t } = useTranslation();
+  const [support, setSupport] = useState<FormulaSupport>();
+  useEffect(() => {
+    let alive = true;
+    let destroy: (() => void) | undefined;
+    void createFormulaPreview(tableId, ownFieldId, PREVIEW_ROWS).then((preview) => {
+      destroy = preview.destroy;
+      if (!alive) return preview.destroy();
+      const schema = useAppStore.getState().schema;
+      const table = schema?.tables[tableId];
+      const primary = table ? schema?.fields[table.primaryFieldId] : undefined;
+      const ctx = typeContext(currentLanguage());
+      setSupport({
+        validate: (stored) => {
+          const result = preview.validate(stored);
+          return result.ok ? result : { ok: false, message: result.message };
+        },
+        preview: (stored, rows) => {
+          const results = preview.evaluate(stored);
+          const own = schema && ownFieldId ? schema.fields[ownFieldId] : undefined;
+          const shape = own ?? {
+            id: 'fld_preview',
+            tableId,
+            name: '',
+            type: 'formula',
+            options: {},
+          };
+          return preview.records.slice(0, rows).map((rec, i) => {
+            const value = results[i];
+            return {
+              label: primary
+                ? formatCell(primary, rec.values[primary.id], ctx) || t('formula.untitled')
+                : '',
+              value: formatFormulaResult(shape as never, value, undefined, ctx),
+              error: isFormulaError(value),
+            };
+          });
+        },
+      });
+    });
+    return () => {
+      alive = false;
+      destroy?.();
+    };
+  }, [tableId, ownFieldId, t]);
+  return support;
+}

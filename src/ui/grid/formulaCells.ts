@@ -1,0 +1,50 @@
+/** How formula results show in the grid: the column's result format, errors as #CODE with an explanation. */
+import type { TFunction } from 'i18next';
+import { formatCell } from '../../domain/fields';
+import type { TypeContext } from '../../domain/fields/fieldType';
+import type { Field } from '../../domain/model';
+import type { FormulaResult } from '../../state/formulas';
+
+export const FORMULA_ERROR_CODES = {
+  DIV_BY_ZERO: '#DIV/0!',
+  VALUE: '#VALUE!',
+  NAME: '#NAME?',
+  REF: '#REF!',
+  CYCLE: '#CYCLE!',
+  NUM: '#NUM!',
+  NA: '#N/A',
+  PARSE: '#ERROR!',
+  ERROR: '#ERROR!',
+} as const;
+export type FormulaErrorCode = keyof typeof FORMULA_ERROR_CODES;
+
+export function isFormulaError(v: unknown): v is { error: FormulaErrorCode; message?: string } {
+  return typeof v === 'object' && v !== null && 'error' in v;
+}
+
+/** Formats a result as the field's result format asks ('auto' follows the result type). */
+export function formatFormulaResult(
+  field: Field,
+  result: FormulaResult | undefined,
+  resultType: string | undefined,
+  ctx: TypeContext,
+): string {
+  if (result === undefined || result === null || result === '') return '';
+  if (isFormulaError(result)) return FORMULA_ERROR_CODES[result.error] ?? '#ERROR!';
+  const format = field.options.formulaFormat ?? 'auto';
+  const as = (type: Field['type']): string =>
+    formatCell({ ...field, type, options: field.options }, result as never, ctx);
+  if (typeof result === 'boolean') return as('checkbox');
+  if (typeof result === 'number') {
+    if (format === 'currency') return as('currency');
+    if (format === 'percent') return as('percent');
+    return as('number');
+  }
+  if (format === 'date' || resultType === 'date') return as('date');
+  return String(result);
+}
+
+export function formulaErrorTooltip(result: unknown, t: TFunction): string | undefined {
+  if (!isFormulaError(result)) return undefined;
+  return t(`formulaErrors.${result.error}`, { code: FORMULA_ERROR_CODES[result.error] });
+}
