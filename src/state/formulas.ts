@@ -285,7 +285,15 @@ export function refreshEnvironment(asOf: string, language: Language): void {
 
 /** Keeps formula results current as schema, loaded tables and settings change. */
 export function startFormulaSync(): () => void {
-  return useAppStore.subscribe((state, prev) => {
+  // "Today" moves on at local midnight while the app stays open.
+  let today = todayLocal();
+  const timer = setInterval(() => {
+    if (todayLocal() === today) return;
+    today = todayLocal();
+    if (!useAppStore.getState().schema?.meta.asOfDate)
+      refreshEnvironment(asOfDate(), workspaceLanguage());
+  }, 60_000);
+  const unsubscribe = useAppStore.subscribe((state, prev) => {
     if (state.schema !== prev.schema || state.loaded !== prev.loaded) {
       for (const [tableId, loaded] of Object.entries(state.loaded)) {
         if (loaded && state.schema?.tables[tableId as TableId])
@@ -304,4 +312,8 @@ export function startFormulaSync(): () => void {
       refreshEnvironment(asOfDate(), workspaceLanguage());
     }
   });
+  return () => {
+    clearInterval(timer);
+    unsubscribe();
+  };
 }

@@ -6,6 +6,7 @@ import { useAppStore } from '../../state/store';
 import { refreshPersistence, setLanguage } from '../../state/workspace';
 import { Dialog } from '../components/Dialog';
 import { initI18n, normaliseLanguage } from '../i18n';
+import { AsOfDateSetting } from './AsOfDateSetting';
 import { formatBytes } from './formatBytes';
 import '../styles/shell.css';
 
@@ -52,6 +53,7 @@ export function SettingsDialog({ onClose }: SettingsDialogProps) {
           </option>
         </select>
       </div>
+      <AsOfDateSetting />
       <section className="settings-storage" aria-labelledby="settings-storage-title">
         <h3 id="settings-storage-title">{t('shell.settings.storage')}</h3>
         <PersistenceInfo />

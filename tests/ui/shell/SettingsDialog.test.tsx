@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import i18next from 'i18next';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { initialState, useAppStore } from '../../../src/state/store';
-import { refreshPersistence, setLanguage } from '../../../src/state/workspace';
+import { refreshPersistence, setLanguage, updateMeta } from '../../../src/state/workspace';
 import { formatBytes } from '../../../src/ui/shell/formatBytes';
 import { SettingsDialog } from '../../../src/ui/shell/SettingsDialog';
 import { buildSchema, switchLanguage } from './fixtures';
@@ -11,6 +11,7 @@ import { buildSchema, switchLanguage } from './fixtures';
 vi.mock('../../../src/state/workspace', () => ({
   setLanguage: vi.fn(async () => undefined),
   refreshPersistence: vi.fn(async () => undefined),
+  updateMeta: vi.fn(async () => undefined),
 }));
 
 beforeEach(async () => {
@@ -20,6 +21,27 @@ beforeEach(async () => {
 afterEach(() => vi.clearAllMocks());
 
 describe('SettingsDialog', () => {
+  it('pins the as-of date and goes back to today', async () => {
+    render(<SettingsDialog onClose={() => {}} />);
+    const box = screen.getByTestId('as-of-date');
+    expect(box).toHaveTextContent('As-of date for analysis');
+    await userEvent.click(screen.getByRole('radio', { name: 'A fixed date' }));
+    expect(updateMeta).toHaveBeenCalledWith({
+      asOfDate: expect.stringMatching(/^\d{4}-\d\d-\d\d$/),
+    });
+    act(() => {
+      const schema = useAppStore.getState().schema;
+      if (schema)
+        useAppStore.setState({
+          schema: { ...schema, meta: { ...schema.meta, asOfDate: '2025-12-31' } },
+        });
+    });
+    const date = screen.getByLabelText('A fixed date', { selector: 'input[type=date]' });
+    expect(date).toHaveValue('2025-12-31');
+    await userEvent.click(screen.getByRole('radio', { name: /^Today/ }));
+    expect(updateMeta).toHaveBeenLastCalledWith({ asOfDate: undefined });
+  });
+
   it('says the data is protected when persistence is granted', () => {
     useAppStore.setState({ persistence: 'granted' });
     render(<SettingsDialog onClose={() => {}} />);

@@ -48,6 +48,12 @@ export const shell = {
         },
       },
       settings: {
+        asOf: {
+          label: 'As-of date for analysis',
+          today: 'Today ({{date}}), moving on at midnight',
+          pinned: 'A fixed date',
+          hint: 'RFM, life cycle, churn risk, birthdays and TODAY() are measured against this date.',
+        },
         title: 'Settings',
         language: 'Language',
         followBrowser: 'Follow the browser',
@@ -125,6 +131,12 @@ export const shell = {
         },
       },
       settings: {
+        asOf: {
+          label: '分析基准日',
+          today: '今天（{{date}}），过零点自动更新',
+          pinned: '固定日期',
+          hint: 'RFM、生命周期、流失风险、生日和 TODAY() 都以这一天为准计算。',
+        },
         title: '设置',
         language: '语言',
         followBrowser: '跟随浏览器',
