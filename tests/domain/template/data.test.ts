@@ -1,18 +1,3 @@
-import { rfmColumns } from '../../../src/domain/crm/rfm';
-import {
-  churnRiskLabel,
-  lifecycleLabel,
-  loyaltyStageLabel,
-  loyaltyTierLabel,
-  segmentLabel,
-} from '../../../src/domain/crm/labels';
-import {
-  churnRisk,
-  daysSince,
-  lifecycleStage,
-  loyaltyStage,
-  loyaltyTier,
-} from '../../../src/domain/crm/stages';
 import { createSequentialIds } from '../../../src/domain/ids';
 import type { TableRecord } from '../../../src/domain/model';
 import { createShopTemplate } from '../../../src/domain/template';
@@ -112,51 +97,6 @@ describe('shop template data', () => {
     }
   });
 
-  it('fills R, F, M, RFM and the segment as rfmColumns on those roll-ups', () => {
-    const all = recomputeRollups(t);
-    const rollups = customers.map((c) => all.get(c.id) as Rollup);
-    const rfm = rfmColumns(
-      rollups.map((r) => daysSince(r.last, AS_OF)),
-      rollups.map((r) => r.count),
-      rollups.map((r) => r.sum),
-    );
-    customers.forEach((c, i) => {
-      const row = rfm[i];
-      expect(v(c, '客户', 'R') ?? null).toBe(row?.r);
-      expect(v(c, '客户', 'F') ?? null).toBe(row?.f);
-      expect(v(c, '客户', 'M') ?? null).toBe(row?.m);
-      expect(v(c, '客户', 'RFM') ?? null).toBe(row?.score);
-      expect(v(c, '客户', 'RFM分群') ?? null).toBe(
-        row?.segment ? segmentLabel(row.segment, 'zh-CN') : null,
-      );
-    });
-  });
-
-  it('fills life cycle, tier, loyalty and churn risk with the crm functions', () => {
-    const rollups = recomputeRollups(t);
-    for (const c of customers) {
-      const r = rollups.get(c.id) as Rollup;
-      const stage = lifecycleStage(r.last, r.count, AS_OF);
-      const tier = loyaltyTier(r.sum);
-      const risk = churnRisk(r.first, r.last, r.count, AS_OF);
-      expect(v(c, '客户', '生命周期')).toBe(stage && lifecycleLabel(stage, 'zh-CN'));
-      expect(v(c, '客户', '会员等级')).toBe(tier && loyaltyTierLabel(tier, 'zh-CN'));
-      expect(v(c, '客户', '忠诚阶段')).toBe(loyaltyStageLabel(loyaltyStage(r.count), 'zh-CN'));
-      expect(v(c, '客户', '流失风险') ?? null).toBe(risk && churnRiskLabel(risk, 'zh-CN'));
-    }
-  });
-
-  it('shows a spread of segments and stages, and 5–10% prospects', () => {
-    const distinct = (field: string) =>
-      new Set(customers.map((c) => v(c, '客户', field)).filter(Boolean));
-    expect(distinct('RFM分群').size).toBeGreaterThanOrEqual(7);
-    expect(distinct('生命周期').size).toBe(6);
-    expect(distinct('忠诚阶段').size).toBe(4);
-    const prospects = customers.filter((c) => v(c, '客户', '消费次数') === 0).length;
-    expect(prospects / customers.length).toBeGreaterThanOrEqual(0.05);
-    expect(prospects / customers.length).toBeLessThanOrEqual(0.1);
-  });
-
   it.each([undefined, 1, 2, 3, 99])('has an 80/20 revenue curve (seed %s)', (seed) => {
     const read2 = readTemplate(make(seed));
     const spent = read2
@@ -233,10 +173,6 @@ describe('shop template generation', () => {
     for (const n of names) expect(n).toMatch(/^[A-Z][a-z]+ [A-Z][a-z]+$/);
     const items = read.records('Orders').map((o) => read.value(o, 'Orders', 'Item') as string);
     for (const i of items) expect(i).not.toMatch(/[\u4e00-\u9fff]/);
-    const segments = read
-      .records('Customers')
-      .map((c) => read.value(c, 'Customers', 'RFM segment'));
-    expect(segments).toContain('Champions');
   });
 
   it('scales with the customers option', () => {

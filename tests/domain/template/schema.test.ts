@@ -1,5 +1,6 @@
 import { createSequentialIds } from '../../../src/domain/ids';
 import type { Language } from '../../../src/domain/model';
+import { substituteReferences } from '../../../src/domain/formula';
 import { createShopTemplate } from '../../../src/domain/template';
 
 const make = (language: Language) =>
@@ -28,15 +29,15 @@ const EXPECTED: Record<Language, Record<string, [string, string][]>> = {
       ['首次消费日期', 'date'],
       ['消费次数', 'number'],
       ['消费金额', 'currency'],
-      ['R', 'number'],
-      ['F', 'number'],
-      ['M', 'number'],
-      ['RFM', 'number'],
-      ['RFM分群', 'text'],
-      ['生命周期', 'text'],
-      ['会员等级', 'text'],
-      ['忠诚阶段', 'text'],
-      ['流失风险', 'text'],
+      ['R', 'formula'],
+      ['F', 'formula'],
+      ['M', 'formula'],
+      ['RFM', 'formula'],
+      ['RFM分群', 'formula'],
+      ['生命周期', 'formula'],
+      ['会员等级', 'formula'],
+      ['忠诚阶段', 'formula'],
+      ['流失风险', 'formula'],
     ],
     订单: [
       ['客户', 'link'],
@@ -68,15 +69,15 @@ const EXPECTED: Record<Language, Record<string, [string, string][]>> = {
       ['First purchase', 'date'],
       ['Purchases', 'number'],
       ['Total spent', 'currency'],
-      ['R', 'number'],
-      ['F', 'number'],
-      ['M', 'number'],
-      ['RFM', 'number'],
-      ['RFM segment', 'text'],
-      ['Life cycle', 'text'],
-      ['Tier', 'text'],
-      ['Loyalty', 'text'],
-      ['Churn risk', 'text'],
+      ['R', 'formula'],
+      ['F', 'formula'],
+      ['M', 'formula'],
+      ['RFM', 'formula'],
+      ['RFM segment', 'formula'],
+      ['Life cycle', 'formula'],
+      ['Tier', 'formula'],
+      ['Loyalty', 'formula'],
+      ['Churn risk', 'formula'],
     ],
     Orders: [
       ['Customer', 'link'],
@@ -92,6 +93,32 @@ const EXPECTED: Record<Language, Record<string, [string, string][]>> = {
       ['Note', 'longText'],
       ['Next follow-up', 'date'],
     ],
+  },
+};
+
+/** The analysis columns' formulas as a user reads them (field names in braces). */
+const FORMULAS: Record<Language, Record<string, string>> = {
+  'zh-CN': {
+    R: '=RFM_R(DAYS_SINCE({最近消费日期}), {消费次数})',
+    F: '=RFM_F({消费次数})',
+    M: '=RFM_M({消费金额}, {消费次数})',
+    RFM: '=RFM_SCORE(DAYS_SINCE({最近消费日期}), {消费次数}, {消费金额})',
+    RFM分群: '=RFM_SEGMENT(DAYS_SINCE({最近消费日期}), {消费次数}, {消费金额})',
+    生命周期: '=LIFECYCLE_STAGE({最近消费日期}, {消费次数})',
+    会员等级: '=LOYALTY_TIER({消费金额})',
+    忠诚阶段: '=LOYALTY_STAGE({消费次数})',
+    流失风险: '=CHURN_RISK({首次消费日期}, {最近消费日期}, {消费次数})',
+  },
+  en: {
+    R: '=RFM_R(DAYS_SINCE({Last purchase}), {Purchases})',
+    F: '=RFM_F({Purchases})',
+    M: '=RFM_M({Total spent}, {Purchases})',
+    RFM: '=RFM_SCORE(DAYS_SINCE({Last purchase}), {Purchases}, {Total spent})',
+    'RFM segment': '=RFM_SEGMENT(DAYS_SINCE({Last purchase}), {Purchases}, {Total spent})',
+    'Life cycle': '=LIFECYCLE_STAGE({Last purchase}, {Purchases})',
+    Tier: '=LOYALTY_TIER({Total spent})',
+    Loyalty: '=LOYALTY_STAGE({Purchases})',
+    'Churn risk': '=CHURN_RISK({First purchase}, {Last purchase}, {Purchases})',
   },
 };
 
@@ -121,6 +148,23 @@ describe.each(['zh-CN', 'en'] as const)('shop template schema (%s)', (language) 
       expect(fields.map((f) => [f.name, f.type])).toEqual(EXPECTED[language][table.name]);
       expect(table.primaryFieldId).toBe(fields[0]?.id);
     });
+  });
+
+  it('makes the analysis columns formulas over the purchase columns, stored by field id', () => {
+    const formulas = t.fields.filter((f) => f.type === 'formula');
+    expect(formulas.map((f) => f.name)).toEqual(Object.keys(FORMULAS[language]));
+    const nameOf = (id: string): string => t.fields.find((f) => f.id === id)?.name ?? `?${id}`;
+    for (const f of formulas) {
+      const stored = f.options.formula ?? '';
+      expect(stored).not.toMatch(/[\u4e00-\u9fff]|Purchases|Total spent/);
+      expect(substituteReferences(stored, (id) => `{${nameOf(id)}}`)).toBe(
+        FORMULAS[language][f.name],
+      );
+      const refs = Object.entries(f.options.formulaRefNames ?? {});
+      expect(refs.length).toBeGreaterThan(0);
+      for (const [id, name] of refs) expect(name).toBe(nameOf(id));
+      expect(f.options.formulaFormat).toBe('auto');
+    }
   });
 
   it('gives every table one default view showing all fields in order', () => {
