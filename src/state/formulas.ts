@@ -249,6 +249,11 @@ function applyDelta(tableId: TableId, delta: RecordDelta): void {
     }
   }
   if (edits.length > 0) changed.push(...t.engine.setValues(edits));
+  if (delta.removed.length > 0 || delta.added.length > 0) {
+    // Rows moved: every result column is re-read, not just the cells that changed value.
+    for (const fieldId of t.results.keys()) t.results.set(fieldId, t.engine.column(fieldId));
+    announce(tableId, [...t.results.keys()], null);
+  }
   absorb(tableId, t, changed);
 }
 

@@ -1,0 +1,108 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FieldId, RecordId, TableId } from '../../src/domain/ids';
+import { listFields } from '../../src/domain/schemaState';
+import {
+  addField,
+  addRecord,
+  deleteField,
+  deleteRecords,
+  editCellText,
+} from '../../src/state/actions';
+import { formulaValue, startFormulaSync, syncFormulas } from '../../src/state/formulas';
+import { flushWrites, recordStore, undo } from '../../src/state/session';
+import { updateMeta } from '../../src/state/workspace';
+import { openEmpty, resetApp, schemaNow } from './helpers';
+
+let stop: (() => void) | undefined;
+beforeEach(() => {
+  resetApp();
+  stop = startFormulaSync();
+});
+afterEach(() => {
+  stop?.();
+  resetApp();
+});
+
+const fieldNamed = (tableId: TableId, name: string) => {
+  const f = listFields(schemaNow(), tableId).find((x) => x.name === name);
+  if (!f) throw new Error(`no field ${name}`);
+  return f;
+};
+
+/** Waits until the formula column shows `expected` for the record (the engine loads lazily). */
+async function expectFormula(
+  tableId: TableId,
+  fieldId: FieldId,
+  recordId: RecordId,
+  expected: unknown,
+) {
+  await expect
+    .poll(
+      async () => {
+        await syncFormulas(tableId);
+        return formulaValue(tableId, fieldId, recordId);
+      },
+      { timeout: 10_000 },
+    )
+    .toEqual(expected);
+}
+
+describe('live formula columns', () => {
+  it(
+    'compute from inputs and follow edits, new rows, undo, deletions and the as-of date',
+    { timeout: 60_000 },
+    async () => {
+      const tableId = await openEmpty();
+      await addField(tableId, { name: 'Spent', type: 'currency', options: {} }, {});
+      await addField(tableId, { name: 'Visits', type: 'number', options: {} }, {});
+      await addField(tableId, { name: 'Last', type: 'date', options: {} }, {});
+      const spent = fieldNamed(tableId, 'Spent');
+      const visits = fieldNamed(tableId, 'Visits');
+      const last = fieldNamed(tableId, 'Last');
+      const a = await addRecord(tableId);
+      await editCellText(spent, a.id, '100', 'en');
+      await editCellText(visits, a.id, '4', 'en');
+      await editCellText(last, a.id, '2025-12-01', 'en');
+      await updateMeta({ asOfDate: '2025-12-31' });
+      await addField(
+        tableId,
+        { name: 'Avg', type: 'formula', options: { formula: `={${spent.id}} / {${visits.id}}` } },
+        {},
+      );
+      await addField(
+        tableId,
+        { name: 'Ago', type: 'formula', options: { formula: `=DAYS_SINCE({${last.id}})` } },
+        {},
+      );
+      const avg = fieldNamed(tableId, 'Avg').id;
+      const ago = fieldNamed(tableId, 'Ago').id;
+      await expectFormula(tableId, avg, a.id, 25);
+      await expectFormula(tableId, ago, a.id, 30);
+
+      await editCellText(spent, a.id, '300', 'en');
+      await expectFormula(tableId, avg, a.id, 75);
+      await undo();
+      await expectFormula(tableId, avg, a.id, 25);
+
+      const b = await addRecord(tableId);
+      await expectFormula(tableId, avg, b.id, {
+        error: 'DIV_BY_ZERO',
+        message: expect.any(String),
+      });
+      await editCellText(spent, b.id, '9', 'en');
+      await editCellText(visits, b.id, '3', 'en');
+      await expectFormula(tableId, avg, b.id, 3);
+      await deleteRecords(tableId, [a.id]);
+      await expectFormula(tableId, avg, b.id, 3);
+      expect(recordStore(tableId).size).toBe(1);
+
+      await updateMeta({ asOfDate: '2026-01-10' });
+      await editCellText(last, b.id, '2026-01-01', 'en');
+      await expectFormula(tableId, ago, b.id, 9);
+
+      await deleteField(visits.id);
+      await expectFormula(tableId, avg, b.id, { error: 'REF', message: expect.any(String) });
+      await flushWrites();
+    },
+  );
+});
