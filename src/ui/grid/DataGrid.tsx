@@ -112,7 +112,14 @@ export function DataGrid({
     [columns],
   );
   const searchCtx = useMemo(() => typeContext(language), [language]);
-  const searchFilter = useSearchFilter(gridApi, search, searchFields, searchCtx, linkTitles);
+  const searchFilter = useSearchFilter(
+    gridApi,
+    table.id,
+    search,
+    searchFields,
+    searchCtx,
+    linkTitles,
+  );
 
   const clearCell = useCallback((p: SuppressKeyboardEventParams<TableRecord>) => {
     const ctx = p.colDef.context as ColumnContext | undefined;

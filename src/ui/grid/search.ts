@@ -9,7 +9,8 @@ import { formatCell } from '../../domain/fields';
 import type { TypeContext } from '../../domain/fields/fieldType';
 import type { CellValue, Field, TableRecord } from '../../domain/model';
 import type { LinkTitles } from './columns';
-import { formulaResultType, formulaValue } from '../../state/formulas';
+import { formulaResultType, formulaValue, subscribeFormulas } from '../../state/formulas';
+import type { TableId } from '../../domain/ids';
 import { formatFormulaResult } from './formulaCells';
 
 export function recordSearchText(
@@ -48,6 +49,7 @@ export function splitTerms(search: string): string[] {
 
 export function useSearchFilter(
   api: GridApi<TableRecord> | null,
+  tableId: TableId,
   search: string,
   fields: readonly Field[],
   ctx: TypeContext,
@@ -58,6 +60,14 @@ export function useSearchFilter(
   useEffect(() => {
     cache.current = new WeakMap();
   }, [fields, ctx.language, ctx.today, linkTitles]);
+  // Formula results change without their records changing: forget the cached text.
+  useEffect(
+    () =>
+      subscribeFormulas(tableId, () => {
+        cache.current = new WeakMap();
+      }),
+    [tableId],
+  );
   const isExternalFilterPresent = useCallback(() => terms.length > 0, [terms]);
   const doesExternalFilterPass = useCallback(
     (node: IRowNode<TableRecord>) => {
