@@ -5,7 +5,6 @@
  */
 import {
   CellError,
-  EmptyValue,
   ErrorType,
   FunctionArgumentType,
   FunctionPlugin,
@@ -17,25 +16,24 @@ import type {
   ImplementedFunctions,
   SimpleRangeValue,
 } from 'hyperformula';
-import {
-  churnRisk,
-  churnRiskLabel,
-  daysSince,
-  lifecycleLabel,
-  lifecycleStage,
-  loyaltyStage,
-  loyaltyStageLabel,
-  loyaltyTier,
-  loyaltyTierLabel,
-  nextBirthdayIn,
-  segmentLabel,
-  thresholdScore,
-} from '../domain/crm';
-import type { ScoreDirection } from '../domain/crm';
 import type { Language } from '../domain/model';
-import { rankRfm, rankSingle } from './rankCache';
-import type { Num, RfmRanking, SingleRanking } from './rankCache';
-import { serialToIso } from './values';
+import {
+  buildRanking,
+  churnRiskRow,
+  columnOf,
+  daysSinceRow,
+  firstError,
+  lifecycleRow,
+  loyaltyStageRow,
+  loyaltyTierRow,
+  nextBirthdayRow,
+  quintileRow,
+  rfmScoreRow,
+  rfmSegmentRow,
+  thresholdRow,
+} from './crmRow';
+import type { Value } from './crmRow';
+import type { RfmRanking, SingleRanking } from './rankCache';
 
 /** Mutable per-engine state the functions read (HyperFormula's `context` config). */
 export interface EngineContext {
@@ -50,7 +48,6 @@ export interface EngineContext {
 }
 
 type Ast = { args: unknown[] };
-type Value = unknown;
 
 const scalar: FunctionArgument = { argumentType: FunctionArgumentType.SCALAR };
 const optional: FunctionArgument = { argumentType: FunctionArgumentType.SCALAR, optionalArg: true };
@@ -66,32 +63,6 @@ const quintile = { parameters: [scalar, scalar, optional] };
 const triple = { parameters: [scalar, scalar, scalar] };
 const rankedTriple = { parameters: [scalar, scalar, scalar, scalar] };
 const text: FunctionArgument = { argumentType: FunctionArgumentType.STRING };
-
-/** A number, a numeric text, or null (empty, text, booleans). */
-function num(v: Value): Num {
-  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
-  if (typeof v === 'string' && v.trim() !== '') {
-    const n = Number(v);
-    return Number.isFinite(n) ? n : null;
-  }
-  return null;
-}
-
-/** A date serial or an ISO text → 'YYYY-MM-DD', else null. */
-function iso(v: Value): string | null {
-  if (typeof v === 'number') return serialToIso(v);
-  return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null;
-}
-
-const firstError = (...args: Value[]): CellError | undefined =>
-  args.find((a): a is CellError => a instanceof CellError);
-
-const out = (v: number | string | null): number | string | typeof EmptyValue =>
-  v === null ? EmptyValue : v;
-
-function columnOf(values: SimpleRangeValue): Num[] {
-  return values.data.map((row) => num(row[0]));
-}
 
 export class CrmFunctionPlugin extends FunctionPlugin {
   static override implementedFunctions: ImplementedFunctions = {
@@ -135,49 +106,35 @@ export class CrmFunctionPlugin extends FunctionPlugin {
   }
 
   daysSince(ast: Ast, state: unknown) {
-    return this.run('DAYS_SINCE', ast, state, (_env, d) => {
-      return firstError(d) ?? out(daysSince(iso(d), this.ctx.asOf));
-    });
+    return this.run('DAYS_SINCE', ast, state, (_env, d) => daysSinceRow(this.ctx, d));
   }
 
   nextBirthdayIn(ast: Ast, state: unknown) {
-    return this.run('NEXT_BIRTHDAY_IN', ast, state, (_env, d) => {
-      return firstError(d) ?? out(nextBirthdayIn(iso(d), this.ctx.asOf));
-    });
+    return this.run('NEXT_BIRTHDAY_IN', ast, state, (_env, d) => nextBirthdayRow(this.ctx, d));
   }
 
   lifecycleStage(ast: Ast, state: unknown) {
-    return this.run('LIFECYCLE_STAGE', ast, state, (_env, last, count, a, s, d) => {
-      const err = firstError(last, count);
-      if (err) return err;
-      const key = lifecycleStage(iso(last), num(count), this.ctx.asOf, ...([a, s, d] as number[]));
-      return out(key && lifecycleLabel(key, this.ctx.language));
-    });
+    return this.run('LIFECYCLE_STAGE', ast, state, (_env, last, count, a, s, d) =>
+      lifecycleRow(this.ctx, last, count, a, s, d),
+    );
   }
 
   loyaltyStage(ast: Ast, state: unknown) {
-    return this.run('LOYALTY_STAGE', ast, state, (_env, count, referrals) => {
-      const err = firstError(count, referrals);
-      return err ?? loyaltyStageLabel(loyaltyStage(num(count), num(referrals)), this.ctx.language);
-    });
+    return this.run('LOYALTY_STAGE', ast, state, (_env, count, referrals) =>
+      loyaltyStageRow(this.ctx, count, referrals),
+    );
   }
 
   loyaltyTier(ast: Ast, state: unknown) {
-    return this.run('LOYALTY_TIER', ast, state, (_env, value, silver, gold, diamond) => {
-      const err = firstError(value);
-      if (err) return err;
-      const key = loyaltyTier(num(value), ...([silver, gold, diamond] as number[]));
-      return out(key && loyaltyTierLabel(key, this.ctx.language));
-    });
+    return this.run('LOYALTY_TIER', ast, state, (_env, value, silver, gold, diamond) =>
+      loyaltyTierRow(this.ctx, value, silver, gold, diamond),
+    );
   }
 
   churnRisk(ast: Ast, state: unknown) {
-    return this.run('CHURN_RISK', ast, state, (_env, first, last, count) => {
-      const err = firstError(first, last, count);
-      if (err) return err;
-      const key = churnRisk(iso(first), iso(last), num(count), this.ctx.asOf);
-      return out(key && churnRiskLabel(key, this.ctx.language));
-    });
+    return this.run('CHURN_RISK', ast, state, (_env, first, last, count) =>
+      churnRiskRow(this.ctx, first, last, count),
+    );
   }
 
   thresholdR(ast: Ast, state: unknown) {
@@ -191,15 +148,9 @@ export class CrmFunctionPlugin extends FunctionPlugin {
   }
 
   private threshold(name: string, kind: 'recency' | 'ascending', ast: Ast, state: unknown) {
-    return this.run(name, ast, state, (value, ...breakpoints) => {
-      const err = firstError(value, ...breakpoints);
-      if (err) return err;
-      if (breakpoints.some((b) => b === undefined)) {
-        return new CellError(ErrorType.NA, `${name} takes 1, 2 or 5 arguments.`);
-      }
-      const [b1, b2, b3, b4] = breakpoints.map(num);
-      return out(thresholdScore(num(value), b1, b2, b3, b4, kind));
-    });
+    return this.run(name, ast, state, (value, ...breakpoints) =>
+      thresholdRow(name, kind, value, ...breakpoints),
+    );
   }
 
   unranked(): CellError {
@@ -223,27 +174,20 @@ export class CrmFunctionPlugin extends FunctionPlugin {
       if (err) return err;
       const ranking = this.ctx.rankings.get(token as number) as SingleRanking | undefined;
       if (!ranking) return new CellError(ErrorType.REF, 'The ranked column is missing.');
-      return out(ranking.score(num(value), count === undefined ? null : num(count)));
+      return quintileRow(ranking, value, count);
     });
   }
 
   rfmScore(ast: Ast, state: unknown) {
-    return this.run('RFMQ_SCORE', ast, state, (d, c, a, token) => {
-      const ranking = this.rfm(token);
-      const s = firstError(d, c, a) ?? ranking;
-      if (s instanceof CellError) return s;
-      const scores = (s as RfmRanking).scores(num(d), num(c), num(a));
-      return out(scores && scores.r * 100 + scores.f * 10 + scores.m);
-    });
+    return this.run('RFMQ_SCORE', ast, state, (d, c, a, token) =>
+      rfmScoreRow(this.rfm(token), d, c, a),
+    );
   }
 
   rfmSegment(ast: Ast, state: unknown) {
-    return this.run('RFMQ_SEGMENT', ast, state, (_env, d, c, a, token) => {
-      const s = firstError(d, c, a) ?? this.rfm(token);
-      if (s instanceof CellError) return s;
-      const key = (s as RfmRanking).segment(num(d), num(c), num(a));
-      return out(key && segmentLabel(key, this.ctx.language));
-    });
+    return this.run('RFMQ_SEGMENT', ast, state, (_env, d, c, a, token) =>
+      rfmSegmentRow(this.ctx, this.rfm(token), d, c, a),
+    );
   }
 
   private rfm(token: Value): RfmRanking | CellError {
@@ -273,16 +217,6 @@ export class CrmFunctionPlugin extends FunctionPlugin {
       return token;
     });
   }
-}
-
-function buildRanking(kind: string, cols: Num[][]): SingleRanking | RfmRanking | null {
-  const [a = [], b = [], c = []] = cols;
-  const dir: ScoreDirection =
-    kind.startsWith('R') && kind !== 'RFM' ? 'lowerIsBetter' : 'higherIsBetter';
-  if (kind === 'RFM') return rankRfm(a, b, c);
-  if (['R', 'F', 'M'].includes(kind)) return rankSingle(a, null, dir, kind === 'F');
-  if (['R2', 'F2', 'M2'].includes(kind)) return rankSingle(a, b, dir, false);
-  return null;
 }
 
 let registered = false;

@@ -41,6 +41,11 @@ import type {
   TableEngineOptions,
   ValidationResult,
 } from './types';
+import { DirectEvaluator, nodeRefs, populationRefs } from './directEval';
+import type { RowValue } from './directEval';
+import { isDirect, parseDirect } from './directParse';
+import type { DirectNode } from './directParse';
+import { createScratch, hfValue } from './directSupport';
 import { checkBrackets, checkFunctionNames, danglingOperator } from './validate';
 import { isoToSerial, serialToIso, toCellContent, toResult } from './values';
 
@@ -53,6 +58,9 @@ interface FormulaState {
   written: boolean;
   /** Helper columns only: how many formulas use it. */
   users: number;
+  stored?: string;
+  /** Evaluated in JavaScript (see directEval) instead of by HyperFormula. */
+  direct?: { node: DirectNode; refs: Set<string>; population: Set<string> };
 }
 
 const sameValue = (a: CellValue | undefined, b: CellValue): boolean =>
@@ -83,12 +91,23 @@ export class HyperTableEngine implements TableEngine {
   private readonly pending = new Map<string, Set<number>>();
   private rows = 0;
   private helperSeq = 0;
+  /** Input values as HyperFormula holds them, for the direct formulas. */
+  private readonly hfInputs = new Map<string, RowValue[]>();
+  /** Whether the input columns are in HyperFormula (only once a HyperFormula formula needs them). */
+  private hfLoaded = false;
+  private readonly evaluator: DirectEvaluator;
 
   constructor(private readonly options: TableEngineOptions) {
     this.ctx = createContext(options.asOf, options.language);
     const wb = createWorkbook(this.ctx);
     [this.hf, this.sheet, this.envSheet, this.popSheet] = [wb.hf, wb.table, wb.env, wb.pop];
     this.size = Math.max(1, options.blockSize ?? 1000);
+    this.evaluator = new DirectEvaluator(
+      this.ctx,
+      (id, row) => this.hfInputs.get(id)?.[row] ?? null,
+      () => this.rows,
+      createScratch(this.hf),
+    );
   }
 
   get rowCount(): number {
@@ -105,24 +124,37 @@ export class HyperTableEngine implements TableEngine {
     this.rows = rowCount;
     for (const c of inputs) {
       this.addColumn(c.fieldId, c.kind);
-      this.inputValues.set(
+      const values = Array.from({ length: rowCount }, (_, i) => c.values[i] ?? null);
+      this.inputValues.set(c.fieldId, values);
+      this.hfInputs.set(
         c.fieldId,
-        Array.from({ length: rowCount }, (_, i) => c.values[i] ?? null),
+        values.map((v) => hfValue(v, c.kind)),
       );
+      await yieldToLoop();
     }
     for (const f of formulas) this.declareFormula(f.fieldId, f.formula);
     const order = this.unwrittenInOrder();
-    const chunks = chunkBlocks(0, rowCount, 2000);
-    const total = chunks.length + order.length * Math.ceil(rowCount / this.size);
+    const chunks = order.length > 0 ? chunkBlocks(0, rowCount, 2000) : [];
+    const directIds = [...this.formulas].filter(([, f]) => f.direct).map(([id]) => id);
+    const slices = chunkBlocks(0, rowCount, this.size);
+    const total =
+      chunks.length +
+      order.length * Math.ceil(rowCount / this.size) +
+      directIds.length * slices.length;
     let done = 0;
     const step = (n: number): void => onProgress?.({ done: (done += n), total });
+    this.hfLoaded = order.length > 0;
     await this.sliced(chunks, (part) => part.forEach((b) => this.loadInputs(inputs, b)), step);
+    for (const id of directIds) {
+      this.results.set(id, new Array<CellValue>(rowCount).fill(null));
+      await this.slicedPlain(slices, (b) => this.evaluateRows(id, b.start, b.start + b.len), step);
+    }
     for (const id of order) {
       const blocks = this.probeLayout(id);
       await this.sliced(blocks, (part) => this.writeBlocks(id, part), step);
       (this.formulas.get(id) as FormulaState).written = true;
     }
-    for (const id of this.formulas.keys()) this.readColumn(id);
+    for (const [id, f] of this.formulas) if (!f.direct) this.readColumn(id);
     this.pending.clear();
   }
 
@@ -152,10 +184,12 @@ export class HyperTableEngine implements TableEngine {
         }
         const address = { sheet: this.sheet, row: c.row, col: this.col(c.fieldId) };
         (this.inputValues.get(c.fieldId) as EngineValue[])[c.row] = c.value;
-        this.hf.setCellContents(address, [[toCellContent(c.value, kind)]]);
+        (this.hfInputs.get(c.fieldId) as RowValue[])[c.row] = hfValue(c.value, kind);
+        if (this.hfLoaded) this.hf.setCellContents(address, [[toCellContent(c.value, kind)]]);
       }
     });
     this.absorb(ch);
+    this.updateDirect(changes);
     return this.flush();
   }
 
@@ -169,7 +203,10 @@ export class HyperTableEngine implements TableEngine {
     if (at < 0 || at > this.rows || count <= 0) throw new EngineUsageError('Bad row insert.');
     for (const [id, column] of this.inputValues) {
       const given = values?.find((v) => v.fieldId === id)?.values ?? [];
-      column.splice(at, 0, ...Array.from({ length: count }, (_, i) => given[i] ?? null));
+      const added = Array.from({ length: count }, (_, i) => given[i] ?? null);
+      column.splice(at, 0, ...added);
+      const kind = this.inputs.get(id) as InputKind;
+      this.hfInputs.get(id)?.splice(at, 0, ...added.map((v) => hfValue(v, kind)));
     }
     for (const raw of this.results.values()) {
       raw.splice(at, 0, ...new Array<CellValue>(count).fill(null));
@@ -183,6 +220,7 @@ export class HyperTableEngine implements TableEngine {
     if (spans.length === 0) return [];
     for (const [start, amount] of spans) {
       for (const column of this.inputValues.values()) column.splice(start, amount);
+      for (const column of this.hfInputs.values()) column.splice(start, amount);
       for (const raw of this.results.values()) raw.splice(start, amount);
     }
     const removed = spans.reduce((n, [, amount]) => n + amount, 0);
@@ -198,15 +236,23 @@ export class HyperTableEngine implements TableEngine {
       this.formulas.delete(fieldId);
     }
     this.declareFormula(fieldId, formula);
-    for (const id of this.unwrittenInOrder()) {
+    if (this.formulas.get(fieldId)?.direct) this.recomputeDirect(fieldId);
+    this.writeUnwritten();
+    if (old) this.releaseHelpers(old);
+    else this.rewriteDependents(fieldId);
+    return this.flush();
+  }
+
+  /** Writes every formula column not yet in HyperFormula (inputs loaded first). */
+  private writeUnwritten(): void {
+    const order = this.unwrittenInOrder();
+    if (order.length > 0) this.ensureInputsLoaded();
+    for (const id of order) {
       const blocks = this.probeLayout(id);
       this.absorb(this.mutate(() => this.writeBlocks(id, blocks)));
       (this.formulas.get(id) as FormulaState).written = true;
       this.readColumn(id);
     }
-    if (old) this.releaseHelpers(old);
-    else this.rewriteDependents(fieldId);
-    return this.flush();
   }
 
   removeFormula(fieldId: string): ChangedCells[] {
@@ -227,15 +273,24 @@ export class HyperTableEngine implements TableEngine {
     const values = Array.from({ length: this.rows }, (_, i) => [
       toCellContent(column.values[i] ?? null, column.kind),
     ]);
+    this.hfInputs.set(
+      column.fieldId,
+      (this.inputValues.get(column.fieldId) as EngineValue[]).map((v) => hfValue(v, column.kind)),
+    );
     const address = { sheet: this.sheet, row: 0, col: this.col(column.fieldId) };
-    if (this.rows > 0) this.absorb(this.mutate(() => this.hf.setCellContents(address, values)));
+    if (this.rows > 0 && this.hfLoaded) {
+      this.absorb(this.mutate(() => this.hf.setCellContents(address, values)));
+    }
     this.rewriteDependents(column.fieldId);
     return this.flush();
   }
 
   removeInput(fieldId: string): ChangedCells[] {
     if (!this.inputs.has(fieldId)) throw new EngineUsageError(`No input column ${fieldId}.`);
+    for (const [id, f] of [...this.formulas]) if (f.direct?.refs.has(fieldId)) this.demote(id);
     this.removeColumn(fieldId);
+    this.hfInputs.delete(fieldId);
+    this.writeUnwritten();
     return this.flush();
   }
 
@@ -243,11 +298,13 @@ export class HyperTableEngine implements TableEngine {
     const serial = isoToSerial(iso);
     if (serial === null) throw new EngineUsageError(`Not an ISO date: ${iso}`);
     [this.ctx.asOf, this.ctx.asOfSerial] = [iso, serial];
+    this.recomputeAllDirect();
     return this.setEnv(0, serial);
   }
 
   setLanguage(language: Language): ChangedCells[] {
     this.ctx.language = language;
+    this.recomputeAllDirect();
     return this.setEnv(1, language);
   }
 
@@ -335,9 +392,88 @@ export class HyperTableEngine implements TableEngine {
   }
 
   private declareFormula(fieldId: string, stored: string): void {
-    const state = this.compileText(stored);
+    const state = this.directState(fieldId, stored) ?? this.compileText(stored);
+    state.stored = stored;
+    if (!state.direct) for (const r of state.refs) if (this.formulas.get(r)?.direct) this.demote(r);
     if (!this.colIndex.has(fieldId)) this.addColumn(fieldId);
     this.formulas.set(fieldId, state);
+  }
+
+  /** A formula JavaScript can evaluate over input columns, unless a formula reads its column. */
+  private directState(fieldId: string, stored: string): FormulaState | null {
+    if (this.options.direct === false) return null;
+    if ([...this.formulas.values()].some((f) => f.refs.includes(fieldId))) return null;
+    const substitute = this.options.substitute ?? substituteBraces;
+    const text = substitute(stored, (id) => `${CELL_OPEN}${id}${MARK_CLOSE}`).replace(/^\s*=/, '');
+    const node = parseDirect(text);
+    if (!node || !isDirect(node, (id) => this.inputs.get(id))) return null;
+    const refs = nodeRefs(node);
+    const direct = { node, refs, population: populationRefs(node) };
+    const base = { compiled: '', helpers: [], blocks: [], perCell: false, written: true, users: 0 };
+    return { ...base, refs: [...refs], direct };
+  }
+
+  /** Moves a direct column into HyperFormula (another formula reads it, or an input goes). */
+  private demote(fieldId: string): void {
+    const state = this.formulas.get(fieldId);
+    if (!state?.direct) return;
+    const next = this.compileText(state.stored ?? '');
+    next.stored = state.stored;
+    this.formulas.set(fieldId, next);
+  }
+
+  private ensureInputsLoaded(): void {
+    if (this.hfLoaded) return;
+    this.hfLoaded = true;
+    const inputs = [...this.inputValues].map(([fieldId, values]) => ({
+      fieldId,
+      kind: this.inputs.get(fieldId) as InputKind,
+      values,
+    }));
+    this.absorb(this.mutate(() => this.loadInputs(inputs, { start: 0, len: this.rows })));
+  }
+
+  // ---- direct columns ----
+
+  /** Evaluates rows [from, to) of a direct column into its results, noting real changes. */
+  private evaluateRows(id: string, from: number, to: number, rows?: Iterable<number>): void {
+    const node = (this.formulas.get(id) as FormulaState).direct?.node as DirectNode;
+    const raw = this.results.get(id) as CellValue[];
+    const visit = (row: number): void => {
+      const v = this.evaluator.evaluate(node, row);
+      if (sameValue(raw[row], v)) return;
+      raw[row] = v;
+      this.note(id, row);
+    };
+    if (rows) for (const r of rows) visit(r);
+    else for (let r = from; r < to; r++) visit(r);
+    this.types.delete(id);
+  }
+
+  private recomputeDirect(id: string): void {
+    if (!this.results.has(id)) this.results.set(id, new Array<CellValue>(this.rows).fill(null));
+    const raw = this.results.get(id) as CellValue[];
+    raw.length = this.rows;
+    this.evaluateRows(id, 0, this.rows);
+  }
+
+  private recomputeAllDirect(): void {
+    this.evaluator.invalidate(null);
+    for (const [id, f] of this.formulas) if (f.direct) this.recomputeDirect(id);
+  }
+
+  /** After input edits: whole columns whose ranking read them, else just the edited rows. */
+  private updateDirect(changes: readonly CellChange[]): void {
+    const ids = new Set(changes.map((c) => c.fieldId));
+    this.evaluator.invalidate(ids);
+    for (const [id, f] of this.formulas) {
+      if (!f.direct) continue;
+      if ([...f.direct.population].some((r) => ids.has(r))) this.recomputeDirect(id);
+      else {
+        const rows = changes.filter((c) => f.direct?.refs.has(c.fieldId)).map((c) => c.row);
+        this.evaluateRows(id, 0, 0, rows);
+      }
+    }
   }
 
   /** A hidden column holding an expression whose whole column a ranking function needs. */
@@ -450,7 +586,7 @@ export class HyperTableEngine implements TableEngine {
   private reshape(rowCount: number, from: number): void {
     const oldRows = this.rows;
     const ch = this.mutate(() => {
-      for (const [id, column] of this.inputValues) {
+      for (const [id, column] of this.hfLoaded ? this.inputValues : []) {
         const kind = this.inputs.get(id) as InputKind;
         const data = Array.from({ length: Math.max(rowCount, oldRows) - from }, (_, i) => [
           toCellContent(column[from + i] ?? null, kind),
@@ -460,9 +596,10 @@ export class HyperTableEngine implements TableEngine {
         }
       }
       this.rows = rowCount;
-      for (const [id, state] of this.formulas) this.refitBlocks(id, state);
+      for (const [id, state] of this.formulas) if (!state.direct) this.refitBlocks(id, state);
     });
     this.absorb(ch);
+    this.recomputeAllDirect();
   }
 
   /** Drops blocks past the last row, shortens or extends the tail, adds new blocks. */
@@ -551,10 +688,14 @@ export class HyperTableEngine implements TableEngine {
       if (!id || !raw || row >= this.rows || sameValue(raw[row], change.newValue)) continue;
       raw[row] = change.newValue;
       this.types.delete(id);
-      let rows = this.pending.get(id);
-      if (!rows) this.pending.set(id, (rows = new Set()));
-      rows.add(row);
+      this.note(id, row);
     }
+  }
+
+  private note(id: string, row: number): void {
+    let rows = this.pending.get(id);
+    if (!rows) this.pending.set(id, (rows = new Set()));
+    rows.add(row);
   }
 
   private flush(): ChangedCells[] {
@@ -564,6 +705,24 @@ export class HyperTableEngine implements TableEngine {
     }));
     this.pending.clear();
     return out;
+  }
+
+  /** Runs `run` on each item, yielding whenever a slice of the time budget is used up. */
+  private async slicedPlain<T>(
+    items: readonly T[],
+    run: (item: T) => void,
+    step: (n: number) => void,
+  ): Promise<void> {
+    const budget = this.options.sliceMs ?? 30;
+    let t0 = performance.now();
+    for (const item of items) {
+      run(item);
+      step(1);
+      if (performance.now() - t0 > budget / 2) {
+        await yieldToLoop();
+        t0 = performance.now();
+      }
+    }
   }
 
   /** Runs `run` over parts of `items`, yielding to the event loop between time slices. */

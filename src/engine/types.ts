@@ -64,6 +64,11 @@ export interface TableEngineOptions {
   substitute?: SubstituteReferences;
   /** Longest synchronous slice of work during build() before yielding, in ms (default 30). */
   sliceMs?: number;
+  /**
+   * Evaluate formulas of the direct subset (see directParse) in JavaScript over the input
+   * columns instead of in HyperFormula (default true; false is for comparing the two).
+   */
+  direct?: boolean;
 }
 
 export interface TableEngine {

@@ -1,0 +1,270 @@
+/**
+ * Evaluates direct formulas (see directParse) row by row in JavaScript with HyperFormula's own
+ * semantics: numbers as its arithmetic does them, unusual operand types handed to HyperFormula
+ * (`fallback`), and each ranked population ranked once and kept until an input it reads changes.
+ */
+import { CellError, DetailedCellError, EmptyValue, ErrorType } from 'hyperformula';
+import type { CellValue } from 'hyperformula';
+import type { DirectNode } from './directParse';
+import {
+  buildRanking,
+  churnRiskRow,
+  daysSinceRow,
+  firstError,
+  lifecycleRow,
+  loyaltyStageRow,
+  loyaltyTierRow,
+  nextBirthdayRow,
+  num,
+  quintileRow,
+  rfmScoreRow,
+  rfmSegmentRow,
+  thresholdRow,
+} from './crmRow';
+import type { RowContext } from './crmRow';
+import type { RfmRanking, SingleRanking } from './rankCache';
+import { errorText, toResult } from './values';
+
+export type RowValue = number | string | boolean | null | CellError;
+/** Asks HyperFormula: `formula` reads its arguments from A1, B1, C1. */
+export type Fallback = (formula: string, args: readonly RowValue[]) => RowValue;
+
+const EPS = 1e-13;
+const ROUNDING = 10;
+const RANKED = new Set(['RFM_R', 'RFM_F', 'RFM_M', 'RFM_SCORE', 'RFM_SEGMENT']);
+
+/** HyperFormula's smart rounding of exported numbers (precisionRounding 10). */
+export function roundLikeHf(value: number): number {
+  if (value === 0 || !Number.isFinite(value)) return value;
+  const m = Math.pow(10, ROUNDING - Math.floor(Math.log10(Math.abs(value))));
+  return value < 0 ? -Math.round(-value * m) / m : Math.round(value * m) / m;
+}
+
+/** A row value as HyperFormula exports it. */
+export function exportValue(v: RowValue | typeof EmptyValue): CellValue {
+  if (v === EmptyValue || v === null) return null;
+  if (v instanceof CellError) {
+    const text = errorText(toResult(new DetailedCellError(v, '')) as never);
+    return new DetailedCellError(v, text);
+  }
+  return typeof v === 'number' ? roundLikeHf(v) : v;
+}
+
+/** An exported HyperFormula value back as a row value. */
+export function importValue(v: CellValue): RowValue {
+  if (v instanceof DetailedCellError) return new CellError(v.type as ErrorType, v.message);
+  return v;
+}
+
+function floatCmp(left: number, right: number): number {
+  const mod = 1 + EPS;
+  if (right >= 0 && left * mod >= right && left <= right * mod) return 0;
+  if (right <= 0 && left * mod <= right && left >= right * mod) return 0;
+  return left > right ? 1 : -1;
+}
+
+const COMPARE: Record<string, (c: number) => boolean> = {
+  '=': (c) => c === 0,
+  '<>': (c) => c !== 0,
+  '<': (c) => c < 0,
+  '>': (c) => c > 0,
+  '<=': (c) => c <= 0,
+  '>=': (c) => c >= 0,
+};
+
+function arithmetic(op: string, a: number, b: number): RowValue {
+  if (op === '*') return a * b;
+  if (op === '/') return b === 0 ? new CellError(ErrorType.DIV_BY_ZERO) : a / b;
+  const r = op === '+' ? a + b : a - b;
+  return Math.abs(r) < EPS * Math.abs(a) ? 0 : r;
+}
+
+interface Cached<T> {
+  value: T;
+  deps: ReadonlySet<string>;
+}
+
+/** Every input id a node reads. */
+export function nodeRefs(node: DirectNode, out = new Set<string>()): Set<string> {
+  if (node.k === 'ref') out.add(node.id);
+  else if (node.k === 'neg') nodeRefs(node.a, out);
+  else if (node.k === 'bin') [node.a, node.b].forEach((n) => nodeRefs(n, out));
+  else if (node.k === 'call') node.args.forEach((n) => nodeRefs(n, out));
+  return out;
+}
+
+/** Input ids whose WHOLE column a node depends on (the arguments of ranked calls). */
+export function populationRefs(node: DirectNode, out = new Set<string>()): Set<string> {
+  if (node.k === 'call' && RANKED.has(node.name) && isQuintile(node)) {
+    node.args.forEach((n) => nodeRefs(n, out));
+  }
+  if (node.k === 'neg') populationRefs(node.a, out);
+  else if (node.k === 'bin') [node.a, node.b].forEach((n) => populationRefs(n, out));
+  else if (node.k === 'call') node.args.forEach((n) => populationRefs(n, out));
+  return out;
+}
+
+function isQuintile(call: { name: string; args: DirectNode[] }): boolean {
+  const n = call.args.length;
+  return call.name.length === 5 ? n === 1 || n === 2 : n === 3;
+}
+
+const keys = new WeakMap<DirectNode, string>();
+const keyOf = (node: DirectNode): string => {
+  let k = keys.get(node);
+  if (k === undefined) keys.set(node, (k = JSON.stringify(node)));
+  return k;
+};
+
+export class DirectEvaluator {
+  private readonly columns = new Map<string, Cached<RowValue[]>>();
+  private readonly rankings = new Map<string, Cached<SingleRanking | RfmRanking>>();
+
+  constructor(
+    private readonly ctx: RowContext,
+    private readonly input: (id: string, row: number) => RowValue,
+    private readonly rowCount: () => number,
+    private readonly fallback: Fallback,
+  ) {}
+
+  /** Forgets cached columns and rankings that read `ids` (all of them when null). */
+  invalidate(ids: ReadonlySet<string> | null): void {
+    for (const cache of [this.columns, this.rankings] as Map<string, Cached<unknown>>[]) {
+      for (const [k, c] of cache) {
+        if (ids === null || [...c.deps].some((d) => ids.has(d))) cache.delete(k);
+      }
+    }
+  }
+
+  evaluate(node: DirectNode, row: number): CellValue {
+    return exportValue(this.ev(node, row));
+  }
+
+  private ev(node: DirectNode, row: number): RowValue {
+    switch (node.k) {
+      case 'num':
+      case 'str':
+        return node.v;
+      case 'ref':
+        return this.input(node.id, row);
+      case 'neg':
+        return this.negate(this.ev(node.a, row));
+      case 'bin':
+        return this.binary(node.op, this.ev(node.a, row), this.ev(node.b, row));
+      case 'call':
+        return this.call(node.name, node.args, row);
+    }
+  }
+
+  private negate(a: RowValue): RowValue {
+    if (typeof a === 'number') return -a;
+    return a instanceof CellError ? a : this.fallback('=-A1', [a]);
+  }
+
+  private binary(op: string, a: RowValue, b: RowValue): RowValue {
+    const err = firstError(a, b);
+    if (err) return err;
+    if (op === '&') {
+      return typeof a === 'string' && typeof b === 'string'
+        ? a + b
+        : this.fallback('=A1&B1', [a, b]);
+    }
+    const x = a === null && typeof b === 'number' ? 0 : a;
+    const y = b === null && typeof a === 'number' ? 0 : b;
+    if (typeof x === 'number' && typeof y === 'number') {
+      const compare = COMPARE[op];
+      return compare ? compare(floatCmp(x, y)) : arithmetic(op, x, y);
+    }
+    return this.fallback(`=A1${op}B1`, [a, b]);
+  }
+
+  private call(name: string, args: DirectNode[], row: number): RowValue {
+    if (name === 'IF') return this.choose(args, row);
+    if (RANKED.has(name) && isQuintile({ name, args })) return this.ranked(name, args, row);
+    const v = args.map((a) => this.ev(a, row));
+    const [a, b, c] = v;
+    if (name === 'ROUND') return this.round(a ?? null, b as number);
+    const rest = v.slice(1);
+    const r = ((): unknown => {
+      switch (name) {
+        case 'DAYS_SINCE':
+          return daysSinceRow(this.ctx, a);
+        case 'NEXT_BIRTHDAY_IN':
+          return nextBirthdayRow(this.ctx, a);
+        case 'LIFECYCLE_STAGE':
+          return lifecycleRow(this.ctx, a, b, ...withDefaults(v.slice(2), [30, 90, 180]));
+        case 'LOYALTY_STAGE':
+          return loyaltyStageRow(this.ctx, a, b);
+        case 'LOYALTY_TIER':
+          return loyaltyTierRow(this.ctx, a, ...withDefaults(rest, [1000, 5000, 20000]));
+        case 'CHURN_RISK':
+          return churnRiskRow(this.ctx, a, b, c);
+        default:
+          return thresholdRow(name, name === 'RFM_R' ? 'recency' : 'ascending', a, ...rest);
+      }
+    })();
+    return r === EmptyValue ? null : (r as RowValue);
+  }
+
+  private choose(args: DirectNode[], row: number): RowValue {
+    const [c, yes, no] = args;
+    let cond = this.ev(c as DirectNode, row);
+    if (typeof cond === 'string') cond = this.fallback('=IF(A1,TRUE(),FALSE())', [cond]);
+    if (cond instanceof CellError) return cond;
+    const branch = cond === true || (typeof cond === 'number' && cond !== 0) ? yes : no;
+    if (!branch) return false;
+    const v = this.ev(branch, row);
+    return v === null ? this.fallback('=IF(TRUE(),A1)', [null]) : v;
+  }
+
+  private round(a: RowValue, places: number): RowValue {
+    const x = a === null ? 0 : a;
+    if (x instanceof CellError) return x;
+    if (typeof x !== 'number') return this.fallback(`=ROUND(A1,${places})`, [x]);
+    const m = Math.pow(10, places);
+    return x < 0 ? -Math.round(-x * m) / m : Math.round(x * m) / m;
+  }
+
+  private ranked(name: string, args: DirectNode[], row: number): RowValue {
+    const cols = args.map((a) => this.column(a));
+    const kind = name === 'RFM_SCORE' || name === 'RFM_SEGMENT' ? 'RFM' : name.slice(4);
+    const key = `${kind}${args.length}|${args.map(keyOf).join('|')}`;
+    let cached = this.rankings.get(key);
+    if (!cached) {
+      const popKind = args.length === 2 ? `${kind}2` : kind;
+      const value = buildRanking(
+        popKind,
+        cols.map((c) => c.map(num)),
+      ) as SingleRanking;
+      const deps = new Set(args.flatMap((a) => [...nodeRefs(a)]));
+      this.rankings.set(key, (cached = { value, deps }));
+    }
+    const [d, c, a] = cols.map((col) => col[row] ?? null);
+    if (kind === 'RFM') {
+      const r = cached.value as unknown as RfmRanking;
+      const out =
+        name === 'RFM_SCORE' ? rfmScoreRow(r, d, c, a) : rfmSegmentRow(this.ctx, r, d, c, a);
+      return out === EmptyValue ? null : (out as RowValue);
+    }
+    const err = firstError(d, c);
+    if (err) return err;
+    const out = quintileRow(cached.value as SingleRanking, d, args.length === 2 ? c : undefined);
+    return out === EmptyValue ? null : (out as RowValue);
+  }
+
+  /** The whole column of an argument, kept (and patched row by row) until its inputs change. */
+  private column(node: DirectNode): RowValue[] {
+    const key = keyOf(node);
+    const cached = this.columns.get(key);
+    if (cached) return cached.value;
+    const n = this.rowCount();
+    const value = new Array<RowValue>(n);
+    for (let r = 0; r < n; r++) value[r] = this.ev(node, r);
+    this.columns.set(key, { value, deps: nodeRefs(node) });
+    return value;
+  }
+}
+
+function withDefaults(given: RowValue[], defaults: number[]): RowValue[] {
+  return defaults.map((d, i) => given[i] ?? d);
+}

@@ -1,0 +1,36 @@
+/**
+ * Glue between the table engine and the direct evaluator: input values as HyperFormula would
+ * hold them, and a scratch sheet where HyperFormula settles the rare operand types we do not.
+ */
+import type { HyperFormula } from 'hyperformula';
+import type { EngineValue, InputKind } from './types';
+import { importValue } from './directEval';
+import type { Fallback, RowValue } from './directEval';
+import { isoToSerial, toCellContent } from './values';
+
+/** The value HyperFormula would hold for an input (dates as serials, forced text unquoted). */
+export function hfValue(value: EngineValue, kind: InputKind): RowValue {
+  const c = toCellContent(value, kind);
+  if (typeof c !== 'string') return c;
+  return c.startsWith("'") ? c.slice(1) : isoToSerial(c);
+}
+
+const asContent = (v: RowValue): unknown => (typeof v === 'string' ? `'${v}` : v);
+
+/** A Fallback on a hidden sheet of `hf`, with its answers cached. */
+export function createScratch(hf: HyperFormula): Fallback {
+  let sheet: number | null = null;
+  const answers = new Map<string, RowValue>();
+  return (formula, args) => {
+    const key = JSON.stringify([formula, ...args.map((a) => [typeof a, a])]);
+    const known = answers.get(key);
+    if (known !== undefined || answers.has(key)) return known as RowValue;
+    sheet ??= hf.getSheetId(hf.addSheet('Scratch')) as number;
+    const row = [...args.map(asContent), formula];
+    hf.setCellContents({ sheet, row: 0, col: 0 }, [row as never]);
+    const value = importValue(hf.getCellValue({ sheet, row: 0, col: args.length }));
+    if (answers.size > 10_000) answers.clear();
+    answers.set(key, value);
+    return value;
+  };
+}

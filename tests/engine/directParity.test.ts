@@ -1,0 +1,162 @@
+// @vitest-environment node
+/**
+ * Formulas of the direct subset are evaluated in JavaScript; here every one of them must give
+ * exactly what HyperFormula gives (the same engine with `direct: false`) on random columns
+ * with empty cells, zeros, ties, numeric and other text, booleans and bad dates.
+ */
+import { createTableEngine } from '../../src/engine';
+import type { EngineValue, InputColumn, TableEngine } from '../../src/engine';
+import { AS_OF } from './helpers';
+
+const FORMULAS: Record<string, string> = {
+  div: '={a}/{b}',
+  mix: '={a} + {b} * 2 - {c} / 4',
+  neg: '=-{a} + 0.1 + 0.2',
+  round: '=ROUND({a} * 1.1, 2)',
+  vip: '=IF({a} > 10, "VIP", "")',
+  pick: '=IF({a}, {b}, {c})',
+  pick2: '=IF({a} <= {b}, {c})',
+  eq: '={a} = {b}',
+  ne: '={a} <> {t}',
+  cat: '={t} & "-" & {t}',
+  catnum: '={t} & {a}',
+  textmath: '={t} * 2',
+  days: '=DAYS_SINCE({last})',
+  bday: '=NEXT_BIRTHDAY_IN({last})',
+  life: '=LIFECYCLE_STAGE({last}, {b})',
+  life2: '=LIFECYCLE_STAGE({last}, {b}, 7, 14, 365)',
+  tier: '=LOYALTY_TIER({a})',
+  tier2: '=LOYALTY_TIER({a}, 5, 10, 15)',
+  stage: '=LOYALTY_STAGE({b}, {c})',
+  churn: '=CHURN_RISK({first}, {last}, {b})',
+  r: '=RFM_R(DAYS_SINCE({last}), {b})',
+  r1: '=RFM_R(DAYS_SINCE({last}))',
+  f: '=RFM_F({b})',
+  m: '=RFM_M({a}, {b})',
+  m1: '=RFM_M({a} * 2)',
+  mt: '=RFM_M({a}, 1, 5, 10, 15)',
+  score: '=RFM_SCORE(DAYS_SINCE({last}), {b}, {a})',
+  seg: '=RFM_SEGMENT(DAYS_SINCE({last}), {b}, {a})',
+  nested: '=IF(RFM_F({b}) >= 3, ROUND({a} / {b}, 1), "low")',
+};
+
+function random(seed: number): () => number {
+  let s = seed;
+  return () => (s = (s * 1_664_525 + 1_013_904_223) >>> 0) / 2 ** 32;
+}
+
+function columns(n: number, seed: number): InputColumn[] {
+  const rand = random(seed);
+  const odd = ['', 'abc', '12', ' 7 ', 'TRUE', '1e3', '-3.5'];
+  const value = (): EngineValue => {
+    const x = rand();
+    if (x < 0.1) return null;
+    if (x < 0.15) return odd[Math.floor(rand() * odd.length)] ?? null;
+    if (x < 0.18) return rand() < 0.5;
+    if (x < 0.25) return 0;
+    return Math.round(rand() * 20 * 100) / 100;
+  };
+  const day = (): EngineValue => {
+    const x = rand();
+    if (x < 0.1) return null;
+    if (x < 0.13) return '2025-02-30';
+    const d = new Date(Date.UTC(2025, 5, 30) - Math.floor(rand() * 500) * 86_400_000);
+    return d.toISOString().slice(0, 10);
+  };
+  const col = (fieldId: string, kind: InputColumn['kind'], draw: () => EngineValue) => ({
+    fieldId,
+    kind,
+    values: Array.from({ length: n }, draw),
+  });
+  return [
+    col('a', 'number', value),
+    col('b', 'number', () => (rand() < 0.8 ? Math.floor(rand() * 6) : value())),
+    col('c', 'number', value),
+    col('t', 'text', () => (rand() < 0.2 ? null : (odd[Math.floor(rand() * odd.length)] ?? 'x'))),
+    col('last', 'date', day),
+    col('first', 'date', day),
+  ];
+}
+
+async function pair(inputs: InputColumn[]): Promise<[TableEngine, TableEngine]> {
+  const formulas = Object.entries(FORMULAS).map(([fieldId, formula]) => ({ fieldId, formula }));
+  const make = async (direct: boolean) => {
+    const e = createTableEngine({ asOf: AS_OF, language: 'en', blockSize: 7, direct });
+    await e.build(inputs[0]?.values.length ?? 0, inputs, formulas);
+    return e;
+  };
+  return [await make(true), await make(false)];
+}
+
+function expectSame(direct: TableEngine, hf: TableEngine): void {
+  for (const id of Object.keys(FORMULAS)) {
+    expect({ id, values: direct.column(id) }).toEqual({ id, values: hf.column(id) });
+    expect({ id, type: direct.resultType(id) }).toEqual({ id, type: hf.resultType(id) });
+  }
+}
+
+describe('direct evaluation equals HyperFormula', () => {
+  it.each([1, 2, 3])(
+    'on random columns (seed %i), after edits, inserts and removals',
+    async (seed) => {
+      const [direct, hf] = await pair(columns(60, seed));
+      expectSame(direct, hf);
+      const edits = [
+        { fieldId: 'a', row: 3, value: 99 },
+        { fieldId: 'b', row: 5, value: 0 },
+        { fieldId: 't', row: 1, value: '5' },
+        { fieldId: 'last', row: 2, value: '2025-06-29' },
+      ];
+      const changedDirect = direct.setValues(edits);
+      const changedHf = hf.setValues(edits);
+      expect(changedDirect.filter((c) => FORMULAS[c.fieldId])).toEqual(
+        expect.arrayContaining(changedHf.filter((c) => FORMULAS[c.fieldId])),
+      );
+      expectSame(direct, hf);
+      for (const e of [direct, hf]) {
+        e.insertRows(10, 2, [
+          { fieldId: 'a', values: [3, 'x'] },
+          { fieldId: 'b', values: [2, 2] },
+        ]);
+        e.removeRows([0, 30, 31]);
+        e.setAsOf('2025-09-01');
+        e.setLanguage('zh-CN');
+      }
+      expectSame(direct, hf);
+    },
+  );
+
+  it('reports the rows of other customers whose rank changed, and only those', async () => {
+    const e = createTableEngine({ asOf: AS_OF, language: 'en' });
+    await e.build(
+      5,
+      [
+        { fieldId: 'amt', kind: 'number', values: [10, 20, 30, 40, 50] },
+        { fieldId: 'cnt', kind: 'number', values: [1, 1, 1, 1, 1] },
+      ],
+      [
+        { fieldId: 'm', formula: '=RFM_M({amt}, {cnt})' },
+        { fieldId: 'avg', formula: '={amt}/{cnt}' },
+      ],
+    );
+    const changed = e.setValues([{ fieldId: 'amt', row: 0, value: 100 }]);
+    expect(changed).toEqual([
+      { fieldId: 'm', rows: [0, 1, 2, 3, 4] },
+      { fieldId: 'avg', rows: [0] },
+    ]);
+  });
+
+  it('a direct column read by another formula moves into HyperFormula and stays right', async () => {
+    const e = createTableEngine({ asOf: AS_OF, language: 'en', blockSize: 2 });
+    await e.build(
+      3,
+      [{ fieldId: 'a', kind: 'number', values: [1, 2, 3] }],
+      [{ fieldId: 'x', formula: '={a} * 2' }],
+    );
+    e.setFormula('y', '={x} + 1');
+    expect(e.column('y')).toEqual([3, 5, 7]);
+    e.setValues([{ fieldId: 'a', row: 1, value: 10 }]);
+    expect(e.column('x')).toEqual([2, 20, 6]);
+    expect(e.column('y')).toEqual([3, 21, 7]);
+  });
+});
