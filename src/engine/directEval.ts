@@ -79,6 +79,11 @@ function arithmetic(op: string, a: number, b: number): RowValue {
   return Math.abs(r) < EPS * Math.abs(a) ? 0 : r;
 }
 
+interface Population {
+  cols: RowValue[][];
+  ranking: SingleRanking | RfmRanking;
+}
+
 interface Cached<T> {
   value: T;
   deps: ReadonlySet<string>;
@@ -110,6 +115,7 @@ function isQuintile(call: { name: string; args: DirectNode[] }): boolean {
 }
 
 const keys = new WeakMap<DirectNode, string>();
+const callKeys = new WeakMap<DirectNode[], string>();
 const keyOf = (node: DirectNode): string => {
   let k = keys.get(node);
   if (k === undefined) keys.set(node, (k = JSON.stringify(node)));
@@ -118,7 +124,8 @@ const keyOf = (node: DirectNode): string => {
 
 export class DirectEvaluator {
   private readonly columns = new Map<string, Cached<RowValue[]>>();
-  private readonly rankings = new Map<string, Cached<SingleRanking | RfmRanking>>();
+  private readonly rankings = new Map<string, Cached<Population>>();
+  /** The population of each ranked call node (its key string is built once per generation). */
 
   constructor(
     private readonly ctx: RowContext,
@@ -226,30 +233,67 @@ export class DirectEvaluator {
   }
 
   private ranked(name: string, args: DirectNode[], row: number): RowValue {
-    const cols = args.map((a) => this.column(a));
-    const kind = name === 'RFM_SCORE' || name === 'RFM_SEGMENT' ? 'RFM' : name.slice(4);
-    const key = `${kind}${args.length}|${args.map(keyOf).join('|')}`;
-    let cached = this.rankings.get(key);
-    if (!cached) {
-      const popKind = args.length === 2 ? `${kind}2` : kind;
-      const value = buildRanking(
-        popKind,
-        cols.map((c) => c.map(num)),
-      ) as SingleRanking;
-      const deps = new Set(args.flatMap((a) => [...nodeRefs(a)]));
-      this.rankings.set(key, (cached = { value, deps }));
-    }
-    const [d, c, a] = cols.map((col) => col[row] ?? null);
-    if (kind === 'RFM') {
-      const r = cached.value as unknown as RfmRanking;
+    const { cols, ranking } = this.population(name, args);
+    const [d = null, c = null, a = null] = cols.map((col) => col[row] ?? null);
+    if (cols.length === 3) {
+      const r = ranking as RfmRanking;
       const out =
         name === 'RFM_SCORE' ? rfmScoreRow(r, d, c, a) : rfmSegmentRow(this.ctx, r, d, c, a);
       return out === EmptyValue ? null : (out as RowValue);
     }
     const err = firstError(d, c);
     if (err) return err;
-    const out = quintileRow(cached.value as SingleRanking, d, args.length === 2 ? c : undefined);
+    const out = quintileRow(ranking as SingleRanking, d, cols.length === 2 ? c : undefined);
     return out === EmptyValue ? null : (out as RowValue);
+  }
+
+  /** The argument columns and ranking of a ranked call, built once until their inputs change. */
+  population(name: string, args: DirectNode[]): Population {
+    let key = callKeys.get(args);
+    if (key === undefined) callKeys.set(args, (key = `${name}|${args.map(keyOf).join('|')}`));
+    let cached = this.rankings.get(key);
+    if (!cached) {
+      const cols = args.map((a) => this.column(a));
+      const kind = cols.length === 3 ? 'RFM' : `${name.slice(4)}${cols.length === 2 ? '2' : ''}`;
+      const ranking = buildRanking(
+        kind,
+        cols.map((c) => c.map(num)),
+      ) as Population['ranking'];
+      const deps = new Set(args.flatMap((a) => [...nodeRefs(a)]));
+      this.rankings.set(key, (cached = { value: { cols, ranking }, deps }));
+    }
+    return cached.value;
+  }
+
+  /** Builds the argument columns of every ranked call in `node` in parts, yielding between. */
+  async warm(node: DirectNode, rowsPerPart: number, pause: () => Promise<void>): Promise<void> {
+    const calls: { name: string; args: DirectNode[] }[] = [];
+    const walk = (n: DirectNode): void => {
+      if (n.k === 'neg') walk(n.a);
+      else if (n.k === 'bin') [n.a, n.b].forEach(walk);
+      else if (n.k === 'call') {
+        n.args.forEach(walk);
+        if (RANKED.has(n.name) && isQuintile(n)) calls.push(n);
+      }
+    };
+    walk(node);
+    for (const call of calls) {
+      for (const arg of call.args) await this.warmColumn(arg, rowsPerPart, pause);
+      this.population(call.name, call.args);
+      await pause();
+    }
+  }
+
+  private async warmColumn(node: DirectNode, per: number, pause: () => Promise<void>) {
+    const key = keyOf(node);
+    if (this.columns.has(key)) return;
+    const n = this.rowCount();
+    const value = new Array<RowValue>(n);
+    for (let from = 0; from < n; from += per) {
+      for (let r = from; r < Math.min(n, from + per); r++) value[r] = this.ev(node, r);
+      await pause();
+    }
+    this.columns.set(key, { value, deps: nodeRefs(node) });
   }
 
   /** The whole column of an argument, kept (and patched row by row) until its inputs change. */

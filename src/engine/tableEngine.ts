@@ -145,7 +145,10 @@ export class HyperTableEngine implements TableEngine {
     const step = (n: number): void => onProgress?.({ done: (done += n), total });
     this.hfLoaded = order.length > 0;
     await this.sliced(chunks, (part) => part.forEach((b) => this.loadInputs(inputs, b)), step);
+    const pause = this.pauser();
     for (const id of directIds) {
+      const node = this.formulas.get(id)?.direct?.node as DirectNode;
+      await this.evaluator.warm(node, this.size, pause);
       this.results.set(id, new Array<CellValue>(rowCount).fill(null));
       await this.slicedPlain(slices, (b) => this.evaluateRows(id, b.start, b.start + b.len), step);
     }
@@ -705,6 +708,17 @@ export class HyperTableEngine implements TableEngine {
     }));
     this.pending.clear();
     return out;
+  }
+
+  /** A pause that yields to the event loop only once half the time budget has been used. */
+  private pauser(): () => Promise<void> {
+    const budget = this.options.sliceMs ?? 30;
+    let t0 = performance.now();
+    return async () => {
+      if (performance.now() - t0 < budget / 2) return;
+      await yieldToLoop();
+      t0 = performance.now();
+    };
   }
 
   /** Runs `run` on each item, yielding whenever a slice of the time budget is used up. */
