@@ -14,12 +14,23 @@ import {
 } from './lib/browser.mjs';
 import { benchLine, printTable } from './lib/report.mjs';
 import { runEdit } from './scenarios/edit.mjs';
+import { runFormula1m, runFormulaBuild, runFormulaEdit } from './scenarios/formulas.mjs';
 import { runMemory } from './scenarios/memory.mjs';
 import { runOpen } from './scenarios/open.mjs';
 import { runScroll } from './scenarios/scroll.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
-const SCENARIOS = { open: runOpen, scroll: runScroll, edit: runEdit, memory: runMemory };
+const SCENARIOS = {
+  open: runOpen,
+  scroll: runScroll,
+  edit: runEdit,
+  memory: runMemory,
+  'formula-build': runFormulaBuild,
+  'formula-edit': runFormulaEdit,
+  'formula-1m': runFormula1m,
+};
+/** Scenarios that seed their own workspace (the shared 20-field one is not needed for them). */
+const OWN_SEED = new Set(['formula-build', 'formula-edit', 'formula-1m']);
 
 class UsageError extends Error {
   name = 'UsageError';
@@ -79,12 +90,17 @@ async function main() {
   const results = [];
   try {
     const seedDir = join(scratch.dir, 'seed');
-    console.log(`Seeding ${options.customers.toLocaleString('en')} customers × 20 fields …`);
-    const seed = await seedProfile(seedDir, server.url, options.customers);
-    console.log(`  seeded in ${(seed.ms / 1000).toFixed(1)} s`);
+    let seed = null;
+    if (options.names.some((n) => !OWN_SEED.has(n))) {
+      console.log(`Seeding ${options.customers.toLocaleString('en')} customers × 20 fields …`);
+      seed = await seedProfile(seedDir, server.url, options.customers);
+      console.log(`  seeded in ${(seed.ms / 1000).toFixed(1)} s`);
+    }
     let copies = 0;
     const env = {
       baseUrl: server.url,
+      scratchDir: scratch.dir,
+      formulaCustomers: options.customers,
       seed,
       newProfile: () => launchProfile(copyProfile(seedDir, join(scratch.dir, `run-${++copies}`))),
     };

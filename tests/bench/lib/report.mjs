@@ -21,6 +21,12 @@ function detailsOf(r) {
       return `cell ${r.dom} ms, committed ${r.committed} ms, runs ${r.runs.join('/')} ms`;
     case 'memory':
       return `heap total ${r.totalHeap} MB, DOM nodes ${r.domNodes}`;
+    case 'formula-build':
+      return `block ${r.block} ms (after rows ${r.blockAfterRows} ms), rows at ${r.allRows} ms`;
+    case 'formula-edit':
+      return `local ${r.local} ms, runs ${r.runs.join('/')} ms`;
+    case 'formula-1m':
+      return `heap ${r.heap} MB, block ${r.block} ms (after rows ${r.blockAfterRows} ms)`;
     default:
       return '';
   }

@@ -17,6 +17,7 @@ import {
   registerWorkspace,
 } from '../../../src/db';
 import { BENCH_WORKSPACE_ID, buildBenchRecords, buildBenchSchema } from './customers';
+import { formulaFloor, seedFormulaWorkspace } from './formulaSeed';
 
 const CHUNK = 10_000;
 const SEED = 20250115;
@@ -120,6 +121,8 @@ export interface BenchApi {
   floorToArray: typeof floorToArray;
   readRecord: typeof readRecord;
   clearAll: typeof clearAll;
+  seedFormulaWorkspace: typeof seedFormulaWorkspace;
+  formulaFloor: typeof formulaFloor;
 }
 
 declare global {
@@ -128,5 +131,12 @@ declare global {
   }
 }
 
-window.bench = { seedWorkspace, floorToArray, readRecord, clearAll };
+window.bench = {
+  seedWorkspace,
+  floorToArray,
+  readRecord,
+  clearAll,
+  seedFormulaWorkspace,
+  formulaFloor,
+};
 document.body.dataset.benchReady = 'true';

@@ -1,0 +1,224 @@
+/**
+ * formula-build, formula-edit, formula-1m: formula columns computed by the app's engine in a
+ * workspace seeded for them (the template's 9 analysis formulas at 100k rows; 3 row-local
+ * formulas at 1M rows), against plain JavaScript loops (the floor) in the same page.
+ */
+import { join } from 'node:path';
+import { cellSelector } from '../lib/app.mjs';
+import { copyProfile, launchProfile, openBenchTab, relayConsole } from '../lib/browser.mjs';
+import { median, round } from '../lib/stats.mjs';
+
+const TIMEOUT = Number(process.env.BENCH_FORMULA_TIMEOUT ?? 600_000);
+export const FORMULA_TARGETS = {
+  build: 3000,
+  block: 50,
+  edit: 250,
+  local: 50,
+  build1m: 15_000,
+  heap: 800,
+};
+const MB = 1024 * 1024;
+
+/** Runs in the page before any app script: keeps every long task (> 50 ms) of the main thread. */
+function installLongTasks() {
+  window.__benchLongTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries())
+      window.__benchLongTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+}
+
+/** One seeded profile per (customers, set), made once per run and copied for each scenario. */
+async function formulaProfile(env, customers, set) {
+  env.formulaSeeds ??= new Map();
+  const key = `${customers}-${set}`;
+  if (!env.formulaSeeds.has(key)) {
+    const dir = join(env.scratchDir, `formula-${key}`);
+    const context = await launchProfile(dir);
+    try {
+      const page = await openBenchTab(context, env.baseUrl);
+      await page.evaluate(() => window.bench.clearAll());
+      console.log(`  seeding ${customers.toLocaleString('en')} customers with ${set} formulas …`);
+      const seed = await page.evaluate(({ n, s }) => window.bench.seedFormulaWorkspace(n, s), {
+        n: customers,
+        s: set,
+      });
+      console.log(`  seeded in ${(seed.ms / 1000).toFixed(1)} s`);
+      env.formulaSeeds.set(key, { dir, seed });
+    } finally {
+      await context.close();
+    }
+  }
+  const { dir, seed } = env.formulaSeeds.get(key);
+  const context = await launchProfile(
+    copyProfile(dir, join(env.scratchDir, `run-${key}-${Date.now()}`)),
+  );
+  await context.addInitScript(installLongTasks);
+  return { context, seed };
+}
+
+/** Opens the app and waits for the formula columns' first values. */
+async function openUntilFormulas(context, baseUrl) {
+  const page = await context.newPage();
+  const errors = relayConsole(page);
+  await page.goto(baseUrl);
+  await page.waitForFunction(
+    () => performance.getEntriesByName('regulars:formulas-ready').length > 0,
+    null,
+    { timeout: TIMEOUT, polling: 100 },
+  );
+  const t = await page.evaluate(() => {
+    const mark = (n) => performance.getEntriesByName(n)[0]?.startTime ?? null;
+    const ready = mark('regulars:formulas-ready');
+    const rows = mark('regulars:all-rows');
+    const tasks = window.__benchLongTasks.filter((e) => e.start <= ready);
+    const longest = (list) => list.reduce((m, e) => Math.max(m, e.duration), 0);
+    return {
+      ready,
+      allRows: rows,
+      block: longest(tasks),
+      blockAfterRows: longest(tasks.filter((e) => rows !== null && e.start >= rows)),
+      longTasks: tasks.length,
+    };
+  });
+  return { page, errors, t };
+}
+
+/** The template's formulas as plain JS over the same records, in the bench page of this browser. */
+async function measureFloor(context, env, seed) {
+  const bench = await openBenchTab(context, env.baseUrl);
+  const today = new Date().toISOString().slice(0, 10);
+  const runs = [];
+  for (let i = 0; i < 3; i++)
+    runs.push(
+      await bench.evaluate(
+        ({ ws, table, ids, asOf }) => window.bench.formulaFloor(ws, table, ids, asOf),
+        { ws: seed.workspaceId, table: seed.tableId, ids: seed.fieldIds, asOf: today },
+      ),
+    );
+  await bench.close();
+  return median(runs);
+}
+
+export async function runFormulaBuild(env) {
+  const { context, seed } = await formulaProfile(env, env.formulaCustomers ?? 100_000, 'template');
+  try {
+    const { errors, t } = await openUntilFormulas(context, env.baseUrl);
+    const floor = await measureFloor(context, env, seed);
+    const pass = t.ready <= FORMULA_TARGETS.build && t.block <= FORMULA_TARGETS.block;
+    return {
+      scenario: 'formula-build',
+      value: Math.round(t.ready),
+      unit: 'ms',
+      floor: floor === null ? null : round(floor),
+      ratio: floor ? round(t.ready / floor, 1) : null,
+      block: Math.round(t.block),
+      blockAfterRows: Math.round(t.blockAfterRows),
+      allRows: Math.round(t.allRows ?? -1),
+      longTasks: t.longTasks,
+      pass,
+      target: `≤ ${FORMULA_TARGETS.build} ms, block ≤ ${FORMULA_TARGETS.block} ms`,
+      problems: errors.slice(0, 3).map((e) => `page error: ${e}`),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Types `value` into a cell and resolves with the ms from Enter to the formulas-updated mark. */
+async function editUntilUpdated(page, rowIndex, fieldId, value) {
+  await page.locator(cellSelector(rowIndex, fieldId)).click();
+  await page.keyboard.type(value.slice(0, 1));
+  await page.locator('input.cell-editor').waitFor();
+  await page.keyboard.type(value.slice(1));
+  await page.waitForFunction(
+    (v) => document.querySelector('input.cell-editor')?.value === v,
+    value,
+  );
+  await page.evaluate(() => {
+    window.__benchFormulaEdit = new Promise((resolve) => {
+      let keydown = null;
+      const onKey = (e) => {
+        if (e.key !== 'Enter') return;
+        window.removeEventListener('keydown', onKey, true);
+        keydown = Math.min(e.timeStamp, performance.now());
+      };
+      window.addEventListener('keydown', onKey, true);
+      new PerformanceObserver((list, observer) => {
+        for (const m of list.getEntries()) {
+          if (m.name !== 'regulars:formulas-updated' || keydown === null || m.startTime < keydown)
+            continue;
+          observer.disconnect();
+          // The grid redraws changed cells in the same task; wait for the next frame too.
+          requestAnimationFrame(() => resolve(performance.now() - keydown));
+          return;
+        }
+      }).observe({ type: 'mark' });
+    });
+  });
+  await page.keyboard.press('Enter');
+  return page.evaluate(() => window.__benchFormulaEdit);
+}
+
+export async function runFormulaEdit(env) {
+  const { context, seed } = await formulaProfile(env, env.formulaCustomers ?? 100_000, 'template');
+  try {
+    const { page, errors } = await openUntilFormulas(context, env.baseUrl);
+    await page.waitForTimeout(500);
+    const amounts = [];
+    const locals = [];
+    for (let i = 0; i < 3; i++) {
+      amounts.push(
+        await editUntilUpdated(page, i + 1, seed.fieldIds.totalSpent, String(90_000 + i)),
+      );
+      await page.waitForTimeout(300);
+      locals.push(await editUntilUpdated(page, i + 1, seed.fieldIds.points, String(4_000 + i)));
+      await page.waitForTimeout(300);
+    }
+    const value = median(amounts);
+    const local = median(locals);
+    return {
+      scenario: 'formula-edit',
+      value: round(value),
+      unit: 'ms',
+      local: round(local),
+      runs: amounts.map((r) => round(r)),
+      localRuns: locals.map((r) => round(r)),
+      pass: value <= FORMULA_TARGETS.edit && local <= FORMULA_TARGETS.local,
+      target: `≤ ${FORMULA_TARGETS.edit} ms, local ≤ ${FORMULA_TARGETS.local} ms`,
+      problems: errors.slice(0, 3).map((e) => `page error: ${e}`),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+export async function runFormula1m(env) {
+  const { context } = await formulaProfile(env, env.formula1mCustomers ?? 1_000_000, 'local');
+  try {
+    const { page, errors, t } = await openUntilFormulas(context, env.baseUrl);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('HeapProfiler.enable');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize / MB;
+    const pass =
+      t.ready <= FORMULA_TARGETS.build1m &&
+      t.block <= FORMULA_TARGETS.block &&
+      heap <= FORMULA_TARGETS.heap;
+    return {
+      scenario: 'formula-1m',
+      value: Math.round(t.ready),
+      unit: 'ms',
+      heap: round(heap),
+      block: Math.round(t.block),
+      blockAfterRows: Math.round(t.blockAfterRows),
+      allRows: Math.round(t.allRows ?? -1),
+      longTasks: t.longTasks,
+      pass,
+      target: `≤ ${FORMULA_TARGETS.build1m} ms, block ≤ ${FORMULA_TARGETS.block} ms, heap ≤ ${FORMULA_TARGETS.heap} MB`,
+      problems: errors.slice(0, 3).map((e) => `page error: ${e}`),
+    };
+  } finally {
+    await context.close();
+  }
+}
