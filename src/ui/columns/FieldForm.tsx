@@ -42,6 +42,12 @@ export interface FieldFormProps {
 
 const NO_FIELDS: readonly Field[] = [];
 
+function keepStoredFormula(draft: FieldDraft, initial: FieldDraft): FieldDraft {
+  if (draft.type !== 'formula' || initial.type !== 'formula') return draft;
+  const { formula, formulaRefNames } = initial.options;
+  return { ...draft, options: { ...draft.options, formula, formulaRefNames } };
+}
+
 export function FieldForm({
   mode,
   initial,
@@ -55,8 +61,9 @@ export function FieldForm({
 }: FieldFormProps) {
   const { t } = useTranslation();
   const formId = useId();
-  // A formula is edited with field names; the stored one uses ids.
-  const [start] = useState(() => (formulaSupport ? toDisplayDraft(initial, fields) : initial));
+  // A formula is edited with field names; the stored one uses ids. The engine's checks arrive
+  // after the dialog opens, so the names are shown from the start.
+  const [start] = useState(() => toDisplayDraft(initial, fields));
   const [draft, setDraft] = useState<FieldDraft>(start);
   const [nameTouched, setNameTouched] = useState(false);
   const [attempted, setAttempted] = useState(false);
@@ -68,7 +75,8 @@ export function FieldForm({
     setAttempted(true);
     if (findDraftProblem(draft, nameProblem) !== null) return;
     if (!formulaSupport) {
-      onSubmit(finishDraft(draft));
+      // Without the engine the formula cannot be edited: the stored one is kept as it was.
+      onSubmit(finishDraft(keepStoredFormula(draft, initial)));
       return;
     }
     // Nothing is saved until the formula converts, parses and closes no loop.
