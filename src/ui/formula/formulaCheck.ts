@@ -5,11 +5,21 @@
 import type { FieldId } from '../../domain/ids';
 import type { Field } from '../../domain/model';
 import type { FormulaProblem } from '../../domain/formula';
-import { collectRefNames, findFormulaCycle, toStoredFormula } from '../../domain/formula';
+import {
+  collectRefNames,
+  findFormulaCycle,
+  scanFormula,
+  toStoredFormula,
+} from '../../domain/formula';
 import type { FormulaSupport } from './formulaSupport';
 
+/** What stands where the engine's syntax check stopped (see syntaxReason). */
+export type SyntaxReason = 'unclosedParen' | 'unmatchedParen' | 'unknownFunction' | 'incomplete';
+
 export type FormulaIssue =
-  { kind: 'problem'; problem: FormulaProblem } | { kind: 'syntax'; message: string };
+  | { kind: 'problem'; problem: FormulaProblem }
+  /** `position`: offset in the typed text, when the engine said where. */
+  | { kind: 'syntax'; message: string; position?: number; reason?: SyntaxReason; name?: string };
 
 export type FormulaCheck =
   | { ok: true; stored: string; refNames: Record<FieldId, string> }
@@ -41,9 +51,46 @@ export function checkFormula(
       return { ok: false, issue: { kind: 'problem', problem: { kind: 'cycle', path } } };
   }
   const valid = support.validate(stored);
-  if (!valid.ok) return { ok: false, issue: { kind: 'syntax', message: valid.message } };
+  if (!valid.ok) {
+    const { message, position } = valid;
+    if (position === undefined) return { ok: false, issue: { kind: 'syntax', message } };
+    const at = displayOffset(display, stored, position);
+    return {
+      ok: false,
+      issue: { kind: 'syntax', message, position: at, ...syntaxReason(display, at) },
+    };
+  }
   const byId = new Map(fields.map((f) => [f.id, f]));
   return { ok: true, stored, refNames: collectRefNames(stored, byId, context.previousRefNames) };
+}
+
+/**
+ * The offset in the typed text of `offset` in the stored text: both scan into the same tokens
+ * (the stored one trimmed, with `=` first and ids for names), so the token containing it maps.
+ */
+export function displayOffset(display: string, stored: string, offset: number): number {
+  const body = display.trim();
+  const lead = display.indexOf(body);
+  const added = body.startsWith('=') ? 0 : 1;
+  const typed = scanFormula(added ? `=${body}` : body).tokens;
+  for (const [i, token] of scanFormula(stored).tokens.entries()) {
+    const same = typed[i];
+    if (!same || offset >= token.end) continue;
+    const inside = token.kind === 'reference' ? 0 : offset - token.start;
+    return Math.max(lead, lead + same.start + inside - added);
+  }
+  return lead + body.length;
+}
+
+/** Names the problem by what the typed text has at the engine's position. */
+function syntaxReason(display: string, at: number): { reason?: SyntaxReason; name?: string } {
+  const rest = display.slice(at);
+  if (rest.startsWith('(')) return { reason: 'unclosedParen' };
+  if (rest.startsWith(')')) return { reason: 'unmatchedParen' };
+  const call = /^([A-Za-z_][A-Za-z0-9_.]*)\s*\(/.exec(rest);
+  if (call) return { reason: 'unknownFunction', name: call[1] };
+  if (/^[-+*/^&=<>,]\s*$/.test(rest)) return { reason: 'incomplete' };
+  return {};
 }
 
 /** Names of fields that a saved formula referenced and that no longer exist. */
@@ -70,7 +117,11 @@ function nameOf(fields: readonly Field[], id: FieldId): string {
 /** The message for `issue`: a deleted field is named as deleted, loops list their fields. */
 export function describeFormulaIssue(issue: FormulaIssue, context: FormulaContext): IssueText {
   if (issue.kind === 'syntax') {
-    return { key: 'formula.problems.syntax', values: { message: issue.message } };
+    const at = issue.position === undefined ? {} : { position: issue.position + 1 };
+    if (issue.reason) {
+      return { key: `formula.problems.${issue.reason}`, values: { name: issue.name ?? '' }, ...at };
+    }
+    return { key: 'formula.problems.syntax', values: { message: issue.message }, ...at };
   }
   const { problem } = issue;
   switch (problem.kind) {

@@ -28,10 +28,7 @@ export function useFormulaSupport(
       const primary = table ? schema?.fields[table.primaryFieldId] : undefined;
       const ctx = typeContext(currentLanguage());
       setSupport({
-        validate: (stored) => {
-          const result = preview.validate(stored);
-          return result.ok ? result : { ok: false, message: result.message };
-        },
+        validate: (stored) => preview.validate(stored),
         preview: (stored, rows) => {
           const results = preview.evaluate(stored);
           const own = schema && ownFieldId ? schema.fields[ownFieldId] : undefined;

@@ -1,7 +1,10 @@
 import { checkFormula, describeFormulaIssue } from '../../../src/ui/formula/formulaCheck';
 import type { FormulaContext } from '../../../src/ui/formula/formulaCheck';
 import { initI18n } from '../../../src/ui/i18n';
-import { amountId, bId, makeFields, makeSupport } from './helpers';
+import { createTableEngine } from '../../../src/engine';
+import type { TableEngine } from '../../../src/engine';
+import { substituteReferences } from '../../../src/domain/formula';
+import { amountId, bId, countId, makeFields, makeSupport } from './helpers';
 
 const fields = makeFields();
 
@@ -50,5 +53,50 @@ describe('formula problems as messages', () => {
       stored: `={${amountId}} * 2`,
       refNames: { [amountId]: '消费金额' },
     });
+  });
+});
+
+describe('syntax problems found by the engine', () => {
+  let engine: TableEngine;
+  beforeAll(async () => {
+    engine = createTableEngine({
+      asOf: '2025-06-30',
+      language: 'en',
+      substitute: substituteReferences,
+    });
+    const num = (fieldId: string) => ({ fieldId, kind: 'number' as const, values: [1] });
+    await engine.build(1, [num(amountId), num(countId)], []);
+  });
+  afterAll(() => engine.destroy());
+
+  /** The problem for `display`, as the engine finds it, placed in the typed text. */
+  function problemOf(display: string, language: 'en' | 'zh-CN' = 'en'): string {
+    const support = { ...makeSupport(), validate: (s: string) => engine.validate(s) };
+    const check = checkFormula(display, { fields }, support);
+    if (check.ok) return 'ok';
+    const text = describeFormulaIssue(check.issue, { fields });
+    const t = initI18n(language).getFixedT(language);
+    return t('formula.problems.at', { position: text.position, message: t(text.key, text.values) });
+  }
+
+  it('points at the character in the typed text, not in the stored one', () => {
+    expect(problemOf('={消费金额} +')).toBe(
+      'At character 9: the formula ends with an operator: something is missing after it',
+    );
+    expect(problemOf('  {消费金额} / {消费次数} *  ')).toBe(
+      'At character 19: the formula ends with an operator: something is missing after it',
+    );
+    expect(problemOf('=ROUND({消费金额}, 2')).toBe('At character 7: this ( is never closed');
+    expect(problemOf('={消费金额})')).toBe('At character 8: this ) has no matching (');
+    expect(problemOf('=1 + FOO({消费次数})')).toBe(
+      'At character 6: there is no function called FOO',
+    );
+    expect(problemOf('={消费金额} / {消费次数}')).toBe('ok');
+  });
+
+  it('says it in the workspace language', () => {
+    expect(problemOf('={消费金额} +', 'zh-CN')).toBe(
+      '第 9 个字符：公式以运算符结尾，后面还缺少内容',
+    );
   });
 });

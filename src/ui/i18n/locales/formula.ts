@@ -21,6 +21,10 @@ export const formula = {
         selfReference: 'a formula cannot use its own column “{{name}}”',
         cycle: 'This formula would make a loop: {{path}}.',
         syntax: 'The formula is not valid: {{message}}',
+        incomplete: 'the formula ends with an operator: something is missing after it',
+        unclosedParen: 'this ( is never closed',
+        unmatchedParen: 'this ) has no matching (',
+        unknownFunction: 'there is no function called {{name}}',
       },
       preview: {
         title: 'Preview of the first rows',
@@ -58,7 +62,11 @@ export const formula = {
         ambiguousField: '有多个字段叫“{{name}}”，请输入完全一致的名称',
         selfReference: '公式不能引用本列“{{name}}”',
         cycle: '这个公式会造成循环引用：{{path}}',
-        syntax: '公式有误：{{message}}',
+        syntax: '公式写法有误，无法计算。',
+        incomplete: '公式以运算符结尾，后面还缺少内容',
+        unclosedParen: '这个 ( 没有对应的 )',
+        unmatchedParen: '这个 ) 前面没有对应的 (',
+        unknownFunction: '没有名为 {{name}} 的函数',
       },
       preview: {
         title: '前几行的计算结果',
