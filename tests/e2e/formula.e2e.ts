@@ -1,0 +1,254 @@
+/**
+ * Formula columns on the shop template (zh-CN): the template's analysis columns, a formula
+ * column added through the dialog with completion and preview, live recalculation and undo.
+ */
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  cell,
+  columnId,
+  launchBrowser,
+  openApp,
+  recordCount,
+  startWithTemplate,
+  typeOver,
+} from './app';
+import { reloadGrid } from './writes';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+/** The eight segments of crm-model.md. */
+const SEGMENTS = [
+  '重要价值客户',
+  '重要保持客户',
+  '重要发展客户',
+  '重要挽留客户',
+  '一般价值客户',
+  '一般保持客户',
+  '一般发展客户',
+  '一般挽留客户',
+];
+const STAGES = ['新客户', '活跃期', '沉默期', '睡眠期', '流失期'];
+const TIERS = ['普通会员', '银卡会员', '金卡会员', '钻石会员'];
+const FORMULA = '={消费金额} / {消费次数}';
+const RATIO = '客单价';
+
+async function text(page: Page, row: number, name: string): Promise<string> {
+  return (await (await cell(page, row, name)).textContent()) ?? '';
+}
+
+/** '¥1,234.50' or '1,234.5' → 1234.5 */
+const numberIn = (shown: string): number => Number(shown.replace(/[¥,\s]/g, ''));
+
+/** Every row's text in the column `name` (rows are virtualised: scrolls top to bottom). */
+async function columnTexts(page: Page, name: string): Promise<string[]> {
+  const id = await columnId(page, name);
+  const out: string[] = [];
+  for (let step = 0; step < 60; step++) {
+    const { rows, end } = await page.evaluate(
+      async ({ colId, top }) => {
+        const viewport = document.querySelector('.ag-grid-viewport') as HTMLElement;
+        viewport.scrollTop = top;
+        const bar = document.querySelector('.ag-body-vertical-scroll-viewport');
+        if (bar) bar.scrollTop = top;
+        const frame = () => new Promise((done) => requestAnimationFrame(done));
+        await frame().then(frame).then(frame);
+        const cells = document.querySelectorAll(`.ag-row [col-id="${colId}"]`);
+        const found = Array.from(cells).map((c) => [
+          Number(c.closest('.ag-row')?.getAttribute('row-index')),
+          c.textContent ?? '',
+        ]);
+        const max = viewport.scrollHeight - viewport.clientHeight;
+        return { rows: found as [number, string][], end: viewport.scrollTop >= max - 1 };
+      },
+      { colId: id, top: step * 400 },
+    );
+    for (const [row, value] of rows) out[row] = value;
+    if (end) break;
+  }
+  await page.evaluate(() => {
+    for (const sel of ['.ag-grid-viewport', '.ag-body-vertical-scroll-viewport']) {
+      const el = document.querySelector(sel);
+      if (el) el.scrollTop = 0;
+    }
+  });
+  await page.waitForTimeout(100);
+  return out;
+}
+
+/** The first row with at least one purchase (rows 0–19 are on screen). */
+async function firstBuyerRow(page: Page): Promise<number> {
+  for (let row = 0; row < 20; row++) {
+    if ((await text(page, row, '消费次数')) !== '0') return row;
+  }
+  throw new Error('no buyer among the first rows');
+}
+
+async function openColumnMenu(page: Page, name: string): Promise<Locator> {
+  const id = await columnId(page, name);
+  await page.getByTestId(`column-menu-${id}`).click();
+  const menu = page.getByRole('menu');
+  await menu.waitFor();
+  return menu;
+}
+
+/** Types a formula as a user would: ASCII by key, Chinese as an IME commit. */
+async function typeFormula(page: Page, parts: string[]): Promise<void> {
+  for (const part of parts) {
+    if (/^[\x20-\x7e]*$/.test(part)) await page.keyboard.type(part);
+    else await page.keyboard.insertText(part);
+  }
+}
+
+async function startFormulaColumn(page: Page, name: string): Promise<Locator> {
+  await page.getByTestId('add-column').click();
+  await page.getByTestId('field-name').fill(name);
+  const type = page.getByTestId('field-type');
+  // Offered once the engine has loaded; the option reads "<glyph>  公式".
+  await expect.poll(() => type.locator('option[value=formula]').textContent()).toContain('公式');
+  await type.selectOption('formula');
+  const input = page.getByTestId('formula-input');
+  await input.click();
+  return input;
+}
+
+describe('formula columns', () => {
+  it('computes the template columns, adds a formula column and recalculates on edits and undo', async () => {
+    const { page, context, errors } = await openApp(browser, 'zh-CN');
+    await startWithTemplate(page);
+    await expect.poll(() => recordCount(page)).toBe('共 200 条');
+
+    // Sorted by purchase count: the prospects (no purchase) come first.
+    await page.getByTestId(`column-sort-${await columnId(page, '消费次数')}`).click();
+    await expect.poll(() => text(page, 0, '消费次数')).toBe('0');
+    const counts = await columnTexts(page, '消费次数');
+    const buyer = counts.findIndex((c) => c !== '0');
+    expect(buyer).toBeGreaterThan(0);
+    expect(counts.slice(buyer).every((c) => numberIn(c) >= 1)).toBe(true);
+
+    // A prospect is not scored; a buyer has a segment, a stage and a tier.
+    await expect.poll(() => text(page, 0, 'RFM分群')).toBe('');
+    expect(await text(page, 0, 'RFM')).toBe('');
+    expect(await text(page, 0, '生命周期')).toBe('潜在客户');
+    expect(await text(page, 0, '会员等级')).toBe('普通会员');
+    expect(SEGMENTS).toContain(await text(page, buyer, 'RFM分群'));
+    expect(STAGES).toContain(await text(page, buyer, '生命周期'));
+    expect(TIERS).toContain(await text(page, buyer, '会员等级'));
+    expect(await text(page, buyer, 'RFM')).toMatch(/^[1-5]{3}$/);
+
+    // A new formula column through the dialog, field names completed after `{`.
+    const input = await startFormulaColumn(page, RATIO);
+    await typeFormula(page, ['={', '消']);
+    const suggestions = page.getByTestId('formula-completions');
+    await suggestions.getByRole('option', { name: '消费金额' }).click();
+    await expect.poll(() => input.inputValue()).toBe('={消费金额}');
+    await page.keyboard.press('End');
+    await typeFormula(page, [' / {', '消费次数', '}']);
+    await expect.poll(() => input.inputValue()).toBe(FORMULA);
+    const preview = page.getByTestId('formula-preview');
+    await expect.poll(() => preview.locator('tbody tr').count()).toBeGreaterThan(0);
+    for (const value of await preview.locator('.formula-preview-value').allTextContents()) {
+      expect(value).toMatch(/^(#DIV\/0!|\d[\d,]*(\.\d+)?)$/);
+    }
+    await page.getByTestId('field-save').click();
+    await page.getByTestId('field-dialog').waitFor({ state: 'detached' });
+
+    // Numbers for buyers; #DIV/0! with the error style and an explanation for a prospect.
+    const amount = numberIn(await text(page, buyer, '消费金额'));
+    const count = numberIn(await text(page, buyer, '消费次数'));
+    await expect
+      .poll(async () => numberIn(await text(page, buyer, RATIO)))
+      .toBeCloseTo(amount / count, 1);
+    const error = await cell(page, 0, RATIO);
+    expect(await error.textContent()).toBe('#DIV/0!');
+    expect(await error.getAttribute('class')).toContain('cell-error');
+    await error.hover();
+    await expect.poll(() => page.locator('.ag-tooltip').textContent()).toContain('除数为零');
+
+    // A very large amount: this row's ratio and M follow, and other rows' M can change.
+    const mBefore = await columnTexts(page, 'M');
+    const ratioBefore = await text(page, buyer, RATIO);
+    await typeOver(page, await cell(page, buyer, '消费金额'), '999999');
+    await expect
+      .poll(async () => numberIn(await text(page, buyer, RATIO)))
+      .toBeCloseTo(999999 / count, 1);
+    await expect.poll(() => text(page, buyer, 'M')).toBe('5');
+    expect(await text(page, buyer, 'RFM')).toMatch(/^[1-5]{2}5$/);
+    const mAfter = await columnTexts(page, 'M');
+    const others = mAfter.filter((m, row) => row !== buyer && m !== mBefore[row]);
+    expect(others.length).toBeGreaterThan(0);
+
+    // Undo puts the amount back, and with it every formula cell.
+    await page.keyboard.press('ControlOrMeta+z');
+    await expect.poll(() => text(page, buyer, RATIO)).toBe(ratioBefore);
+    expect(await columnTexts(page, 'M')).toEqual(mBefore);
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('refuses an invalid formula and follows a renamed field', async () => {
+    const { page, context, errors } = await openApp(browser, 'zh-CN');
+    await startWithTemplate(page);
+    await expect.poll(() => recordCount(page)).toBe('共 200 条');
+    const input = await startFormulaColumn(page, RATIO);
+    await typeFormula(page, ['={', '消费金额', '} / {', '消费次数', '}']);
+    await expect.poll(() => input.inputValue()).toBe(FORMULA);
+    await page.getByTestId('field-save').click();
+    await page.getByTestId('field-dialog').waitFor({ state: 'detached' });
+    const row = await firstBuyerRow(page);
+    const ratio = await text(page, row, RATIO);
+    expect(numberIn(ratio)).toBeGreaterThan(0);
+
+    // A dangling operator: the dialog names the problem and saving does nothing.
+    await startFormulaColumn(page, '坏公式');
+    await typeFormula(page, ['={', '消费金额', '} +']);
+    const problem = page.getByTestId('formula-problem');
+    await problem.waitFor();
+    expect(await problem.textContent()).toBe('第 9 个字符：公式以运算符结尾，后面还缺少内容');
+    await page.getByTestId('field-save').click();
+    await page.waitForTimeout(300);
+    expect(await page.getByTestId('field-dialog').isVisible()).toBe(true);
+    expect(await problem.isVisible()).toBe(true);
+    await page.getByTestId('field-cancel').click();
+    await page.getByTestId('field-dialog').waitFor({ state: 'detached' });
+    await page.waitForTimeout(300);
+    expect(await page.locator('.column-header-name', { hasText: '坏公式' }).count()).toBe(0);
+
+    // Renaming an input keeps the formula working; the editor shows the new name.
+    await (
+      await openColumnMenu(page, '消费金额')
+    )
+      .getByRole('menuitem', { name: '编辑列…' })
+      .click();
+    await page.getByTestId('field-name').fill('消费总额');
+    await page.getByTestId('field-save').click();
+    await page.getByTestId('field-dialog').waitFor({ state: 'detached' });
+    await columnId(page, '消费总额');
+    expect(await text(page, row, RATIO)).toBe(ratio);
+    await typeOver(page, await cell(page, row, '消费总额'), '12345');
+    const count = numberIn(await text(page, row, '消费次数'));
+    await expect
+      .poll(async () => numberIn(await text(page, row, RATIO)))
+      .toBeCloseTo(12345 / count, 1);
+    await (await openColumnMenu(page, RATIO)).getByRole('menuitem', { name: '编辑列…' }).click();
+    await expect
+      .poll(() => page.getByTestId('formula-input').inputValue())
+      .toBe('={消费总额} / {消费次数}');
+    await page.getByTestId('field-cancel').click();
+
+    // The formula column and its values survive a reload.
+    await reloadGrid(page);
+    await expect
+      .poll(async () => numberIn(await text(page, row, RATIO)))
+      .toBeCloseTo(12345 / count, 1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
