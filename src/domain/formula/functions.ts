@@ -30,9 +30,9 @@ const fn = <N extends string>(
 
 /** The customer functions of crm-model.md, registered by the engine as a plugin. */
 export const CUSTOMER_FUNCTIONS = [
-  fn('customer', 'RFM_R', 'days [, b1, b2, b3, b4]'),
+  fn('customer', 'RFM_R', 'days [, count | , b1, b2, b3, b4]'),
   fn('customer', 'RFM_F', 'count [, b1, b2, b3, b4]'),
-  fn('customer', 'RFM_M', 'amount [, b1, b2, b3, b4]'),
+  fn('customer', 'RFM_M', 'amount [, count | , b1, b2, b3, b4]'),
   fn('customer', 'RFM_SCORE', 'days, count, amount'),
   fn('customer', 'RFM_SEGMENT', 'days, count, amount'),
   fn('customer', 'LIFECYCLE_STAGE', 'last_purchase_date, count [, active, silent, dormant]'),

@@ -7,9 +7,9 @@ import {
 describe('the function catalogue', () => {
   it('lists every customer function of crm-model.md with its exact signature', () => {
     expect(CUSTOMER_FUNCTIONS.map((f) => f.signature)).toEqual([
-      'RFM_R(days [, b1, b2, b3, b4])',
+      'RFM_R(days [, count | , b1, b2, b3, b4])',
       'RFM_F(count [, b1, b2, b3, b4])',
-      'RFM_M(amount [, b1, b2, b3, b4])',
+      'RFM_M(amount [, count | , b1, b2, b3, b4])',
       'RFM_SCORE(days, count, amount)',
       'RFM_SEGMENT(days, count, amount)',
       'LIFECYCLE_STAGE(last_purchase_date, count [, active, silent, dormant])',

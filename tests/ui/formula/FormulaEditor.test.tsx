@@ -65,11 +65,13 @@ describe('FormulaEditor', () => {
     await user.click(screen.getByLabelText('Formula'));
     await user.keyboard('=RFM_M');
     expect(screen.getByRole('option', { name: /RFM_M/ })).toHaveTextContent(
-      'Monetary score 1–5: quintile of total spent among customers who bought; or 4 thresholds',
+      'Monetary score 1–5: quintile of total spent among customers who bought (pass the purchase count as 2nd argument to leave out customers who never bought); or 4 thresholds',
     );
     await initI18n('zh-CN').changeLanguage('zh-CN');
     expect(
-      await screen.findByText(/金额评分 1–5：按全体已消费客户的消费金额五等分；或给出 4 个门槛/),
+      await screen.findByText(
+        /金额评分 1–5：按全体已消费客户的消费金额五等分（第 2 个参数给消费次数/,
+      ),
     ).toBeInTheDocument();
   });
 

@@ -7,11 +7,11 @@ import type { FormulaFunctionName } from '../../../domain/formula';
 
 export const formulaFunctionsEn: Record<FormulaFunctionName, string> = {
   RFM_R:
-    'Recency score 1–5: fewer days since the last purchase score higher, by quintile among customers who bought; or give 4 day limits (≤b1 → 5 … >b4 → 1)',
+    'Recency score 1–5: fewer days since the last purchase score higher, by quintile among customers who bought (pass the purchase count as 2nd argument to leave out customers who never bought); or give 4 day limits (≤b1 → 5 … >b4 → 1)',
   RFM_F:
     'Frequency score 1–5: quintile of the purchase count among customers who bought; or 4 thresholds (≥b4 → 5 … <b1 → 1)',
   RFM_M:
-    'Monetary score 1–5: quintile of total spent among customers who bought; or 4 thresholds (≥b4 → 5 … <b1 → 1)',
+    'Monetary score 1–5: quintile of total spent among customers who bought (pass the purchase count as 2nd argument to leave out customers who never bought); or 4 thresholds (≥b4 → 5 … <b1 → 1)',
   RFM_SCORE:
     'The three RFM scores as one code R·100 + F·10 + M, e.g. 545; empty for customers who never bought',
   RFM_SEGMENT:
@@ -105,11 +105,11 @@ export const formulaFunctionsEn: Record<FormulaFunctionName, string> = {
 
 export const formulaFunctionsZh: Record<FormulaFunctionName, string> = {
   RFM_R:
-    '近度评分 1–5：距上次消费天数越少分越高，在全体已消费客户中五等分；或给出 4 个天数门槛（≤b1 为 5 分 … >b4 为 1 分）',
+    '近度评分 1–5：距上次消费天数越少分越高，在全体已消费客户中五等分（第 2 个参数给消费次数，可排除从未消费的客户）；或给出 4 个天数门槛（≤b1 为 5 分 … >b4 为 1 分）',
   RFM_F:
     '频次评分 1–5：按全体已消费客户的消费次数五等分；或给出 4 个门槛（≥b4 为 5 分 … <b1 为 1 分）',
   RFM_M:
-    '金额评分 1–5：按全体已消费客户的消费金额五等分；或给出 4 个门槛（≥b4 为 5 分 … <b1 为 1 分）',
+    '金额评分 1–5：按全体已消费客户的消费金额五等分（第 2 个参数给消费次数，可排除从未消费的客户）；或给出 4 个门槛（≥b4 为 5 分 … <b1 为 1 分）',
   RFM_SCORE: '把 R、F、M 三个评分合成一个代码 R×100 + F×10 + M，如 545；从未消费的客户为空',
   RFM_SEGMENT: '按 R、F、M 是否不低于各自平均分，分成 8 类客户（重要价值客户 … 一般挽留客户）',
   LIFECYCLE_STAGE:
