@@ -126,8 +126,16 @@ export async function runFormulaBuild(env) {
 }
 
 /** Types `value` into a cell and resolves with the ms from Enter to the formulas-updated mark. */
-async function editUntilUpdated(page, rowIndex, fieldId, value) {
-  await page.locator(cellSelector(rowIndex, fieldId)).click();
+async function editUntilUpdated(page, rowIndex, fieldId, value, seed) {
+  // Columns right of the viewport are not rendered: walk there with the keyboard.
+  await page.locator(cellSelector(rowIndex, seed.fieldIds.name)).click();
+  for (let i = 0; i < 30; i++) {
+    const focused = await page.evaluate(
+      () => document.activeElement?.closest('.ag-cell')?.getAttribute('col-id') ?? null,
+    );
+    if (focused === fieldId) break;
+    await page.keyboard.press('ArrowRight');
+  }
   await page.keyboard.type(value.slice(0, 1));
   await page.locator('input.cell-editor').waitFor();
   await page.keyboard.type(value.slice(1));
@@ -169,10 +177,12 @@ export async function runFormulaEdit(env) {
     const locals = [];
     for (let i = 0; i < 3; i++) {
       amounts.push(
-        await editUntilUpdated(page, i + 1, seed.fieldIds.totalSpent, String(90_000 + i)),
+        await editUntilUpdated(page, i + 1, seed.fieldIds.totalSpent, String(90_000 + i), seed),
       );
       await page.waitForTimeout(300);
-      locals.push(await editUntilUpdated(page, i + 1, seed.fieldIds.points, String(4_000 + i)));
+      locals.push(
+        await editUntilUpdated(page, i + 1, seed.fieldIds.points, String(4_000 + i), seed),
+      );
       await page.waitForTimeout(300);
     }
     const value = median(amounts);
