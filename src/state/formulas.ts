@@ -4,7 +4,7 @@
  * inserts and deletes reach it incrementally, and listeners learn which cells changed.
  * A change of formulas or of the inputs' types rebuilds that table's engine.
  */
-import { substituteReferences } from '../domain/formula';
+import { formulaDependencies, substituteReferences } from '../domain/formula';
 import type * as EngineApi from '../engine';
 import { todayLocal } from '../domain/dates';
 import type { FieldId, RecordId, TableId } from '../domain/ids';
@@ -77,10 +77,16 @@ function inputFields(
   schema: SchemaState,
   tableId: TableId,
 ): Map<FieldId, { field: Field; kind: InputKind }> {
+  // Only the columns some formula reads: the engine never sees the others.
+  const read = new Set<string>();
+  for (const f of formulaFields(schema, tableId)) {
+    for (const id of formulaDependencies(f.options.formula ?? '')) read.add(id);
+  }
   const out = new Map<FieldId, { field: Field; kind: InputKind }>();
-  for (const f of Object.values(schema.fields)) {
-    const kind = f.tableId === tableId ? inputKindOf(f) : null;
-    if (kind) out.set(f.id, { field: f, kind });
+  for (const id of read) {
+    const f = schema.fields[id as FieldId];
+    const kind = f && f.tableId === tableId ? inputKindOf(f) : null;
+    if (f && kind) out.set(f.id, { field: f, kind });
   }
   return out;
 }
