@@ -224,9 +224,10 @@ export function guardPendingWrites(target: Pick<Window, 'addEventListener'>): vo
   });
 }
 
-export async function undo(): Promise<void> {
+/** Applies the history step `take` offers; a failed write puts the history back. */
+async function stepHistory(take: typeof takeUndo): Promise<void> {
   const s = requireSession();
-  const step = takeUndo(useAppStore.getState().history);
+  const step = take(useAppStore.getState().history);
   if (!step) return;
   const before = useAppStore.getState().history;
   useAppStore.setState({ history: step.history });
@@ -235,16 +236,8 @@ export async function undo(): Promise<void> {
   await persist(s, step.apply, now, () => useAppStore.setState({ history: before }));
 }
 
-export async function redo(): Promise<void> {
-  const s = requireSession();
-  const step = takeRedo(useAppStore.getState().history);
-  if (!step) return;
-  const before = useAppStore.getState().history;
-  useAppStore.setState({ history: step.history });
-  const now = Date.now();
-  applyInMemory(step.apply.changes, now);
-  await persist(s, step.apply, now, () => useAppStore.setState({ history: before }));
-}
+export const undo = (): Promise<void> => stepHistory(takeUndo);
+export const redo = (): Promise<void> => stepHistory(takeRedo);
 
 /** Waits until every queued write has reached the database. */
 export function flushWrites(): Promise<void> {
