@@ -1,0 +1,43 @@
+/**
+ * Reading formula results back from the HyperFormula table sheet, and inferring a column's
+ * result type (dates are numbers HyperFormula formats as dates).
+ */
+import { DetailedCellError } from 'hyperformula';
+import type { TableStore } from './tableStore';
+import type { ResultType } from './types';
+
+/** Copies a formula column's values out of HyperFormula (hidden helper columns stay inside). */
+export function readColumn(s: TableStore, id: string): void {
+  if (id.startsWith('~')) return;
+  const col = s.col(id);
+  const values =
+    s.rows === 0
+      ? []
+      : s.hf
+          .getRangeValues({
+            start: { sheet: s.sheet, row: 0, col },
+            end: { sheet: s.sheet, row: s.rows - 1, col },
+          })
+          .map((r) => r[0] ?? null);
+  s.results.set(id, values);
+  s.types.delete(id);
+}
+
+export function inferType(s: TableStore, id: string): ResultType {
+  const raw = s.results.get(id) ?? [];
+  const kinds = new Set<string>();
+  const numericRows: number[] = [];
+  raw.forEach((v, row) => {
+    if (v === null || v instanceof DetailedCellError) return;
+    kinds.add(typeof v);
+    if (typeof v === 'number' && numericRows.length < 20) numericRows.push(row);
+  });
+  if (kinds.size !== 1) return kinds.size === 0 ? 'text' : 'mixed';
+  if (kinds.has('string')) return 'text';
+  if (kinds.has('boolean')) return 'boolean';
+  const col = s.col(id);
+  const dated = numericRows.filter((row) =>
+    /DATE/.test(s.hf.getCellValueDetailedType({ sheet: s.sheet, row, col })),
+  );
+  return dated.length * 2 > numericRows.length ? 'date' : 'number';
+}
