@@ -2,12 +2,12 @@
  * Public types of the per-table formula engine: the values it takes and gives, its errors and
  * the TableEngine interface that src/state drives.
  */
+import type { FormulaErrorKind } from '../domain/formula/errors';
 import type { Language } from '../domain/model';
 
 /** An input value. Dates are ISO 'YYYY-MM-DD' strings (the engine turns them into serials). */
 export type EngineValue = number | string | boolean | null;
-export type FormulaErrorKind =
-  'DIV_BY_ZERO' | 'VALUE' | 'NAME' | 'REF' | 'CYCLE' | 'NUM' | 'NA' | 'PARSE' | 'ERROR';
+export type { FormulaErrorKind };
 export interface FormulaError {
   error: FormulaErrorKind;
   message?: string;

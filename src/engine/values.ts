@@ -5,6 +5,7 @@
 import type { CellValue } from 'hyperformula';
 import { DetailedCellError } from 'hyperformula';
 import type { EngineValue, FormulaErrorKind, FormulaResult, InputKind } from './types';
+import { FORMULA_ERROR_CODES } from '../domain/formula/errors';
 
 const DAY_MS = 86_400_000;
 /** Days from 1899-12-30 to 1970-01-01. */
@@ -61,17 +62,7 @@ const ERROR_KINDS: Record<string, FormulaErrorKind> = {
   LIC: 'ERROR',
 };
 
-const ERROR_TEXT: Record<FormulaErrorKind, string> = {
-  DIV_BY_ZERO: '#DIV/0!',
-  VALUE: '#VALUE!',
-  NAME: '#NAME?',
-  REF: '#REF!',
-  CYCLE: '#CYCLE!',
-  NUM: '#NUM!',
-  NA: '#N/A',
-  PARSE: '#ERROR!',
-  ERROR: '#ERROR!',
-};
+const ERROR_TEXT: Record<FormulaErrorKind, string> = FORMULA_ERROR_CODES;
 
 /** The display text of an error kind ('#DIV/0!', '#CYCLE!', …). */
 export function errorText(kind: FormulaErrorKind): string {

@@ -4,21 +4,10 @@ import { formatCell } from '../../domain/fields';
 import type { TypeContext } from '../../domain/fields/fieldType';
 import type { Field } from '../../domain/model';
 import type { FormulaResult } from '../../state/formulas';
+import type { FormulaErrorKind } from '../../domain/formula/errors';
+import { FORMULA_ERROR_CODES } from '../../domain/formula/errors';
 
-export const FORMULA_ERROR_CODES = {
-  DIV_BY_ZERO: '#DIV/0!',
-  VALUE: '#VALUE!',
-  NAME: '#NAME?',
-  REF: '#REF!',
-  CYCLE: '#CYCLE!',
-  NUM: '#NUM!',
-  NA: '#N/A',
-  PARSE: '#ERROR!',
-  ERROR: '#ERROR!',
-} as const;
-export type FormulaErrorCode = keyof typeof FORMULA_ERROR_CODES;
-
-export function isFormulaError(v: unknown): v is { error: FormulaErrorCode; message?: string } {
+export function isFormulaError(v: unknown): v is { error: FormulaErrorKind; message?: string } {
   return typeof v === 'object' && v !== null && 'error' in v;
 }
 
