@@ -2,7 +2,7 @@
  * Row-level customer functions of crm-model.md: life cycle, loyalty stage and tier, churn
  * risk and the date helpers, all measured against an explicit as-of date.
  */
-import { diffIsoDays, isLeapYear, parseIsoDay, toDayNumber } from './calendar';
+import { diffDays, isIsoDate, isoFromParts, readIsoDate } from '../dates';
 import type { ChurnRiskKey, LifecycleStageKey, LoyaltyStageKey, LoyaltyTierKey } from './labels';
 import { isScoredCount } from './quintiles';
 import type { MaybeNumber } from './quintiles';
@@ -20,7 +20,7 @@ export function lifecycleStage(
   dormant = 180,
 ): LifecycleStageKey | null {
   if (!isScoredCount(count)) return 'prospect';
-  const d = diffIsoDays(lastPurchaseIso, asOfIso);
+  const d = daysBetween(lastPurchaseIso, asOfIso);
   if (d === null) return null;
   if (d <= active) return count === 1 ? 'new' : 'active';
   if (d <= silent) return 'silent';
@@ -64,8 +64,8 @@ export function churnRisk(
   asOfIso: string,
 ): ChurnRiskKey | null {
   if (typeof count !== 'number' || !Number.isFinite(count) || count < 2) return null;
-  const span = diffIsoDays(firstIso, lastIso);
-  const d = diffIsoDays(lastIso, asOfIso);
+  const span = daysBetween(firstIso, lastIso);
+  const d = daysBetween(lastIso, asOfIso);
   if (span === null || d === null || span < 0) return null;
   const e = span / (count - 1);
   if (d <= 1.5 * e) return 'low';
@@ -75,7 +75,7 @@ export function churnRisk(
 
 /** Whole days from the date to asOf (negative for a future date); null when invalid. */
 export function daysSince(iso: string | null | undefined, asOfIso: string): number | null {
-  return diffIsoDays(iso, asOfIso);
+  return daysBetween(iso, asOfIso);
 }
 
 /**
@@ -83,16 +83,23 @@ export function daysSince(iso: string | null | undefined, asOfIso: string): numb
  * 29 February falls on 28 February in non-leap years.
  */
 export function nextBirthdayIn(iso: string | null | undefined, asOfIso: string): number | null {
-  const birth = parseIsoDay(iso);
-  const asOf = parseIsoDay(asOfIso);
-  if (!birth || !asOf) return null;
-  const today = toDayNumber(asOf);
-  const thisYear = anniversaryDay(birth.month, birth.day, asOf.year);
-  if (thisYear >= today) return thisYear - today;
-  return anniversaryDay(birth.month, birth.day, asOf.year + 1) - today;
+  const birth = isIsoDate(iso) ? readIsoDate(iso) : null;
+  if (!birth || !isIsoDate(asOfIso)) return null;
+  const year = Number(asOfIso.slice(0, 4));
+  const thisYear = daysBetween(asOfIso, anniversaryIn(year, birth.month, birth.day));
+  if (thisYear === null || thisYear >= 0) return thisYear;
+  return daysBetween(asOfIso, anniversaryIn(year + 1, birth.month, birth.day));
 }
 
-function anniversaryDay(month: number, day: number, year: number): number {
-  const d = month === 2 && day === 29 && !isLeapYear(year) ? 28 : day;
-  return toDayNumber({ year, month, day: d });
+/** The anniversary's date in `year` (29 February → 28 February); null past the year 9999. */
+function anniversaryIn(year: number, month: number, day: number): string | null {
+  return isoFromParts(year, month, day) ?? isoFromParts(year, month, day - 1);
+}
+
+/** Whole days from `from` to `to` (positive when `to` is later); null when either is no ISO date. */
+function daysBetween(
+  from: string | null | undefined,
+  to: string | null | undefined,
+): number | null {
+  return isIsoDate(from) && isIsoDate(to) ? diffDays(to, from) : null;
 }

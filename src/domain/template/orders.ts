@@ -3,7 +3,7 @@
  * (drawn by stratified quantiles so every seed gives a similar curve) and a basket size that
  * grows with loyalty, spread over the two years before the as-of date.
  */
-import { addIsoDays } from '../crm/calendar';
+import { addDays } from '../dates';
 import type { Random } from '../random';
 import { SHOP_ITEMS } from './content';
 import type { ShopItem } from './content';
@@ -101,5 +101,5 @@ export function planOrders(rnd: Random, counts: readonly number[]): PlannedOrder
 }
 
 export function orderDate(asOf: string, order: PlannedOrder): string {
-  return addIsoDays(asOf, -order.daysAgo);
+  return addDays(asOf, -order.daysAgo);
 }

@@ -2,7 +2,7 @@
  * Believable customer identities: weighted common surnames, gender-consistent given names,
  * unique mainland mobile numbers, WeChat ids derived from the name, birthdays aged 18–65.
  */
-import { addIsoDays } from '../crm/calendar';
+import { addDays } from '../dates';
 import type { Language } from '../model';
 import type { Random } from '../random';
 import { EN_FIRST, EN_SURNAMES, ZH_GIVEN, ZH_SURNAMES } from './content';
@@ -100,7 +100,7 @@ function drawBirthday(rnd: Random, asOf: string): string | null {
   const age = Math.min(64, Math.max(18, Math.round(34 + rnd.normal() * 10)));
   // ceil(age·365.25) + 1 days back is past the `age`-th birthday whatever the leap years; up to
   // 360 more keeps it before the next one, so the age at asOf is exactly `age`.
-  return addIsoDays(asOf, -(Math.ceil(age * 365.25) + 1 + rnd.int(0, 360)));
+  return addDays(asOf, -(Math.ceil(age * 365.25) + 1 + rnd.int(0, 360)));
 }
 
 /** `count` distinct customers (names and phone numbers unique within the set). */

@@ -2,7 +2,7 @@
  * Turns the planned customers, orders and follow-ups into table records whose values are keyed
  * by the template's field ids (text labels in the workspace language).
  */
-import { addIsoDays } from '../crm/calendar';
+import { addDays } from '../dates';
 import type { FieldId, RecordId } from '../ids';
 import type { CellValue, Language, TableRecord } from '../model';
 import type { Random } from '../random';
@@ -92,7 +92,7 @@ export function buildOrderRecord(
   const name = o.item.name[ctx.language];
   return makeRecord(ctx, 'orders', id, order, {
     customer: [customerIds[o.customer] as RecordId],
-    date: addIsoDays(ctx.asOf, -o.daysAgo),
+    date: addDays(ctx.asOf, -o.daysAgo),
     amount: o.amount,
     item: o.quantity > 1 ? `${name} ×${o.quantity}` : name,
     channel: choice('orders.channel', ctx.language, o.channel),
@@ -108,9 +108,9 @@ export function buildFollowUpRecord(
 ): TableRecord {
   return makeRecord(ctx, 'followUps', id, order, {
     customer: [customerIds[f.customer] as RecordId],
-    date: addIsoDays(ctx.asOf, -f.daysAgo),
+    date: addDays(ctx.asOf, -f.daysAgo),
     channel: choice('followUps.channel', ctx.language, f.channel),
     note: FOLLOW_UP_NOTES[ctx.language][f.note] ?? '',
-    nextFollowUp: f.nextInDays === null ? null : addIsoDays(ctx.asOf, f.nextInDays),
+    nextFollowUp: f.nextInDays === null ? null : addDays(ctx.asOf, f.nextInDays),
   });
 }

@@ -2,7 +2,7 @@
  * The customers' roll-up and customer-model columns, computed from their orders with the crm
  * functions, exactly as the roll-ups and formulas will compute them once they are live.
  */
-import { addIsoDays } from '../crm/calendar';
+import { addDays } from '../dates';
 import { rfmColumns } from '../crm/rfm';
 import type { RfmRow } from '../crm/rfm';
 import {
@@ -61,7 +61,7 @@ export function summariseCustomers(
 ): CustomerSummary[] {
   const rollups = rollUp(customers, orders);
   const toIso = (daysAgo: number | null): string | null =>
-    daysAgo === null ? null : addIsoDays(asOf, -daysAgo);
+    daysAgo === null ? null : addDays(asOf, -daysAgo);
   const lasts = rollups.map((r) => toIso(r.last));
   const rfm = rfmColumns(
     lasts.map((d) => daysSince(d, asOf)),
