@@ -22,6 +22,7 @@ import {
   thresholdRow,
 } from './crmRow';
 import type { RowContext } from './crmRow';
+import { RANKED } from './formulaText';
 import type { RfmRanking, SingleRanking } from './rankCache';
 import { errorText, toResult } from './values';
 
@@ -31,7 +32,6 @@ export type Fallback = (formula: string, args: readonly RowValue[]) => RowValue;
 
 const EPS = 1e-13;
 const ROUNDING = 10;
-const RANKED = new Set(['RFM_R', 'RFM_F', 'RFM_M', 'RFM_SCORE', 'RFM_SEGMENT']);
 
 /** HyperFormula's smart rounding of exported numbers (precisionRounding 10). */
 export function roundLikeHf(value: number): number {

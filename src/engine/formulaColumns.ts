@@ -2,6 +2,7 @@
  * Declaring formula columns: stored text compiled for HyperFormula (with hidden helper columns
  * for ranked expressions) or parsed for direct JavaScript evaluation when it only reads inputs.
  */
+import { substituteReferences } from '../domain/formula';
 import { nodeRefs, populationRefs } from './directEval';
 import { isDirect, parseDirect } from './directParse';
 import {
@@ -10,7 +11,6 @@ import {
   compileRanking,
   injectEnvironment,
   referencedIds,
-  substituteBraces,
 } from './formulaText';
 import { ENV_RANGE } from './sheet';
 import type { FormulaState, TableStore } from './tableStore';
@@ -21,7 +21,7 @@ export function compileText(
   stored: string,
   seen?: (id: string) => void,
 ): FormulaState {
-  const substitute = s.options.substitute ?? substituteBraces;
+  const substitute = s.options.substitute ?? substituteReferences;
   const text = substitute(stored, (id) => {
     seen?.(id);
     return `${CELL_OPEN}${id}${MARK_CLOSE}`;
@@ -54,7 +54,7 @@ export function declareFormula(s: TableStore, fieldId: string, stored: string): 
 function directState(s: TableStore, fieldId: string, stored: string): FormulaState | null {
   if (s.options.direct === false) return null;
   if ([...s.formulas.values()].some((f) => f.refs.includes(fieldId))) return null;
-  const substitute = s.options.substitute ?? substituteBraces;
+  const substitute = s.options.substitute ?? substituteReferences;
   const text = substitute(stored, (id) => `${CELL_OPEN}${id}${MARK_CLOSE}`).replace(/^\s*=/, '');
   const node = parseDirect(text);
   if (!node || !isDirect(node, (id) => s.inputs.get(id))) return null;

@@ -15,24 +15,6 @@ const MARKER = /[\uE000\uE002\uE003]([^\uE001]*)\uE001/g;
 const IDENT_START = /[A-Za-z_]/;
 const IDENT_CHAR = /[A-Za-z0-9_.]/;
 
-/** Private stand-in for src/domain/formula's substituteReferences: `{id}` outside strings. */
-export function substituteBraces(stored: string, replace: (fieldId: string) => string): string {
-  let out = '';
-  for (let i = 0; i < stored.length; i++) {
-    const ch = stored[i] as string;
-    if (ch === '"') {
-      const end = skipString(stored, i);
-      out += stored.slice(i, end);
-      i = end - 1;
-    } else if (ch === '{' && stored.indexOf('}', i) > i) {
-      const close = stored.indexOf('}', i);
-      out += replace(stored.slice(i + 1, close));
-      i = close;
-    } else out += ch;
-  }
-  return out;
-}
-
 /** Index just past the string literal starting at `start` ("" escapes a quote). */
 export function skipString(text: string, start: number): number {
   let i = start + 1;
@@ -99,7 +81,14 @@ export function splitArgs(text: string, open: number): { args: string[]; end: nu
   return null;
 }
 
-const RANKED = new Set(['RFM_R', 'RFM_F', 'RFM_M', 'RFM_SCORE', 'RFM_SEGMENT']);
+/** The ranking functions, whose quintile forms rank a whole column. */
+export const RANKED: ReadonlySet<string> = new Set([
+  'RFM_R',
+  'RFM_F',
+  'RFM_M',
+  'RFM_SCORE',
+  'RFM_SEGMENT',
+]);
 
 /**
  * Gives every quintile-form ranking call its population cell: `RFM_M(x)` → `RFMQ_M(x, <M|x>)`,
@@ -165,32 +154,12 @@ export function injectEnvironment(text: string, envRange: string): string {
   return out + text.slice(i);
 }
 
-/** The text with every string literal emptied (so names inside strings are not seen). */
-export function blankStrings(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === '"') {
-      const end = skipString(text, i);
-      out += '""';
-      i = end - 1;
-    } else out += text[i];
-  }
-  return out;
-}
-
 /** Ids of every field a compiled text refers to (row values and populations). */
 export function referencedIds(text: string): string[] {
   const ids = [...text.matchAll(MARKER)].flatMap((m) =>
     m[0].startsWith(POPULATION_OPEN) ? (m[1] ?? '').split('|').slice(1) : [m[1] ?? ''],
   );
   return [...new Set(ids)];
-}
-
-/** Population specs ('KIND|id|…') a compiled text uses. */
-export function populationSpecs(text: string): string[] {
-  return [...text.matchAll(MARKER)]
-    .filter((m) => m[0].startsWith(POPULATION_OPEN))
-    .map((m) => m[1] ?? '');
 }
 
 /** Replaces each marker: row references with `cell(id)`, the others as given. */

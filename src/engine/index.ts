@@ -5,7 +5,6 @@
 export { createTableEngine } from './tableEngine';
 export { CUSTOMER_FUNCTIONS } from './crmPlugin';
 export { errorText, isoToSerial, serialToIso } from './values';
-export { substituteBraces } from './formulaText';
 export { EngineUsageError } from './types';
 export type {
   BuildProgress,

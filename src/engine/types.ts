@@ -60,7 +60,7 @@ export interface TableEngineOptions {
   language: Language;
   /** Rows per array formula (default 1000). */
   blockSize?: number;
-  /** Plug in src/domain/formula's substituteReferences; a simple brace replacer by default. */
+  /** Rewrites `{fieldId}` references; src/domain/formula's substituteReferences by default. */
   substitute?: SubstituteReferences;
   /** Longest synchronous slice of work during build() before yielding, in ms (default 30). */
   sliceMs?: number;

@@ -162,38 +162,34 @@ interface SidebarConfirmProps {
 
 function SidebarConfirm({ confirming, sampleNames, onConfirm, onCancel }: SidebarConfirmProps) {
   const { t } = useTranslation();
-  if (confirming.kind === 'sample') {
-    return (
-      <ConfirmDialog
-        title={t('shell.sidebar.removeSampleTitle')}
-        confirmLabel={t('shell.sidebar.removeSample')}
-        danger
-        onConfirm={onConfirm}
-        onCancel={onCancel}
-      >
+  const sample = confirming.kind === 'sample';
+  return (
+    <ConfirmDialog
+      title={t(sample ? 'shell.sidebar.removeSampleTitle' : 'shell.sidebar.deleteTitle')}
+      confirmLabel={t(sample ? 'shell.sidebar.removeSample' : 'actions.delete')}
+      danger
+      onConfirm={onConfirm}
+      onCancel={onCancel}
+    >
+      {confirming.kind === 'sample' ? (
         <p>
           {t('shell.sidebar.removeSampleBody', {
             names: sampleNames.join(t('shell.listSeparator')),
           })}
         </p>
-      </ConfirmDialog>
-    );
-  }
-  const { table, count } = confirming;
-  return (
-    <ConfirmDialog
-      title={t('shell.sidebar.deleteTitle')}
-      confirmLabel={t('actions.delete')}
-      danger
-      onConfirm={onConfirm}
-      onCancel={onCancel}
-    >
-      <p>
-        {count === null
-          ? t('shell.sidebar.deleteBodyCounting', { name: table.name })
-          : t('shell.sidebar.deleteBody', { name: table.name, count })}
-      </p>
-      <p className="sidebar-undo-hint">{t('shell.sidebar.undoHint')}</p>
+      ) : (
+        <>
+          <p>
+            {confirming.count === null
+              ? t('shell.sidebar.deleteBodyCounting', { name: confirming.table.name })
+              : t('shell.sidebar.deleteBody', {
+                  name: confirming.table.name,
+                  count: confirming.count,
+                })}
+          </p>
+          <p className="sidebar-undo-hint">{t('shell.sidebar.undoHint')}</p>
+        </>
+      )}
     </ConfirmDialog>
   );
 }
