@@ -1,6 +1,6 @@
 /** Page helpers shared by the end-to-end tests: start the app, find cells, type like a user. */
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { inject, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, inject, onTestFailed } from 'vitest';
 import { launchBrowser, newContext } from './browser';
 
 export const baseUrl = (): string => inject('baseUrl');
@@ -34,6 +34,21 @@ export function trackErrors(page: Page): string[] {
 }
 
 export { launchBrowser };
+
+/** One Chromium for the test file: launched before its tests, closed after them. */
+export function sharedBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('The browser is not running yet.');
+    return browser;
+  };
+}
 
 /** First launch → shop template → all customers loaded. */
 export async function startWithTemplate(page: Page): Promise<void> {

@@ -1,18 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cell, launchBrowser, openApp, startWithTemplate, waitLoaded } from './app';
+import { describe, expect, it } from 'vitest';
+import { cell, openApp, startWithTemplate, sharedBrowser, waitLoaded } from './app';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = sharedBrowser();
 
 describe('as-of date', () => {
   it('pinning a date recalculates life cycle for every customer, and it is kept', async () => {
-    const { page, context, errors } = await openApp(browser, 'zh-CN');
+    const { page, context, errors } = await openApp(browser(), 'zh-CN');
     await startWithTemplate(page);
     const stages = async () => {
       const out: string[] = [];

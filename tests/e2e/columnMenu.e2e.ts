@@ -1,16 +1,10 @@
 /** The column header menu on the shop template: rename, insert, retype, options, primary column, sort. */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cell, columnId, launchBrowser, openApp, startWithTemplate, waitLoaded } from './app';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { cell, columnId, openApp, startWithTemplate, sharedBrowser, waitLoaded } from './app';
 import { reloadWhenStored } from './stored';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = sharedBrowser();
 
 /** Opens the ▾ menu of the column called `name`. */
 async function openMenu(page: Page, name: string): Promise<Locator> {
@@ -65,7 +59,7 @@ async function firstFilledRow(page: Page, name: string): Promise<number> {
 
 describe('column menu (shop template)', () => {
   it('zh-CN: renames a column, keeps it after reload, refuses a duplicate name', async () => {
-    const { page, context, errors } = await openApp(browser, 'zh-CN');
+    const { page, context, errors } = await openApp(browser(), 'zh-CN');
     await startWithTemplate(page);
     const id = await columnId(page, '微信');
 
@@ -103,7 +97,7 @@ describe('column menu (shop template)', () => {
   });
 
   it('zh-CN: inserts a column left and right of another', async () => {
-    const { page, context, errors } = await openApp(browser, 'zh-CN');
+    const { page, context, errors } = await openApp(browser(), 'zh-CN');
     await startWithTemplate(page);
     const before = await headerNames(page);
     expect(before.slice(0, 4)).toEqual(['姓名', '手机', '微信', '性别']);
@@ -133,7 +127,7 @@ describe('column menu (shop template)', () => {
   });
 
   it('zh-CN: retypes 备注 to number and back, with preview, flags, undo and redo', async () => {
-    const { page, context, errors } = await openApp(browser, 'zh-CN');
+    const { page, context, errors } = await openApp(browser(), 'zh-CN');
     await startWithTemplate(page);
     const row = await firstFilledRow(page, '备注');
     const note = await cell(page, row, '备注');
@@ -196,7 +190,7 @@ describe('column menu (shop template)', () => {
   });
 
   it('zh-CN: retypes 会员积分 to text and back; a typed word stays flagged', async () => {
-    const { page, context, errors } = await openApp(browser, 'zh-CN');
+    const { page, context, errors } = await openApp(browser(), 'zh-CN');
     await startWithTemplate(page);
     const filled = await firstFilledRow(page, '会员积分');
     const points = await cell(page, filled, '会员积分');
@@ -236,7 +230,7 @@ describe('column menu (shop template)', () => {
   });
 
   it('zh-CN: a new coloured option of 性别 can be chosen in a cell', async () => {
-    const { page, context, errors } = await openApp(browser, 'zh-CN');
+    const { page, context, errors } = await openApp(browser(), 'zh-CN');
     await startWithTemplate(page);
     await chooseFromMenu(page, '性别', '编辑列…');
     await page.getByTestId('choice-add').click();
@@ -263,7 +257,7 @@ describe('column menu (shop template)', () => {
   });
 
   it('zh-CN: the primary column 姓名 cannot be hidden or deleted and stays frozen', async () => {
-    const { page, context, errors } = await openApp(browser, 'zh-CN');
+    const { page, context, errors } = await openApp(browser(), 'zh-CN');
     await startWithTemplate(page);
     const nameId = await columnId(page, '姓名');
     const menu = await openMenu(page, '姓名');
@@ -304,7 +298,7 @@ describe('column menu (shop template)', () => {
   });
 
   it('en-US: sorts A→Z and Z→A from the menu, blanks last both ways; the sort survives a reload', async () => {
-    const { page, context, errors } = await openApp(browser, 'en-US');
+    const { page, context, errors } = await openApp(browser(), 'en-US');
     await startWithTemplate(page);
     const id = await columnId(page, 'Total spent');
     const indicator = page.getByTestId(`column-sort-indicator-${id}`);

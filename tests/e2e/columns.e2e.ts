@@ -1,14 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cell, launchBrowser, openApp, recordCount, typeInto } from './app';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { cell, openApp, recordCount, typeInto, sharedBrowser } from './app';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = sharedBrowser();
 
 async function addColumn(
   page: Page,
@@ -48,7 +42,7 @@ const TYPED: [string, string, string][] = [
 
 describe('columns of every type', () => {
   it('adds a column of each type through the dialog and takes a typed value', async () => {
-    const { page, context, errors } = await openApp(browser, 'en-US');
+    const { page, context, errors } = await openApp(browser(), 'en-US');
     await page.getByTestId('start-empty').click();
     await page.getByTestId('add-record').click();
     await expect.poll(() => recordCount(page)).toMatch(/^1 record$/);

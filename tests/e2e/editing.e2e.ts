@@ -1,26 +1,20 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   cell,
   columnId,
-  launchBrowser,
   openApp,
   recordCount,
   startWithTemplate,
   typeOver,
+  sharedBrowser,
 } from './app';
-import { reloadGrid } from './writes';
+import { reloadGrid } from './stored';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = sharedBrowser();
 
 async function openTemplate(): Promise<{ page: Page; done: () => Promise<void> }> {
-  const { page, context, errors } = await openApp(browser, 'zh-CN');
+  const { page, context, errors } = await openApp(browser(), 'zh-CN');
   await startWithTemplate(page);
   await expect.poll(() => recordCount(page)).toBe('共 200 条');
   return {

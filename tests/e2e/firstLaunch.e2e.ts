@@ -1,27 +1,20 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   cell,
-  launchBrowser,
   openApp,
   recordCount,
   startWithTemplate,
   typeInto,
+  sharedBrowser,
   waitLoaded,
 } from './app';
 import { watchForeignRequests } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = sharedBrowser();
 
 describe('first launch', () => {
   it('offers the template, shows 200 customers, keeps an edit across a reload, makes no foreign request', async () => {
-    const { page, context, errors } = await openApp(browser, 'zh-CN');
+    const { page, context, errors } = await openApp(browser(), 'zh-CN');
     const foreign = watchForeignRequests(page, new URL(page.url()).origin);
     await expect(page.getByTestId('welcome').textContent()).resolves.toContain('回头客');
     await startWithTemplate(page);
@@ -44,7 +37,7 @@ describe('first launch', () => {
   });
 
   it('starts with an empty table in English', async () => {
-    const { page, context } = await openApp(browser, 'en-US');
+    const { page, context } = await openApp(browser(), 'en-US');
     await page.getByTestId('start-empty').click();
     await page.locator('[data-testid=app]').waitFor();
     await expect.poll(() => recordCount(page)).toContain('0 records');

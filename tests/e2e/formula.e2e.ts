@@ -2,26 +2,20 @@
  * Formula columns on the shop template (zh-CN): the template's analysis columns, a formula
  * column added through the dialog with completion and preview, live recalculation and undo.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   cell,
   columnId,
-  launchBrowser,
   openApp,
   recordCount,
   startWithTemplate,
   typeOver,
+  sharedBrowser,
 } from './app';
-import { reloadGrid } from './writes';
+import { reloadGrid } from './stored';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = sharedBrowser();
 
 /** The eight segments of crm-model.md. */
 const SEGMENTS = [
@@ -120,7 +114,7 @@ async function startFormulaColumn(page: Page, name: string): Promise<Locator> {
 
 describe('formula columns', () => {
   it('computes the template columns, adds a formula column and recalculates on edits and undo', async () => {
-    const { page, context, errors } = await openApp(browser, 'zh-CN');
+    const { page, context, errors } = await openApp(browser(), 'zh-CN');
     await startWithTemplate(page);
     await expect.poll(() => recordCount(page)).toBe('共 200 条');
 
@@ -194,7 +188,7 @@ describe('formula columns', () => {
   });
 
   it('refuses an invalid formula and follows a renamed field', async () => {
-    const { page, context, errors } = await openApp(browser, 'zh-CN');
+    const { page, context, errors } = await openApp(browser(), 'zh-CN');
     await startWithTemplate(page);
     await expect.poll(() => recordCount(page)).toBe('共 200 条');
     const input = await startFormulaColumn(page, RATIO);

@@ -1,18 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, recordCount, startWithTemplate, waitLoaded } from './app';
+import { describe, expect, it } from 'vitest';
+import { openApp, recordCount, startWithTemplate, sharedBrowser, waitLoaded } from './app';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = sharedBrowser();
 
 describe('interface language', () => {
-  it('follows a Chinese browser, switches to English in settings and keeps it after a reload', async () => {
-    const { page, context, errors } = await openApp(browser, 'zh-CN');
+  it('follows a Chinese browser(), switches to English in settings and keeps it after a reload', async () => {
+    const { page, context, errors } = await openApp(browser(), 'zh-CN');
     await expect
       .poll(() => page.getByTestId('welcome').textContent())
       .toContain('使用店铺模板开始');
@@ -39,7 +32,7 @@ describe('interface language', () => {
   });
 
   it('starts in English in an English browser', async () => {
-    const { page, context, errors } = await openApp(browser, 'en-US');
+    const { page, context, errors } = await openApp(browser(), 'en-US');
     await expect.poll(() => page.getByTestId('welcome').textContent()).toContain('template');
     expect(await page.getByTestId('welcome').textContent()).not.toMatch(/[\u4e00-\u9fff]{4}/);
     await startWithTemplate(page);

@@ -1,18 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, startWithTemplate } from './app';
+import { describe, expect, it } from 'vitest';
+import { openApp, startWithTemplate, sharedBrowser } from './app';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = sharedBrowser();
 
 describe('the bottom of the grid', () => {
   it('shows the last row whole and takes a click on its lower edge', async () => {
-    const { page, context } = await openApp(browser, 'zh-CN');
+    const { page, context } = await openApp(browser(), 'zh-CN');
     await startWithTemplate(page);
     await page.evaluate(() => {
       const viewport = [

@@ -1,28 +1,21 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   cell,
-  launchBrowser,
   openApp,
   recordCount,
   startWithTemplate,
   typeOver,
+  sharedBrowser,
   waitLoaded,
 } from './app';
+import { reloadGrid } from './stored';
 import { watchForeignRequests } from './browser';
-import { reloadGrid } from './writes';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = sharedBrowser();
 
 describe('offline', () => {
   it('loads from the service worker without a network, shows the data and keeps taking edits', async () => {
-    const { page, context, errors } = await openApp(browser, 'zh-CN');
+    const { page, context, errors } = await openApp(browser(), 'zh-CN');
     const origin = new URL(page.url()).origin;
     const foreign = watchForeignRequests(page, origin);
     // The service worker's own fetches show up on the context, not the page.

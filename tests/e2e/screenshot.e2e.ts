@@ -1,21 +1,14 @@
 import { mkdirSync, statSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, recordCount, startWithTemplate } from './app';
+import { describe, expect, it } from 'vitest';
+import { openApp, recordCount, startWithTemplate, sharedBrowser } from './app';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = sharedBrowser();
 
 const FILE = 'docs/screenshot.png';
 
 describe('screenshot for the docs', () => {
   it('captures the main screen with the shop template in Chinese', async () => {
-    const { page, context, errors } = await openApp(browser, 'zh-CN');
+    const { page, context, errors } = await openApp(browser(), 'zh-CN');
     await startWithTemplate(page);
     await expect.poll(() => recordCount(page)).toBe('共 200 条');
     await page.locator('.ag-header-cell', { hasText: '姓名' }).first().waitFor();

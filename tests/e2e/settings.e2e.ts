@@ -1,16 +1,10 @@
 /** Settings (zh-CN): how safe the stored data is and how much space it takes; a full disk. */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cell, launchBrowser, openApp, startWithTemplate, typeInto, waitLoaded } from './app';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { cell, openApp, startWithTemplate, typeInto, sharedBrowser, waitLoaded } from './app';
 import { reloadWhenStored } from './stored';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = sharedBrowser();
 
 const PERSISTENCE_TEXT = {
   granted: '浏览器已承诺保留你的数据，不会自动清理。',
@@ -50,7 +44,7 @@ async function setFailWrites(page: Page, on: boolean): Promise<void> {
 
 describe('settings and storage (zh-CN)', () => {
   it('shows whether the browser keeps the data for good, and how much space is used', async () => {
-    const { page, context, errors } = await openApp(browser, 'zh-CN');
+    const { page, context, errors } = await openApp(browser(), 'zh-CN');
     await startWithTemplate(page);
     await page.getByTestId('open-settings').click();
     const dialog = page.getByTestId('settings-dialog');
@@ -92,7 +86,7 @@ describe('settings and storage (zh-CN)', () => {
   });
 
   it('rolls an edit back and says the disk is full when the browser refuses to store it', async () => {
-    const { page, context } = await openApp(browser, 'zh-CN');
+    const { page, context } = await openApp(browser(), 'zh-CN');
     await context.addInitScript(failWritesOnFlag);
     await page.reload();
     await startWithTemplate(page);

@@ -3,6 +3,7 @@
  * before the write commits, so a test that reloads right away could race the disk.
  */
 import type { Page } from 'playwright-core';
+import { waitLoaded } from './app';
 
 /**
  * Resolves once every write the app has started is committed: IndexedDB runs read-write
@@ -57,4 +58,10 @@ export async function storedRecordCount(page: Page): Promise<number> {
 export async function reloadWhenStored(page: Page): Promise<void> {
   await waitWritesStored(page);
   await page.reload();
+}
+
+/** Reloads once pending writes are stored and waits for the grid to show its rows again. */
+export async function reloadGrid(page: Page): Promise<void> {
+  await reloadWhenStored(page);
+  await waitLoaded(page);
 }

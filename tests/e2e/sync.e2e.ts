@@ -1,26 +1,20 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   baseUrl,
   cell,
   columnId,
-  launchBrowser,
   openApp,
   recordCount,
   startWithTemplate,
   trackErrors,
   typeOver,
+  sharedBrowser,
   waitLoaded,
 } from './app';
-import { reloadGrid } from './writes';
+import { reloadGrid } from './stored';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = sharedBrowser();
 
 interface Tabs {
   a: Page;
@@ -32,7 +26,7 @@ interface Tabs {
 
 /** Tab A starts the template; tab B opens the same workspace in the same browser profile. */
 async function openTwoTabs(): Promise<Tabs> {
-  const { page: a, context, errors } = await openApp(browser, 'zh-CN');
+  const { page: a, context, errors } = await openApp(browser(), 'zh-CN');
   await startWithTemplate(a);
   const b = await context.newPage();
   const errorsB = trackErrors(b);

@@ -1,16 +1,10 @@
 /** Tables from the sidebar (zh-CN): create, rename, duplicate, delete with undo, switch, remove the samples. */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cell, launchBrowser, openApp, recordCount, startWithTemplate, waitLoaded } from './app';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { cell, openApp, recordCount, startWithTemplate, sharedBrowser, waitLoaded } from './app';
 import { reloadWhenStored, storedRecordCount } from './stored';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = sharedBrowser();
 
 /** The sidebar entry (name button) of the table called `name`. */
 function tableButton(page: Page, name: string): Locator {
@@ -52,7 +46,7 @@ async function pressUndo(page: Page): Promise<void> {
 
 describe('tables (zh-CN)', () => {
   it('creates a table, renames it, refuses a duplicate name', async () => {
-    const { page, context, errors } = await openApp(browser, 'zh-CN');
+    const { page, context, errors } = await openApp(browser(), 'zh-CN');
     await startWithTemplate(page);
     await page.getByTestId('new-table').click();
     await expect.poll(() => page.locator('.toolbar-title').textContent()).toBe('新表');
@@ -87,7 +81,7 @@ describe('tables (zh-CN)', () => {
   });
 
   it('duplicates 客户, deletes the copy after a confirmation naming it, and undoes the delete', async () => {
-    const { page, context, errors } = await openApp(browser, 'zh-CN');
+    const { page, context, errors } = await openApp(browser(), 'zh-CN');
     await startWithTemplate(page);
     await expect.poll(() => storedRecordCount(page)).toBeGreaterThan(2000);
     const stored = await storedRecordCount(page);
@@ -130,7 +124,7 @@ describe('tables (zh-CN)', () => {
   });
 
   it('switches between tables, each with its own columns and count', async () => {
-    const { page, context, errors } = await openApp(browser, 'zh-CN');
+    const { page, context, errors } = await openApp(browser(), 'zh-CN');
     await startWithTemplate(page);
     const count = async () => Number((await recordCount(page)).replace(/[^\d]/g, ''));
     expect(await count()).toBe(200);
@@ -165,7 +159,7 @@ describe('tables (zh-CN)', () => {
   });
 
   it('removes the sample data after a confirmation, shows the empty workspace, and undoes it', async () => {
-    const { page, context, errors } = await openApp(browser, 'zh-CN');
+    const { page, context, errors } = await openApp(browser(), 'zh-CN');
     await startWithTemplate(page);
     await expect.poll(() => storedRecordCount(page)).toBeGreaterThan(2000);
     const stored = await storedRecordCount(page);
