@@ -3,7 +3,6 @@
  * (drawn by stratified quantiles so every seed gives a similar curve) and a basket size that
  * grows with loyalty, spread over the two years before the as-of date.
  */
-import { addDays } from '../dates';
 import type { Random } from '../random';
 import { SHOP_ITEMS } from './content';
 import type { ShopItem } from './content';
@@ -98,8 +97,4 @@ export function planOrders(rnd: Random, counts: readonly number[]): PlannedOrder
   });
   // Oldest first, like a till roll; ties in customer order keep the result deterministic.
   return orders.sort((a, b) => b.daysAgo - a.daysAgo || a.customer - b.customer);
-}
-
-export function orderDate(asOf: string, order: PlannedOrder): string {
-  return addDays(asOf, -order.daysAgo);
 }
