@@ -1,4 +1,5 @@
 /** How stored cell values feed the formula engine: one input kind and value per field type. */
+import { isoDateTimeFromEpoch } from '../domain/dates';
 import type { EngineValue, InputKind } from '../engine/types';
 import type { CellValue, Field, TableRecord } from '../domain/model';
 import { isInvalidValue } from '../domain/model';
@@ -28,11 +29,8 @@ export function inputKindOf(field: Field): InputKind | null {
   }
 }
 
-function isoDay(ms: number): string {
-  const d = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
+/** The local calendar day of an epoch time, as the engine takes dates. */
+const isoDay = (ms: number): string => isoDateTimeFromEpoch(ms).slice(0, 10);
 
 /** A record's value of `field` as the engine takes it; a value kept as text goes in as text. */
 export function engineValueOf(field: Field, rec: TableRecord): EngineValue {

@@ -7,6 +7,7 @@
 import { formulaDependencies, substituteReferences } from '../domain/formula';
 import type * as EngineApi from '../engine';
 import { todayLocal } from '../domain/dates';
+import { normaliseLanguage } from '../domain/language';
 import type { FieldId, RecordId, TableId } from '../domain/ids';
 import type { Field, Language, TableRecord } from '../domain/model';
 import type { SchemaState } from '../domain/schemaState';
@@ -20,10 +21,10 @@ import type {
   TableEngine,
 } from '../engine/types';
 import { engineValueOf, inputKindOf } from './formulaValues';
-
-export type { FormulaResult, ResultType };
 import { recordStore } from './session';
 import { useAppStore } from './store';
+
+export type { FormulaResult, ResultType };
 
 type EngineModule = typeof EngineApi;
 let engineModule: EngineModule | null = null;
@@ -33,7 +34,6 @@ export async function loadFormulaEngine(): Promise<EngineModule> {
   engineModule ??= await import('../engine');
   return engineModule;
 }
-export const formulaEngineLoaded = (): EngineModule | null => engineModule;
 
 export type FormulaListener = (fields: FieldId[], rows: RecordId[] | null) => void;
 
@@ -56,10 +56,7 @@ const listeners = new Map<TableId, Set<FormulaListener>>();
 /** The labels' language: the workspace's choice, else the browser's. */
 export function workspaceLanguage(): Language {
   const chosen = useAppStore.getState().schema?.meta.language;
-  if (chosen) return chosen;
-  return typeof navigator !== 'undefined' && navigator.language.toLowerCase().startsWith('zh')
-    ? 'zh-CN'
-    : 'en';
+  return chosen ?? normaliseLanguage(typeof navigator !== 'undefined' ? navigator.language : '');
 }
 
 export function asOfDate(): string {
@@ -163,12 +160,13 @@ async function buildTable(tableId: TableId, signature: string): Promise<void> {
   const mod = await loadFormulaEngine();
   const schema = useAppStore.getState().schema;
   if (!schema) return;
-  const language = workspaceLanguage();
-  const records = recordStore(tableId).all();
+  const store = recordStore(tableId);
+  const records = store.all();
+  const formulas = formulaFields(schema, tableId);
   const inputs = inputFields(schema, tableId);
   const engine = mod.createTableEngine({
     asOf: asOfDate(),
-    language,
+    language: workspaceLanguage(),
     substitute: substituteReferences,
   });
   const values = new Map<FieldId, EngineValue[]>();
@@ -184,7 +182,7 @@ async function buildTable(tableId: TableId, signature: string): Promise<void> {
       kind,
       values: values.get(field.id) ?? [],
     })),
-    formulaFields(schema, tableId).map((f) => ({
+    formulas.map((f) => ({
       fieldId: f.id,
       formula: f.options.formula ?? '',
     })),
@@ -198,9 +196,9 @@ async function buildTable(tableId: TableId, signature: string): Promise<void> {
     inputs,
     values,
     results: new Map(),
-    unsubscribe: recordStore(tableId).subscribe((delta) => applyDelta(tableId, delta)),
+    unsubscribe: store.subscribe((delta) => applyDelta(tableId, delta)),
   };
-  for (const f of formulaFields(schema, tableId)) t.results.set(f.id, engine.column(f.id));
+  for (const f of formulas) t.results.set(f.id, engine.column(f.id));
   tables.set(tableId, t);
   announce(tableId, [...t.results.keys()], null);
   // For the bench (tests/bench/scenarios/formulas.mjs): the listeners have the values now.
@@ -229,23 +227,37 @@ function applyDelta(tableId: TableId, delta: RecordDelta): void {
     return;
   }
   const changed: ChangedCells[] = [];
-  if (delta.removed.length > 0) {
-    const rows = delta.removed
-      .map((id) => t.rowIndex.get(id))
-      .filter((r): r is number => r !== undefined);
-    changed.push(...t.engine.removeRows(rows));
-    const gone = new Set(rows);
-    t.rowIds = t.rowIds.filter((_, i) => !gone.has(i));
-    for (const [id, column] of t.values)
-      t.values.set(
-        id,
-        column.filter((_, i) => !gone.has(i)),
-      );
-    reindex(t);
-  }
+  if (delta.removed.length > 0) changed.push(...removeDeleted(t, delta.removed));
   if (delta.added.length > 0) changed.push(...insertAdded(tableId, t, delta.added));
+  changed.push(...editInputs(t, delta.updated));
+  if (delta.removed.length > 0 || delta.added.length > 0) {
+    // Rows moved: every result column is re-read, not just the cells that changed value.
+    for (const fieldId of t.results.keys()) t.results.set(fieldId, t.engine.column(fieldId));
+    announce(tableId, [...t.results.keys()], null);
+  } else {
+    absorb(tableId, t, changed);
+  }
+  performance.mark('regulars:formulas-updated');
+}
+
+function removeDeleted(t: FormulaTable, ids: readonly RecordId[]): ChangedCells[] {
+  const rows = ids.map((id) => t.rowIndex.get(id)).filter((r): r is number => r !== undefined);
+  const changed = t.engine.removeRows(rows);
+  const gone = new Set(rows);
+  t.rowIds = t.rowIds.filter((_, i) => !gone.has(i));
+  for (const [id, column] of t.values)
+    t.values.set(
+      id,
+      column.filter((_, i) => !gone.has(i)),
+    );
+  reindex(t);
+  return changed;
+}
+
+/** Sends the engine the input cells whose value really changed. */
+function editInputs(t: FormulaTable, updated: readonly TableRecord[]): ChangedCells[] {
   const edits = [];
-  for (const rec of delta.updated) {
+  for (const rec of updated) {
     const row = t.rowIndex.get(rec.id);
     if (row === undefined) continue;
     for (const { field } of t.inputs.values()) {
@@ -256,14 +268,7 @@ function applyDelta(tableId: TableId, delta: RecordDelta): void {
       edits.push({ fieldId: field.id, row, value });
     }
   }
-  if (edits.length > 0) changed.push(...t.engine.setValues(edits));
-  if (delta.removed.length > 0 || delta.added.length > 0) {
-    // Rows moved: every result column is re-read, not just the cells that changed value.
-    for (const fieldId of t.results.keys()) t.results.set(fieldId, t.engine.column(fieldId));
-    announce(tableId, [...t.results.keys()], null);
-  }
-  absorb(tableId, t, changed);
-  performance.mark('regulars:formulas-updated');
+  return edits.length > 0 ? t.engine.setValues(edits) : [];
 }
 
 function insertAdded(
@@ -302,8 +307,9 @@ export function startFormulaSync(): () => void {
   // "Today" moves on at local midnight while the app stays open.
   let today = todayLocal();
   const timer = setInterval(() => {
-    if (todayLocal() === today) return;
-    today = todayLocal();
+    const now = todayLocal();
+    if (now === today) return;
+    today = now;
     if (!useAppStore.getState().schema?.meta.asOfDate)
       refreshEnvironment(asOfDate(), workspaceLanguage());
   }, 60_000);

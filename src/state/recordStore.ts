@@ -19,6 +19,11 @@ export interface RecordDelta {
 
 type Listener = (delta: RecordDelta) => void;
 
+/** Table order: by `order`, ties broken by id so every tab sorts alike. */
+function compareTableOrder(a: TableRecord, b: TableRecord): number {
+  return a.order - b.order || (a.id < b.id ? -1 : 1);
+}
+
 export class RecordStore {
   readonly tableId: TableId;
   /** Built on first need: opening 100,000 rows does not pay for it up front. */
@@ -51,9 +56,7 @@ export class RecordStore {
   /** All records in table order (cached until the next change). */
   all(): TableRecord[] {
     if (!this.ordered) {
-      this.ordered = [...this.byId.values()].sort(
-        (a, b) => a.order - b.order || (a.id < b.id ? -1 : 1),
-      );
+      this.ordered = [...this.byId.values()].sort(compareTableOrder);
     }
     return this.ordered;
   }
@@ -92,7 +95,7 @@ export class RecordStore {
       const mine = this.byId.get(id);
       if (mine && !loadedIds.has(id)) merged.push(mine);
     }
-    if (touched.size > 0) merged.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
+    merged.sort(compareTableOrder);
     this.reset(merged, true);
   }
 

@@ -38,10 +38,6 @@ interface Session {
 let session: Session | null = null;
 const tabId = Math.random().toString(36).slice(2);
 
-export function currentSession(): Session | null {
-  return session;
-}
-
 export function recordStore(tableId: TableId): RecordStore {
   const s = requireSession();
   let store = s.stores.get(tableId);

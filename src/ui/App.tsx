@@ -25,8 +25,9 @@ export function App() {
   const status = useAppStore((s) => s.status);
   const language = useAppStore((s) => s.schema?.meta.language);
   useEffect(() => {
-    initI18n(language ?? normaliseLanguage(navigator.language));
-    document.documentElement.lang = language ?? normaliseLanguage(navigator.language);
+    const chosen = language ?? normaliseLanguage(navigator.language);
+    initI18n(chosen);
+    document.documentElement.lang = chosen;
   }, [language]);
   useUndoKeys();
   return (

@@ -25,18 +25,19 @@ export function FirstScreen({ table, view }: { table: Table; view: View }) {
     () => store.all(),
   ).slice(0, ROWS);
   if (!schema) return null;
-  const columns = listViewColumns(schema, view).filter((c) => !c.hidden);
+  const columns = listViewColumns(schema, view)
+    .filter((c) => !c.hidden)
+    .map(({ field, width }) => ({
+      field,
+      width: width ?? defaultColumnWidth(field, field.id === table.primaryFieldId),
+    }));
   const ctx = typeContext(currentLanguage());
   return (
     <div className="first-screen" aria-busy="true" aria-label={t('grid.loading')}>
       <div className="first-screen-row first-screen-header">
         <span className="first-screen-lead" />
         {columns.map(({ field, width }) => (
-          <span
-            key={field.id}
-            className="first-screen-cell"
-            style={{ width: width ?? defaultColumnWidth(field, field.id === table.primaryFieldId) }}
-          >
+          <span key={field.id} className="first-screen-cell" style={{ width }}>
             {field.name}
           </span>
         ))}
@@ -49,9 +50,7 @@ export function FirstScreen({ table, view }: { table: Table; view: View }) {
               key={field.id}
               className="first-screen-cell"
               data-col-id={field.id}
-              style={{
-                width: width ?? defaultColumnWidth(field, field.id === table.primaryFieldId),
-              }}
+              style={{ width }}
             >
               {formatCell(field, rec.values[field.id], ctx)}
             </span>

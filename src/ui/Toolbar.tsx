@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { RecordId } from '../domain/ids';
 import type { Table, View } from '../domain/model';
 import { addRecord, deleteRecords, setSearch } from '../state/actions';
-import { redo, undo } from '../state/session';
+import { recordStore, redo, undo } from '../state/session';
 import { selectCanRedo, selectCanUndo, useAppStore } from '../state/store';
 import { FieldDialog } from './columns/FieldDialog';
 import { HiddenFieldsButton } from './columns/HiddenFieldsButton';
@@ -130,14 +130,8 @@ export function Toolbar({
   );
 }
 
+/** The table's record count, re-read whenever its records change (0 before a workspace opens). */
 function useRecordTotal(tableId: Table['id']): number {
   useAppStore((s) => s.recordVersions[tableId] ?? 0);
-  const state = useAppStore.getState();
-  if (!state.workspaceId) return 0;
-  return recordCount(tableId);
-}
-
-import { recordStore } from '../state/session';
-function recordCount(tableId: Table['id']): number {
-  return recordStore(tableId).size;
+  return useAppStore.getState().workspaceId ? recordStore(tableId).size : 0;
 }

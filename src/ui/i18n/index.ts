@@ -6,14 +6,13 @@
 import i18next from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
+import { normaliseLanguage } from '../../domain/language';
 import type { Language } from '../../domain/model';
 import { catalogue } from './catalogue';
 
 export const LANGUAGES: readonly Language[] = ['zh-CN', 'en'];
 
-export function normaliseLanguage(lang: string | undefined): Language {
-  return lang && lang.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
-}
+export { normaliseLanguage };
 
 let started = false;
 
