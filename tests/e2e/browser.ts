@@ -6,17 +6,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { preview } from 'vite';
+import chromiumSettings from '../chromium.json';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--no-sandbox',
-];
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? chromiumSettings.defaultPath;
+const ARGS = chromiumSettings.args;
 
 /** Serves a production build (dist/, or E2E_DIST when set, so parallel runs do not clash). */
 export async function startServer(

@@ -7,21 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
+import chromiumSettings from '../../chromium.json' with { type: 'json' };
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? chromiumSettings.defaultPath;
 
-/** The flags of tests/e2e/browser.ts, plus what the memory figures need. */
-const ARGS = [
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--no-sandbox',
-  '--enable-precise-memory-info',
-  '--js-flags=--expose-gc',
-];
+/** The end-to-end tests' flags, plus what the memory figures need. */
+const ARGS = [...chromiumSettings.args, '--enable-precise-memory-info', '--js-flags=--expose-gc'];
 
 export async function buildBench(root) {
   await build({ root, configFile: join(root, 'vite.bench.config.ts'), logLevel: 'warn' });
