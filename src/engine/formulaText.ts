@@ -5,13 +5,11 @@
 
 /** `\uE000id\uE001`: the row's value of a field (a block slice). */
 export const CELL_OPEN = '\uE000';
-/** `\uE002id\uE001`: the whole column of a field (the population of a ranking function). */
-export const COLUMN_OPEN = '\uE002';
 /** `\uE003KIND|id|id\uE001`: the population cell of a ranking (see RFM_POP). */
 export const POPULATION_OPEN = '\uE003';
 export const MARK_CLOSE = '\uE001';
 
-const MARKER = /[\uE000\uE002\uE003]([^\uE001]*)\uE001/g;
+const MARKER = /[\uE000\uE003]([^\uE001]*)\uE001/g;
 const IDENT_START = /[A-Za-z_]/;
 const IDENT_CHAR = /[A-Za-z0-9_.]/;
 
@@ -162,17 +160,15 @@ export function referencedIds(text: string): string[] {
   return [...new Set(ids)];
 }
 
-/** Replaces each marker: row references with `cell(id)`, the others as given. */
+/** Replaces each marker: row references with `cell(id)`, populations with `population(spec)`. */
 export function placeMarkers(
   text: string,
   cell: (id: string) => string,
-  column: (id: string) => string,
   population: (spec: string) => string,
 ): string {
-  return text.replace(MARKER, (whole, id: string) => {
-    if (whole.startsWith(CELL_OPEN)) return cell(id);
-    return whole.startsWith(POPULATION_OPEN) ? population(id) : column(id);
-  });
+  return text.replace(MARKER, (whole, id: string) =>
+    whole.startsWith(POPULATION_OPEN) ? population(id) : cell(id),
+  );
 }
 
 /** Spreadsheet column letters of a 0-based index (0 → A, 26 → AA). */

@@ -48,8 +48,8 @@ export function createWorkbook(context: EngineContext): {
 
 /**
  * The formula text of one block: row references become the block's slice of their column
- * (one cell for a one-row block), populations the whole column; a field without a column
- * becomes #REF!; a population becomes the address of its RFM_POP cell.
+ * (one cell for a one-row block); a field without a column becomes #REF!; a population
+ * becomes the address of its RFM_POP cell.
  */
 export function blockFormula(
   compiled: string,
@@ -64,11 +64,7 @@ export function blockFormula(
     const first = `$${l}$${block.start + 1}`;
     return block.len === 1 ? first : `${first}:$${l}$${block.start + block.len}`;
   };
-  const column = (id: string): string => {
-    const c = columnOf(id);
-    return c === undefined ? '#REF!' : `$${columnLetters(c)}:$${columnLetters(c)}`;
-  };
-  return `=${placeMarkers(compiled, cell, column, populationCell)}`;
+  return `=${placeMarkers(compiled, cell, populationCell)}`;
 }
 
 /** Resolves after giving the event loop a turn (MessageChannel avoids setTimeout clamping). */
