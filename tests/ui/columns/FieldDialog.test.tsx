@@ -5,6 +5,10 @@ import { recordStore } from '../../../src/state/session';
 import { FieldDialog } from '../../../src/ui/columns/FieldDialog';
 import { initI18n } from '../../../src/ui/i18n';
 import { currentSchema, fieldNames, firstView, openEmptyWorkspace } from './workspace';
+import { loadFormulaEngine } from '../../../src/state/formulas';
+
+// The dialog loads the formula engine on demand; load it first so no test ends mid-import.
+beforeAll(() => loadFormulaEngine(), 30_000);
 
 beforeEach(async () => {
   await initI18n('en').changeLanguage('en');

@@ -4,6 +4,10 @@ import { FieldDialog } from '../../../src/ui/columns/FieldDialog';
 import { initI18n } from '../../../src/ui/i18n';
 import { currentSchema, openEmptyWorkspace } from '../columns/workspace';
 import { makeSupport } from './helpers';
+import { loadFormulaEngine } from '../../../src/state/formulas';
+
+// The dialog loads the formula engine on demand; load it first so no test ends mid-import.
+beforeAll(() => loadFormulaEngine(), 30_000);
 
 const typeValues = () =>
   within(screen.getByLabelText('Type'))
