@@ -26,6 +26,20 @@ interface WritePlan {
   cellPatches: Map<RecordId, CellPatch>;
 }
 
+/** For large commands (imports, restores): cancel, progress and the size of each bulk call. */
+export interface WriteOptions {
+  /** Aborting rolls the whole transaction back; applyChanges then throws WriteAbortedError. */
+  signal?: AbortSignal;
+  /** Records (and patched records) written so far, of all. */
+  onProgress?: (written: number, total: number) => void;
+  /** Records per bulk call (default 5,000): the page runs between calls, inside the transaction. */
+  chunk?: number;
+}
+
+export class WriteAbortedError extends Error {
+  override name = 'WriteAbortedError';
+}
+
 /**
  * Applies `changes` in order. A cell change patches only `values.<fieldId>` (and
  * modifiedAt = `now`) so that two tabs editing different cells of one record both win.
@@ -35,22 +49,44 @@ export async function applyChanges(
   db: WorkspaceDb,
   changes: readonly Change[],
   now: number = Date.now(),
+  options: WriteOptions = {},
 ): Promise<void> {
   if (changes.length === 0) return;
   const plan = planChanges(changes, now);
   const stores = [db.meta, db.tableStore, db.fields, db.views, db.records];
+  const progress = chunkProgress(plan, options);
   try {
     await db.transaction('rw', stores, async () => {
       if (plan.meta) await db.meta.put(plan.meta);
       await writeStore(db.tableStore, plan.tables);
       await writeStore(db.fields, plan.fields);
       await writeStore(db.views, plan.views);
-      await writeStore(db.records, plan.records);
-      await patchCells(db, plan.cellPatches);
+      await writeStore(db.records, plan.records, progress);
+      await patchCells(db, plan.cellPatches, progress);
     });
   } catch (err) {
+    if (options.signal?.aborted) throw new WriteAbortedError('The write was cancelled.');
     throw toStorageError(err);
   }
+}
+
+/** Between bulk calls: stop when cancelled (throwing aborts the transaction), report progress. */
+interface Progress {
+  chunk: number;
+  step(count: number): void;
+}
+
+function chunkProgress(plan: WritePlan, options: WriteOptions): Progress {
+  const total = plan.records.size + plan.cellPatches.size;
+  let written = 0;
+  return {
+    chunk: options.chunk ?? 5_000,
+    step(count) {
+      if (options.signal?.aborted) throw new WriteAbortedError('The write was cancelled.');
+      written += count;
+      if (count > 0) options.onProgress?.(written, total);
+    },
+  };
 }
 
 function planChanges(changes: readonly Change[], now: number): WritePlan {
@@ -129,7 +165,11 @@ interface BulkStore<T> {
   bulkDelete(keys: readonly string[]): Promise<unknown>;
 }
 
-async function writeStore<T>(store: BulkStore<T>, plan: StorePlan<T>): Promise<void> {
+async function writeStore<T>(
+  store: BulkStore<T>,
+  plan: StorePlan<T>,
+  progress?: Progress,
+): Promise<void> {
   if (plan.size === 0) return;
   const puts: T[] = [];
   const deletes: string[] = [];
@@ -137,16 +177,36 @@ async function writeStore<T>(store: BulkStore<T>, plan: StorePlan<T>): Promise<v
     if (after === undefined) deletes.push(id);
     else puts.push(after);
   }
-  if (deletes.length > 0) await store.bulkDelete(deletes);
-  if (puts.length > 0) await store.bulkPut(puts);
+  const size = progress?.chunk ?? Infinity;
+  await inChunks(deletes, size, (part) => store.bulkDelete(part), progress);
+  await inChunks(puts, size, (part) => store.bulkPut(part), progress);
 }
 
-async function patchCells(db: WorkspaceDb, patches: Map<RecordId, CellPatch>): Promise<void> {
+/** One bulk call per `size` items, awaited in turn so the page can run in between. */
+async function inChunks<T>(
+  items: readonly T[],
+  size: number,
+  write: (part: readonly T[]) => Promise<unknown>,
+  progress?: Progress,
+): Promise<void> {
+  for (let at = 0; at < items.length; at += size) {
+    progress?.step(0);
+    const part = size >= items.length ? items : items.slice(at, at + size);
+    await write(part);
+    progress?.step(part.length);
+  }
+}
+
+async function patchCells(
+  db: WorkspaceDb,
+  patches: Map<RecordId, CellPatch>,
+  progress: Progress,
+): Promise<void> {
   if (patches.size === 0) return;
   const entries = Array.from(patches, ([key, patch]) => ({
     key,
     // Dexie's UpdateSpec cannot spell `values.<branded id>` key paths; the shape is right.
     changes: patch as unknown as UpdateSpec<TableRecord>,
   }));
-  await db.records.bulkUpdate(entries);
+  await inChunks(entries, progress.chunk, (part) => db.records.bulkUpdate([...part]), progress);
 }

@@ -17,7 +17,7 @@ export async function deleteWorkspaceDb(workspaceId: WorkspaceId): Promise<void>
   await Dexie.delete(getWorkspaceDbName(workspaceId));
 }
 
-export { applyChanges } from './applyChanges';
+export { applyChanges, WriteAbortedError, type WriteOptions } from './applyChanges';
 export {
   classifyStorageError,
   isQuotaError,

@@ -18,6 +18,7 @@ import {
   loadRecordsPage,
   loadSchema,
   readSyncedRecords,
+  WriteAbortedError,
 } from '../db';
 import { readFirstScreen } from './firstScreen';
 import { RecordStore } from './recordStore';
@@ -187,10 +188,7 @@ function persist(
     } catch (err) {
       if (session === s) applyInMemory(invertCommand(command).changes, Date.now());
       onFail();
-      const kind = classifyStorageError(err);
-      pushNotice('error', kind === 'quota' ? 'errors.quota' : 'errors.saveFailed', {
-        detail: err instanceof Error ? err.message : String(err),
-      });
+      reportWriteFailure(err);
       return 'failed';
     } finally {
       pendingWrites -= 1;
@@ -217,6 +215,50 @@ export function guardPendingWrites(target: Pick<Window, 'addEventListener'>): vo
     event.preventDefault();
     // Older browsers need returnValue set to show the prompt.
     (event as BeforeUnloadEvent).returnValue = true;
+  });
+}
+
+export type LargeCommandOutcome = CommandOutcome | 'cancelled';
+
+/**
+ * For commands too large to show before they are stored (imports, restores): writes first, in
+ * ONE transaction of chunked bulk calls (the page keeps running; aborting `signal` rolls it all
+ * back), then applies the command in memory, records it as one undo step and tells other tabs.
+ */
+export async function runLargeCommand(
+  command: Command,
+  options: { signal?: AbortSignal; onProgress?: (written: number, total: number) => void } = {},
+): Promise<LargeCommandOutcome> {
+  if (command.changes.length === 0) return 'ok';
+  const s = requireSession();
+  const now = Date.now();
+  pendingWrites += 1;
+  const write = s.queue.then(async (): Promise<LargeCommandOutcome> => {
+    try {
+      await applyChanges(s.db, command.changes, now, options);
+    } catch (err) {
+      if (err instanceof WriteAbortedError) return 'cancelled';
+      reportWriteFailure(err);
+      return 'failed';
+    } finally {
+      pendingWrites -= 1;
+    }
+    if (session === s) {
+      applyInMemory(command.changes, now);
+      useAppStore.setState((st) => ({ history: pushCommand(st.history, command) }));
+      s.sync.publish(command.changes);
+    }
+    performance.mark('regulars:committed');
+    return 'ok';
+  });
+  s.queue = write.then(() => undefined);
+  return write;
+}
+
+function reportWriteFailure(err: unknown): void {
+  const kind = classifyStorageError(err);
+  pushNotice('error', kind === 'quota' ? 'errors.quota' : 'errors.saveFailed', {
+    detail: err instanceof Error ? err.message : String(err),
   });
 }
 

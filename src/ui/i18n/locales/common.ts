@@ -58,6 +58,8 @@ export const common = {
       duplicateTable: 'duplicate table',
       removeSample: 'remove sample data',
       settings: 'change settings',
+      import: 'import',
+      restore: 'restore backup',
     },
     problems: {
       notNumber: 'not a number',
@@ -137,6 +139,8 @@ export const common = {
       duplicateTable: '复制表',
       removeSample: '删除示例数据',
       settings: '修改设置',
+      import: '导入',
+      restore: '恢复备份',
     },
     problems: {
       notNumber: '不是数字',
