@@ -3,10 +3,11 @@ import { columns } from './locales/columns';
 import { common } from './locales/common';
 import { formula } from './locales/formula';
 import { grid } from './locales/grid';
+import { importer } from './locales/importer';
 import { shell } from './locales/shell';
 
 type Bundle = Record<string, unknown>;
-const areas: { en: Bundle; 'zh-CN': Bundle }[] = [common, shell, columns, grid, formula];
+const areas: { en: Bundle; 'zh-CN': Bundle }[] = [common, shell, columns, grid, formula, importer];
 
 export const catalogue = {
   en: Object.assign({}, ...areas.map((a) => a.en)) as Bundle,
