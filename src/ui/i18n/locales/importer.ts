@@ -63,6 +63,7 @@ export const importer = {
         fillEmpty: 'Fill only empty',
       },
       start: 'Import',
+      back: 'Back',
       invalid: {
         table: {
           nameEmpty: 'Give the new table a name.',
@@ -180,6 +181,7 @@ export const importer = {
         fillEmpty: '只填空白',
       },
       start: '开始导入',
+      back: '返回修改',
       invalid: {
         table: {
           nameEmpty: '请给新表格起个名字。',

@@ -1,0 +1,80 @@
+/** Steps 2 and 3 of an import: the progress while it runs, and the summary when it is done. */
+import { useTranslation } from 'react-i18next';
+import type { ImportProgress, ImportSummary } from '../../domain/import/types';
+
+export function ProgressView({ progress }: { progress: ImportProgress | null }) {
+  const { t, i18n } = useTranslation();
+  const nf = new Intl.NumberFormat(i18n.language);
+  const percent = Math.max(0, Math.min(100, Math.round(progress?.percent ?? 0)));
+  return (
+    <div className="import-progress" data-testid="import-progress">
+      <p className="import-phase" aria-live="polite">
+        {progress ? t(`importer.phases.${progress.phase}`) : t('importer.running')}
+      </p>
+      <div
+        className="import-bar"
+        role="progressbar"
+        aria-label={t('importer.progressLabel')}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+      >
+        <div className="import-bar-fill" style={{ width: `${percent}%` }} />
+      </div>
+      <p className="import-rows">
+        {progress
+          ? t('importer.progressRows', {
+              rows: nf.format(progress.rows),
+              total: nf.format(progress.totalRows),
+              percent,
+            })
+          : '\u00a0'}
+      </p>
+    </div>
+  );
+}
+
+export function SummaryView({ summary }: { summary: ImportSummary }) {
+  const { t, i18n } = useTranslation();
+  const nf = new Intl.NumberFormat(i18n.language);
+  const items = [
+    ['added', summary.added],
+    ['updated', summary.updated],
+    ['skipped', summary.skipped],
+    ['flagged', summary.flagged],
+  ] as const;
+  return (
+    <div className="import-summary" data-testid="import-summary">
+      <dl className="import-counts">
+        {items.map(([key, n]) => (
+          <div key={key} className="import-count" data-testid={`import-${key}`}>
+            <dt>{t(`importer.summary.${key}`)}</dt>
+            <dd>{nf.format(n)}</dd>
+          </div>
+        ))}
+      </dl>
+      {summary.flagged > 0 ? (
+        <p className="import-hint">{t('importer.summary.flaggedHint')}</p>
+      ) : null}
+      {summary.problems.length > 0 ? (
+        <p>{t('importer.summary.problems', { count: summary.problems.length })}</p>
+      ) : null}
+      <p className="import-hint">{t('importer.summary.undoHint')}</p>
+    </div>
+  );
+}
+
+/** Saves the problem report: UTF-8 with BOM so that Excel shows Chinese correctly. */
+export function downloadReport(csv: string, fileName: string): void {
+  const blob = new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // The browser reads the blob after the click; revoking at once can cancel the download.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
