@@ -1,0 +1,56 @@
+/**
+ * CSV as Excel opens it well: UTF-8 with a byte order mark (so Chinese shows correctly), RFC
+ * 4180 quoting, CRLF line ends, and cells that Excel would run as formulas neutralised.
+ */
+import type { ExportColumn } from './types';
+
+const BOM = '\uFEFF';
+const CRLF = '\r\n';
+/** Rows per string part: big enough to be cheap, small enough that no giant string is built. */
+const ROWS_PER_PART = 2000;
+
+/** A plain decimal number ("-12.5", "3e-7"): Excel reads it as a number, never as a formula. */
+const PLAIN_NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Cells starting with = + - @ TAB or CR get a leading apostrophe so that Excel shows them as
+ * text instead of evaluating them (CSV injection). A cell that is wholly a plain number, such
+ * as -12.5, is left alone in every column: it cannot run as a formula and stays a number.
+ */
+export function neutraliseCell(text: string): string {
+  if (!FORMULA_START.test(text) || PLAIN_NUMBER.test(text)) return text;
+  return `'${text}`;
+}
+
+/** RFC 4180: quote when the cell holds a quote, comma or line break; double inner quotes. */
+export function quoteCell(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function formatCsvCell(text: string): string {
+  return quoteCell(neutraliseCell(text));
+}
+
+function formatLine(cells: readonly string[]): string {
+  return cells.map(formatCsvCell).join(',');
+}
+
+/** The file as string parts (BOM, header, then rows in blocks), each part ending in CRLF. */
+export function buildCsvParts<R>(columns: readonly ExportColumn<R>[], rows: Iterable<R>): string[] {
+  const parts: string[] = [BOM + formatLine(columns.map((c) => c.header)) + CRLF];
+  let block: string[] = [];
+  for (const row of rows) {
+    block.push(formatLine(columns.map((c) => c.text(row))));
+    if (block.length >= ROWS_PER_PART) {
+      parts.push(block.join(CRLF) + CRLF);
+      block = [];
+    }
+  }
+  if (block.length > 0) parts.push(block.join(CRLF) + CRLF);
+  return parts;
+}
+
+export function buildCsvBlob<R>(columns: readonly ExportColumn<R>[], rows: Iterable<R>): Blob {
+  return new Blob(buildCsvParts(columns, rows), { type: 'text/csv;charset=utf-8' });
+}
