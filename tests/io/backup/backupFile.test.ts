@@ -50,7 +50,9 @@ function streamOfText(text: string): ReadableStream<Uint8Array> {
 
 async function gzipText(text: string): Promise<Blob> {
   const parts: Uint8Array<ArrayBuffer>[] = [];
-  for await (const p of compressGzip(streamOfText(text))) parts.push(p as Uint8Array<ArrayBuffer>);
+  const reader = compressGzip(streamOfText(text)).getReader();
+  for (let next = await reader.read(); !next.done; next = await reader.read())
+    parts.push(next.value as Uint8Array<ArrayBuffer>);
   return new Blob(parts);
 }
 
