@@ -140,6 +140,8 @@ export interface ImportSummary {
   tableId: TableId;
   added: number;
   updated: number;
+  /** Update-or-insert: matched records whose values already equalled the file's (not counted as updated). */
+  unchanged?: number;
   skipped: number;
   /** Cells kept as text and flagged because they did not fit their field's type. */
   flagged: number;

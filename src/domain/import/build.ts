@@ -1,0 +1,233 @@
+/**
+ * Turns converted rows into ONE command: new records (and, for update-or-insert, cell changes
+ * on matched records), built chunk by chunk as rows arrive so the page never blocks for long.
+ */
+import type { CellChange, Change, Command } from '../changes';
+import type { FieldId } from '../ids';
+import { newRecordId } from '../ids';
+import type { CellValue, Field, Table, TableRecord, View } from '../model';
+import { isEmptyValue, isInvalidValue } from '../model';
+import { normaliseWidth } from '../numbers';
+import { reasonForType } from './convert';
+import type { ImportMode, ImportProblem, UpdatePolicy } from './types';
+
+export interface ImportColumn {
+  header: string;
+  field: Field;
+  /** True for a field the import creates. */
+  isNew: boolean;
+  /** An existing field as it was before the import (its choices may grow). */
+  before?: Field;
+  /** Update-or-insert: what happens to a matched record's value (new fields always fill). */
+  policy: UpdatePolicy;
+}
+
+export interface ImportTarget {
+  mode: ImportMode;
+  table: Table;
+  /** newTable: the table does not exist yet; its views are created too. */
+  isNewTable: boolean;
+  /** The table's views (newTable: the default view to create). */
+  views: readonly View[];
+  /** Records already in the table, in table order (append/upsert). */
+  existing: readonly TableRecord[];
+  /** Update-or-insert: index into the columns of the column matched against records. */
+  keyIndex?: number;
+  now: number;
+}
+
+export interface ImportCounts {
+  added: number;
+  updated: number;
+  /** Matched records whose values were already what the file says. */
+  unchanged: number;
+  skipped: number;
+  flagged: number;
+  problems: ImportProblem[];
+}
+
+/** Key text for matching: trimmed, case-folded; phone numbers compare digits (and a leading +). */
+export function normaliseKey(value: CellValue | undefined, phone: boolean): string {
+  if (value === null || value === undefined) return '';
+  const text = isInvalidValue(value)
+    ? value.invalid
+    : Array.isArray(value)
+      ? value.join(', ')
+      : String(value);
+  const t = normaliseWidth(text).trim();
+  if (!phone) return t.toLocaleLowerCase();
+  const digits = t.replace(/\D/g, '');
+  return digits === '' ? '' : (t.startsWith('+') ? '+' : '') + digits;
+}
+
+function sameValue(a: CellValue | undefined, b: CellValue | undefined): boolean {
+  if (isEmptyValue(a) && isEmptyValue(b)) return true;
+  if (a === b) return true;
+  return typeof a === 'object' && JSON.stringify(a) === JSON.stringify(b);
+}
+
+function shouldWrite(
+  policy: UpdatePolicy,
+  before: CellValue | undefined,
+  after: CellValue,
+): boolean {
+  if (after === null || sameValue(before, after)) return false;
+  if (policy === 'keep') return false;
+  return policy === 'overwrite' || isEmptyValue(before);
+}
+
+export class ImportBuilder {
+  private readonly records: TableRecord[] = [];
+  private readonly cellChanges: CellChange[] = [];
+  private readonly keys = new Map<string, TableRecord>();
+  private readonly seenKeys = new Set<string>();
+  private nextOrder: number;
+  private readonly counts: ImportCounts = {
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    skipped: 0,
+    flagged: 0,
+    problems: [],
+  };
+
+  constructor(
+    private readonly target: ImportTarget,
+    private columns: readonly ImportColumn[],
+  ) {
+    const last = target.existing.at(-1);
+    this.nextOrder = last ? Math.floor(last.order) + 1 : 0;
+    const key = this.keyColumn();
+    if (key) {
+      const phone = key.field.type === 'phone';
+      for (const r of target.existing) {
+        const k = normaliseKey(r.values[key.field.id], phone);
+        if (k !== '' && !this.keys.has(k)) this.keys.set(k, r);
+      }
+    }
+  }
+
+  private keyColumn(): ImportColumn | undefined {
+    const { mode, keyIndex } = this.target;
+    return mode === 'upsert' && keyIndex !== undefined ? this.columns[keyIndex] : undefined;
+  }
+
+  /** Adds converted rows: `rows[i]` is the 1-based source row of `cells[i]`. */
+  addRows(rows: readonly number[], cells: readonly (readonly CellValue[])[]): void {
+    const key = this.keyColumn();
+    for (let i = 0; i < cells.length; i++) {
+      const row = rows[i] ?? 0;
+      const values = cells[i] ?? [];
+      if (!key) {
+        this.addRecord(row, values);
+        continue;
+      }
+      const k = normaliseKey(values[this.target.keyIndex ?? 0], key.field.type === 'phone');
+      if (k !== '' && this.seenKeys.has(k)) {
+        this.skip(row, key.header, values[this.target.keyIndex ?? 0]);
+        continue;
+      }
+      if (k !== '') this.seenKeys.add(k);
+      const match = k === '' ? undefined : this.keys.get(k);
+      if (match) this.update(row, match, values);
+      else this.addRecord(row, values);
+    }
+  }
+
+  private flag(row: number, column: ImportColumn, value: CellValue): void {
+    if (!isInvalidValue(value)) return;
+    this.counts.flagged++;
+    const reason = reasonForType(column.field.type);
+    this.counts.problems.push({ row, column: column.header, value: value.invalid, reason });
+  }
+
+  private addRecord(row: number, cells: readonly CellValue[]): void {
+    const values: Partial<Record<FieldId, CellValue>> = {};
+    for (let c = 0; c < this.columns.length; c++) {
+      const v = cells[c] ?? null;
+      const column = this.columns[c] as ImportColumn;
+      if (v === null) continue;
+      values[column.field.id] = v;
+      if (typeof v === 'object' && !Array.isArray(v)) this.flag(row, column, v);
+    }
+    const { table, now } = this.target;
+    const order = this.nextOrder++;
+    this.records.push({
+      id: newRecordId(),
+      tableId: table.id,
+      order,
+      values,
+      createdAt: now,
+      modifiedAt: now,
+    });
+    this.counts.added++;
+  }
+
+  private update(row: number, record: TableRecord, cells: readonly CellValue[]): void {
+    let changed = false;
+    for (let c = 0; c < this.columns.length; c++) {
+      const column = this.columns[c] as ImportColumn;
+      const after = cells[c] ?? null;
+      const before = record.values[column.field.id];
+      if (!shouldWrite(column.isNew ? 'overwrite' : column.policy, before, after)) continue;
+      changed = true;
+      this.flag(row, column, after);
+      this.cellChanges.push({
+        kind: 'cell',
+        tableId: this.target.table.id,
+        recordId: record.id,
+        fieldId: column.field.id,
+        before,
+        after,
+      });
+    }
+    if (changed) this.counts.updated++;
+    else this.counts.unchanged++;
+  }
+
+  private skip(row: number, column: string, key: CellValue | undefined): void {
+    this.counts.skipped++;
+    this.counts.problems.push({ row, column, value: describe(key), reason: 'duplicateKey' });
+  }
+
+  /**
+   * The command (schema changes first, then records and cells) and what it did. `fields` are
+   * the columns' fields as conversion left them (select fields with the choices met added).
+   */
+  finish(label: string, fields?: readonly Field[]): { command: Command; counts: ImportCounts } {
+    if (fields) this.columns = this.columns.map((c, i) => ({ ...c, field: fields[i] ?? c.field }));
+    const changes: Change[] = [...this.schemaChanges()];
+    for (const r of this.records) changes.push({ kind: 'record', id: r.id, after: r });
+    for (const c of this.cellChanges) changes.push(c);
+    this.counts.problems.sort((a, b) => a.row - b.row);
+    return { command: { label, changes, at: this.target.now }, counts: this.counts };
+  }
+
+  private schemaChanges(): Change[] {
+    const { table, views, isNewTable } = this.target;
+    const changes: Change[] = [];
+    if (isNewTable) changes.push({ kind: 'table', id: table.id, after: table });
+    for (const column of this.columns) {
+      const f = column.field;
+      if (column.isNew) changes.push({ kind: 'field', id: f.id, after: f });
+      else if (column.before && JSON.stringify(column.before) !== JSON.stringify(f)) {
+        changes.push({ kind: 'field', id: f.id, before: column.before, after: f });
+      }
+    }
+    const added = this.columns.filter((c) => c.isNew).map((c) => ({ fieldId: c.field.id }));
+    for (const view of views) {
+      if (isNewTable) changes.push({ kind: 'view', id: view.id, after: view });
+      else if (added.length > 0) {
+        const after = { ...view, columns: [...view.columns, ...added] };
+        changes.push({ kind: 'view', id: view.id, before: view, after });
+      }
+    }
+    return changes;
+  }
+}
+
+function describe(value: CellValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (isInvalidValue(value)) return value.invalid;
+  return Array.isArray(value) ? value.join(', ') : String(value);
+}

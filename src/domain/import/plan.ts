@@ -1,0 +1,152 @@
+/**
+ * From the user's mapping to concrete fields: the new table (or the existing one), new fields
+ * with unique names, and the field each source column converts into. Pure; runs before a run.
+ */
+import { uniqueTableName } from '../commands/tableCommands';
+import { defaultView } from '../commands/tableCommands';
+import type { FieldId, TableId } from '../ids';
+import { newFieldId, newTableId } from '../ids';
+import { isEditableType } from '../fields';
+import type { Field, Language, Table, View } from '../model';
+import type { SchemaState } from '../schemaState';
+import { listFields, listTables, listViews } from '../schemaState';
+import type { ImportColumn } from './build';
+import type { ImportSpec } from './types';
+
+export interface ImportPlan {
+  table: Table;
+  isNewTable: boolean;
+  views: View[];
+  /** The mapped columns, in source order. */
+  columns: ImportColumn[];
+  /** One per source column: the field it converts into, or null when skipped. */
+  sourceFields: (Field | null)[];
+  /** Index into `columns` of the update-or-insert key column. */
+  keyIndex?: number;
+}
+
+export class ImportPlanError extends Error {
+  override name = 'ImportPlanError';
+}
+
+const DEFAULT_NAMES: Record<Language, { view: string; field: string; table: string }> = {
+  'zh-CN': { view: '全部', field: '名称', table: '导入的表' },
+  en: { view: 'All', field: 'Name', table: 'Imported table' },
+};
+
+/** Hands out field names not taken in the table nor by an earlier new field. */
+function nameGiver(taken: readonly string[]): (name: string) => string {
+  const used = new Set(taken.map((n) => n.trim().toLowerCase()));
+  return (name) => {
+    const base = name.trim().slice(0, 100) || 'Field';
+    let candidate = base;
+    for (let i = 2; used.has(candidate.toLowerCase()); i++) candidate = `${base} ${i}`;
+    used.add(candidate.toLowerCase());
+    return candidate;
+  };
+}
+
+function targetTable(
+  schema: SchemaState,
+  spec: ImportSpec,
+  fileName: string,
+  language: Language,
+): { table: Table; isNew: boolean } {
+  if (spec.mode !== 'newTable') {
+    const table = spec.tableId ? schema.tables[spec.tableId] : undefined;
+    if (!table) throw new ImportPlanError(`No table ${String(spec.tableId)} to import into`);
+    return { table, isNew: false };
+  }
+  const base = spec.tableName?.trim() || fileName.replace(/\.[^.]+$/, '').trim();
+  const name = uniqueTableName(schema, base || DEFAULT_NAMES[language].table);
+  const last = listTables(schema).at(-1);
+  const id: TableId = newTableId();
+  // The primary field is set once the fields exist (below).
+  const table: Table = { id, name, order: (last?.order ?? -1) + 1, primaryFieldId: '' as FieldId };
+  return { table, isNew: true };
+}
+
+export function planImport(
+  schema: SchemaState,
+  spec: ImportSpec,
+  headers: readonly string[],
+  fileName: string,
+  language: Language,
+): ImportPlan {
+  const { table, isNew } = targetTable(schema, spec, fileName, language);
+  const existing = isNew ? [] : listFields(schema, table.id);
+  const giveName = nameGiver(existing.map((f) => f.name));
+  const columns: ImportColumn[] = [];
+  const sourceFields: (Field | null)[] = [];
+  let keyIndex: number | undefined;
+  spec.columns.forEach((target, c) => {
+    let field: Field | null = null;
+    let isNewField = false;
+    if (target.kind === 'new') {
+      const name = giveName(target.name || headers[c] || `${c + 1}`);
+      field = {
+        id: newFieldId(),
+        tableId: table.id,
+        name,
+        type: target.type,
+        options: target.options,
+      };
+      isNewField = true;
+    } else if (target.kind === 'field' && !isNew) {
+      const f = schema.fields[target.fieldId];
+      if (f && f.tableId === table.id && isEditableType(f.type)) field = f;
+    }
+    sourceFields.push(field);
+    if (!field) return;
+    if (spec.mode === 'upsert' && spec.keyColumn === c && !isNewField) keyIndex = columns.length;
+    const policy = isNewField ? 'overwrite' : (spec.policies?.[field.id] ?? 'overwrite');
+    const column: ImportColumn = { header: headers[c] ?? '', field, isNew: isNewField, policy };
+    if (!isNewField) column.before = field;
+    columns.push(column);
+  });
+  if (!isNew) {
+    const plan: ImportPlan = {
+      table,
+      isNewTable: false,
+      views: listViews(schema, table.id),
+      columns,
+      sourceFields,
+    };
+    if (keyIndex !== undefined) plan.keyIndex = keyIndex;
+    return plan;
+  }
+  return planNewTable(table, columns, sourceFields, language);
+}
+
+/** A new table needs a primary field (the first mapped column, or an empty text field) and a view. */
+function planNewTable(
+  table: Table,
+  columns: ImportColumn[],
+  sourceFields: (Field | null)[],
+  language: Language,
+): ImportPlan {
+  const names = DEFAULT_NAMES[language];
+  const fields = columns.map((c) => c.field);
+  let extra: ImportColumn | undefined;
+  if (fields.length === 0) {
+    const field: Field = {
+      id: newFieldId(),
+      tableId: table.id,
+      name: names.field,
+      type: 'text',
+      options: {},
+    };
+    extra = { header: names.field, field, isNew: true, policy: 'overwrite' };
+    fields.push(field);
+  }
+  const primary = fields[0] as Field;
+  const withPrimary: Table = { ...table, primaryFieldId: primary.id };
+  const view = defaultView(
+    table.id,
+    names.view,
+    fields.map((f) => f.id),
+  );
+  // The extra primary field has no source column: it is created but no value converts into it.
+  const allColumns = extra ? [extra] : columns;
+  return { table: withPrimary, isNewTable: true, views: [view], columns: allColumns, sourceFields };
+}

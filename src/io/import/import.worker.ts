@@ -1,0 +1,13 @@
+/**
+ * The import worker: reads, previews and converts one file off the main thread. All logic is
+ * in protocol.ts/session.ts so that tests (jsdom has no Worker) run the same code in-process.
+ */
+import type { WorkerRequest, WorkerResponse } from './protocol';
+import { createWorkerState, handleWorkerMessage } from './protocol';
+
+const state = createWorkerState();
+const post = (message: WorkerResponse): void => self.postMessage(message);
+
+self.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  void handleWorkerMessage(state, event.data, post);
+};
