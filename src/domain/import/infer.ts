@@ -25,6 +25,7 @@ const DATE_HEADER = /日期|生日|时间|日子|date|birthday|birth|time|day|cr
 const BARE_NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
 const DMY_PARTS = /^(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*\d{4}/;
 const CURRENCY_MARK = /^[-+]?\s*(?:[¥$€£]|rmb|cny|usd|eur)|元\s*$/i;
+const DATE_SHAPE = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\D|$)|^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}$/;
 const PHONE_CHARS = /^\+?[\d\s\-()（）.]+$/;
 
 /** Today for dates typed without a year ("1月5日"). */
@@ -147,6 +148,8 @@ function hasPhoneMark(t: string): boolean {
 
 function inferPhone(texts: readonly string[]): InferredType | null {
   if (!texts.some(hasPhoneMark)) return null;
+  // 1990-05-17 and 05.01.2024 have digits and dashes too.
+  if (texts.some((t) => DATE_SHAPE.test(t))) return null;
   // A decimal point followed by 1-2 digits is a price, not a phone number.
   if (texts.some((t) => /^\d+\.\d{1,2}$/.test(t))) return null;
   return fits(texts, isPhoneLike) ? { type: 'phone', options: {} } : null;

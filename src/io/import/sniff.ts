@@ -25,9 +25,14 @@ function latin1(bytes: Uint8Array, start: number, end: number): string {
   return s;
 }
 
-/** An ODS package stores its `mimetype` entry first and uncompressed. */
+/**
+ * An ODS package should store its `mimetype` entry first, uncompressed; some writers do not,
+ * so the entry names (never compressed) decide: content.xml and no xl/workbook.xml.
+ */
 export function isOdsZip(bytes: Uint8Array): boolean {
-  return latin1(bytes, 30, 200).includes('application/vnd.oasis.opendocument.spreadsheet');
+  if (latin1(bytes, 30, 200).includes('application/vnd.oasis.opendocument.spreadsheet'))
+    return true;
+  return containsPattern(bytes, asciiPattern('content.xml')) && !containsPattern(bytes, XLSX_PART);
 }
 
 /** The UTF-16LE bytes of `name`, as OLE directory entries store stream names. */
@@ -48,6 +53,11 @@ function containsPattern(bytes: Uint8Array, pattern: readonly number[]): boolean
   return false;
 }
 
+function asciiPattern(text: string): number[] {
+  return [...text].map((ch) => ch.charCodeAt(0));
+}
+
+const XLSX_PART = asciiPattern('xl/workbook');
 const ENCRYPTION_INFO = utf16Pattern('EncryptionInfo');
 const ENCRYPTED_PACKAGE = utf16Pattern('EncryptedPackage');
 

@@ -121,7 +121,7 @@ export class ImportSource {
   grid(sheet: number, encoding?: TextEncoding): RowGrid {
     if (this.text) {
       if (encoding && encoding !== this.text.encoding && this.bytes) {
-        const text = decodeBytes(this.bytes, encoding);
+        const text = unifyLineBreaks(decodeBytes(this.bytes, encoding));
         const delimiter = sniffDelimiter(text);
         this.text = { encoding, grid: new TextGrid(text, indexRows(text, delimiter), delimiter) };
       }
@@ -140,13 +140,19 @@ export class ImportSource {
   }
 }
 
+/** One line break everywhere: papaparse guesses one per slice, and files mix them. */
+function unifyLineBreaks(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}
+
 function fromText(
-  text: string,
+  raw: string,
   encoding: TextEncoding | undefined,
   fileName: string,
   size: number,
   bytes: Uint8Array | null,
 ): OpenOutcome {
+  const text = unifyLineBreaks(raw);
   if (text.trim() === '') return { ok: false, problem: 'empty' };
   if (looksBinaryText(text)) return { ok: false, problem: 'binary' };
   const delimiter = sniffDelimiter(text);

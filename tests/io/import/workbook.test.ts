@@ -1,0 +1,101 @@
+import { CFB } from '@e965/xlsx';
+import { ImportRunner } from '../../../src/io/import/session';
+import { isEncryptedOle, sniffKind } from '../../../src/io/import/sniff';
+import { ImportSource } from '../../../src/io/import/source';
+import { ctx, encode, headers, openRunner, workbook } from './helpers';
+
+const SHEETS = {
+  客户: [
+    ['客户名单（2024）'],
+    ['姓名', '生日', '上次到店', '消费', '会员'],
+    ['张三', new Date(1990, 4, 17), new Date(2024, 0, 5, 14, 30), 1280.5, true],
+    ['李四', new Date(1985, 11, 1), new Date(2024, 1, 29, 9, 5), 99, false],
+  ],
+  订单: [
+    ['单号', '金额'],
+    ['A001', 10],
+    ['A002', 20],
+    ['A003', 30],
+  ],
+};
+
+describe.each(['xlsx', 'xls', 'ods'] as const)('%s workbooks', (bookType) => {
+  const bytes = workbook(SHEETS, bookType);
+
+  it('lists both sheets and reads real date cells as ISO text', () => {
+    const runner = openRunner(bytes, `会员.${bookType}`);
+    expect(runner.info.format).toBe(bookType);
+    expect(runner.info.sheets).toEqual(['客户', '订单']);
+    const p = runner.preview({ sheet: 0, headerRow: null }, ctx);
+    expect(p.headerRow).toBe(1);
+    expect(headers(p)).toEqual(['姓名', '生日', '上次到店', '消费', '会员']);
+    expect(p.rows[0]).toEqual(['张三', '1990-05-17', '2024-01-05T14:30', 1280.5, true]);
+    expect(p.rows[1]).toEqual(['李四', '1985-12-01', '2024-02-29T09:05', 99, false]);
+    expect(p.columns.map((c) => c.inferred.type)).toEqual([
+      'text',
+      'date',
+      'dateTime',
+      'number',
+      'checkbox',
+    ]);
+  });
+
+  it('previews the second sheet', () => {
+    const p = openRunner(bytes, `x.${bookType}`).preview({ sheet: 1, headerRow: null }, ctx);
+    expect(p.sheet).toBe(1);
+    expect(headers(p)).toEqual(['单号', '金额']);
+    expect(p.totalRows).toBe(3);
+    expect(p.rows.map((r) => r[1])).toEqual([10, 20, 30]);
+  });
+});
+
+function problemOf(bytes: Uint8Array, name = 'x.csv'): string {
+  const r = ImportRunner.open(bytes, name);
+  return typeof r === 'string' ? r : 'ok';
+}
+
+describe('bad files', () => {
+  it('empty: no bytes, or only a BOM and whitespace', () => {
+    expect(problemOf(new Uint8Array(0))).toBe('empty');
+    expect(problemOf(encode(' \r\n\t\n', 'utf-8', true))).toBe('empty');
+    expect(problemOf(encode('  \n', 'utf-16le', true))).toBe('empty');
+  });
+
+  it('binary: NUL and control bytes in a "text" file', () => {
+    const png = new Uint8Array([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72,
+    ]);
+    expect(sniffKind(png)).toBe('text');
+    expect(problemOf(png, 'photo.csv')).toBe('binary');
+    const noise = new Uint8Array(4096).map((_, i) => (i * 7919) % 256);
+    expect(problemOf(noise)).toBe('binary');
+  });
+
+  it('badZip: a truncated workbook', () => {
+    const full = workbook(SHEETS, 'xlsx');
+    expect(problemOf(full.slice(0, Math.floor(full.length / 2)), 'x.xlsx')).toBe('badZip');
+    expect(problemOf(full.slice(0, 40), 'x.xlsx')).toBe('badZip');
+  });
+
+  it('encrypted: an OLE file holding EncryptionInfo (a password-protected xlsx)', () => {
+    const cfb = CFB.utils.cfb_new();
+    CFB.utils.cfb_add(cfb, '/EncryptionInfo', new Uint8Array([4, 0, 4, 0, 64, 0, 0, 0]));
+    CFB.utils.cfb_add(cfb, '/EncryptedPackage', new Uint8Array(64));
+    const bytes = new Uint8Array(CFB.write(cfb, { type: 'array' }) as ArrayLike<number>);
+    expect(sniffKind(bytes)).toBe('ole');
+    expect(isEncryptedOle(bytes)).toBe(true);
+    expect(problemOf(bytes, 'secret.xlsx')).toBe('encrypted');
+    expect(isEncryptedOle(workbook(SHEETS, 'xls'))).toBe(false);
+  });
+
+  it('tooLarge: over the limit', () => {
+    const huge = { length: 513 * 1024 * 1024 } as Uint8Array;
+    const opened = ImportSource.open(huge, 'big.csv');
+    expect(opened.ok ? 'ok' : opened.problem).toBe('tooLarge');
+  });
+
+  it('noRows: only separators, or a workbook of empty sheets', () => {
+    expect(problemOf(encode(',,,\n,,\n', 'utf-8'))).toBe('noRows');
+    expect(problemOf(workbook({ 空: [] }, 'xlsx'), 'x.xlsx')).toBe('noRows');
+  });
+});
