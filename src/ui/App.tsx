@@ -9,6 +9,7 @@ import { selectActiveTable, selectActiveView, useAppStore } from '../state/store
 import { selectTable } from '../state/workspace';
 import type { GridHandle } from './grid/DataGrid';
 import { initI18n, normaliseLanguage } from './i18n';
+import { ImportEntry } from './import/ImportEntry';
 import { Notices } from './shell/Notices';
 import { RecordForm } from './shell/RecordForm';
 import { SettingsDialog } from './shell/SettingsDialog';
@@ -117,6 +118,7 @@ function Workspace() {
         />
       ) : null}
       {settings ? <SettingsDialog onClose={() => setSettings(false)} /> : null}
+      <ImportEntry />
     </div>
   );
 }

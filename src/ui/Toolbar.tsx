@@ -8,6 +8,7 @@ import { recordStore, redo, undo } from '../state/session';
 import { selectCanRedo, selectCanUndo, useAppStore } from '../state/store';
 import { FieldDialog } from './columns/FieldDialog';
 import { HiddenFieldsButton } from './columns/HiddenFieldsButton';
+import { ImportButton } from './import/ImportButton';
 
 export interface ToolbarProps {
   table: Table;
@@ -66,6 +67,7 @@ export function Toolbar({
         </button>
       ) : null}
       <HiddenFieldsButton viewId={view.id} />
+      <ImportButton />
       <div className="toolbar-spacer" />
       <span className="record-count" data-testid="record-count" aria-live="polite">
         {!search

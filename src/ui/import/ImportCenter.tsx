@@ -38,7 +38,7 @@ type Phase =
   | { kind: 'idle' }
   | { kind: 'opening'; name: string }
   | { kind: 'problem'; name: string; problem: SourceProblem }
-  | { kind: 'open'; handle: ImportSource & { close(): void } };
+  | { kind: 'open'; handle: ImportSource & { close(): void }; pasted: boolean };
 
 export function ImportCenter({ services, canPaste, onOpenTable }: ImportCenterProps) {
   const { t } = useTranslation();
@@ -60,7 +60,7 @@ export function ImportCenter({ services, canPaste, onOpenTable }: ImportCenterPr
         (result) =>
           setPhase(
             result.ok
-              ? { kind: 'open', handle: result.handle }
+              ? { kind: 'open', handle: result.handle, pasted: request.kind === 'text' }
               : { kind: 'problem', name, problem: result.problem },
           ),
         () => setPhase({ kind: 'problem', name, problem: 'unreadable' }),
@@ -101,6 +101,7 @@ export function ImportCenter({ services, canPaste, onOpenTable }: ImportCenterPr
           schema={schema}
           tableId={activeTableId ?? undefined}
           chooseKey={services.chooseKey}
+          mode={phase.pasted ? 'append' : 'newTable'}
           reportCsv={services.reportCsv}
           onImported={onImported}
           onOpenTable={onOpenTable}

@@ -6,7 +6,12 @@ import { useCallback, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TableId } from '../../domain/ids';
-import type { ImportProgress, ImportSpec, ImportSummary } from '../../domain/import/types';
+import type {
+  ImportMode,
+  ImportProgress,
+  ImportSpec,
+  ImportSummary,
+} from '../../domain/import/types';
 import type { SchemaState } from '../../domain/schemaState';
 import { Dialog } from '../components/Dialog';
 import { currentLanguage } from '../i18n';
@@ -24,6 +29,8 @@ export interface ImportDialogProps {
   /** The table proposed for "add to" / "update or add" (usually the open one). */
   tableId?: TableId;
   chooseKey: KeyChooser;
+  /** The mode the dialog opens in (default: a new table). */
+  mode?: ImportMode;
   reportCsv: ReportBuilder;
   /** A finished import (not called when cancelled or failed). */
   onImported?: (summary: ImportSummary, spec: ImportSpec) => void;

@@ -32,6 +32,8 @@ export interface MappingInput {
   schema: SchemaState;
   tableId?: TableId;
   chooseKey: KeyChooser;
+  /** The mode a fresh draft starts in (pasted cells go into the open table). */
+  mode?: ImportMode;
 }
 
 interface Loaded {
@@ -39,7 +41,7 @@ interface Loaded {
   names: string[];
 }
 
-export function useMapping({ source, schema, tableId, chooseKey }: MappingInput) {
+export function useMapping({ source, schema, tableId, chooseKey, mode }: MappingInput) {
   const { t } = useTranslation();
   const [request, setRequest] = useState<PreviewRequest>({ sheet: 0, headerRow: null });
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -59,19 +61,17 @@ export function useMapping({ source, schema, tableId, chooseKey }: MappingInput)
         setLoaded({ preview, names });
         setError(null);
         setLoading(false);
-        setDraft((d) =>
-          d
-            ? retarget(d, {}, { schema, preview, names, chooseKey })
-            : createDraft({
-                schema,
-                preview,
-                names,
-                tableId,
-                tableName:
-                  stripExtension(source.info.fileName).trim() || t('importer.defaultTableName'),
-                chooseKey,
-              }),
-        );
+        const input = { schema, preview, names, chooseKey };
+        setDraft((d) => {
+          if (d) return retarget(d, {}, input);
+          const fresh = createDraft({
+            ...input,
+            tableId,
+            tableName:
+              stripExtension(source.info.fileName).trim() || t('importer.defaultTableName'),
+          });
+          return mode && mode !== 'newTable' && tableId ? retarget(fresh, { mode }, input) : fresh;
+        });
       },
       (err: unknown) => {
         if (!current) return;

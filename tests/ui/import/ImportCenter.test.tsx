@@ -53,6 +53,7 @@ describe('ImportCenter', () => {
     expect(services.openFile).toHaveBeenCalledWith(expect.objectContaining({ name: 'list.csv' }));
     expect(await screen.findByTestId('import-dialog')).toBeInTheDocument();
     expect(await screen.findByText('Ann')).toBeInTheDocument();
+    expect(screen.getByLabelText('A new table')).toBeChecked();
   });
 
   it('shows a drop overlay while a file is dragged and opens the dropped file', async () => {
@@ -83,6 +84,10 @@ describe('ImportCenter', () => {
     paste(document.body, 'Name\tPhone\nAnn\t0138');
     expect(services.openText).toHaveBeenCalledWith('Name\tPhone\nAnn\t0138', 'Pasted cells');
     expect(await screen.findByTestId('import-dialog')).toBeInTheDocument();
+    // Pasted cells go into the open (empty) table by default.
+    await screen.findByText('Ann');
+    expect(screen.getByLabelText('Add to a table')).toBeChecked();
+    expect(screen.getByLabelText('Table')).toHaveValue(CUSTOMERS);
   });
 
   it('names a bad file’s problem and closes without opening the dialog', async () => {
