@@ -1,0 +1,116 @@
+import { read, utils } from '@e965/xlsx';
+import type { WorkSheet } from '@e965/xlsx';
+import type { Field } from '../../src/domain/model';
+import { listTables, listViews } from '../../src/domain/schemaState';
+import { setCellValue, setColumnHidden } from '../../src/state/actions';
+import { exportView } from '../../src/state/exporter';
+import { formulaValue } from '../../src/state/formulas';
+import { ensureRecords, flushWrites, recordStore } from '../../src/state/session';
+import { createWorkspace } from '../../src/state/workspace';
+import { resetApp, schemaNow } from './helpers';
+
+beforeEach(resetApp);
+afterEach(resetApp);
+
+async function openCustomers() {
+  await createWorkspace({
+    kind: 'template',
+    language: 'zh-CN',
+    names: { workspace: '我的店', table: '客户', primaryField: '姓名', view: '全部' },
+  });
+  const schema = schemaNow();
+  const table = listTables(schema)[0];
+  const view = table ? listViews(schema, table.id)[0] : undefined;
+  if (!table || !view) throw new Error('no template');
+  await ensureRecords(table.id);
+  const byName = (name: string): Field => {
+    const f = Object.values(schemaNow().fields).find(
+      (x) => x.tableId === table.id && x.name === name,
+    );
+    if (!f) throw new Error(`no field ${name}`);
+    return f;
+  };
+  return { table, view, byName, records: recordStore(table.id).all() };
+}
+
+function sheetRows(sheet: WorkSheet | undefined): unknown[][] {
+  if (!sheet) throw new Error('no sheet');
+  return utils.sheet_to_json<unknown[]>(sheet, { header: 1, defval: null, raw: true });
+}
+
+describe('exportView', () => {
+  it('writes the visible columns in view order and the given rows in the given order (CSV)', async () => {
+    const { view, byName, records } = await openCustomers();
+    const [a, b, c] = [records[5], records[0], records[9]];
+    if (!a || !b || !c) throw new Error('template too small');
+    await setColumnHidden(view.id, byName('微信').id, true);
+    await setCellValue(byName('姓名'), b.id, '=HYPERLINK("http://x")');
+    await flushWrites();
+
+    const result = await exportView({
+      viewId: view.id,
+      format: 'csv',
+      recordIds: [a.id, b.id, c.id],
+      language: 'zh-CN',
+    });
+    if (!result.ok) throw new Error(result.problem);
+    expect(result.rows).toBe(3);
+    expect(result.fileName).toMatch(/^客户 - 全部 - \d{4}-\d{2}-\d{2}\.csv$/);
+    const bytes = new Uint8Array(await result.blob.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
+    const rows = sheetRows(read(text, { type: 'string', raw: true }).Sheets.Sheet1);
+    const visible = view.columns.filter((col) => col.fieldId !== byName('微信').id);
+    expect(rows[0]).toEqual(visible.map((col) => schemaNow().fields[col.fieldId]?.name));
+    expect(rows).toHaveLength(4);
+    const nameAt = (rows[0] as string[]).indexOf('姓名');
+    expect(rows[1]?.[nameAt]).toBe(a.values[byName('姓名').id]);
+    expect(rows[2]?.[nameAt]).toBe(`'=HYPERLINK("http://x")`);
+    // A formula column exports its computed value.
+    const f = byName('F');
+    expect(f.type).toBe('formula');
+    const value = formulaValue(f.tableId, f.id, a.id);
+    expect(typeof value).toBe('number');
+    expect(rows[1]?.[(rows[0] as string[]).indexOf('F')]).toBe(String(value));
+    const stage = byName('生命周期');
+    const stageText = formulaValue(stage.tableId, stage.id, a.id);
+    expect(typeof stageText).toBe('string');
+    expect(rows[1]?.[(rows[0] as string[]).indexOf('生命周期')]).toBe(stageText);
+  }, 60_000);
+
+  it('writes typed cells to XLSX: numbers, dates, formula values; invalid values as text', async () => {
+    const { view, byName, records } = await openCustomers();
+    const [a, b] = records;
+    if (!a || !b) throw new Error('template too small');
+    await setCellValue(byName('会员积分'), b.id, { invalid: '很多' });
+    await setCellValue(byName('生日'), a.id, '1990-05-17');
+    await setCellValue(byName('会员积分'), a.id, 1280);
+    await flushWrites();
+    const result = await exportView({
+      viewId: view.id,
+      format: 'xlsx',
+      recordIds: null,
+      language: 'zh-CN',
+    });
+    if (!result.ok) throw new Error(result.problem);
+    expect(result.rows).toBe(records.length);
+    const book = read(new Uint8Array(await result.blob.arrayBuffer()), { cellDates: true });
+    const sheet = book.Sheets['客户'];
+    const rows = sheetRows(sheet);
+    expect(rows).toHaveLength(records.length + 1);
+    const header = rows[0] as string[];
+    const col = (name: string) => header.indexOf(name);
+    expect(rows[1]?.[col('会员积分')]).toBe(1280);
+    expect(rows[2]?.[col('会员积分')]).toBe('很多');
+    const birthday = rows[1]?.[col('生日')];
+    expect(birthday).toBeInstanceOf(Date);
+    expect((birthday as Date).getFullYear()).toBe(1990);
+    expect(rows[1]?.[col('消费金额')]).toBe(a.values[byName('消费金额').id]);
+    expect(sheet?.['A1']?.v).toBe('姓名');
+    const rfm = byName('RFM');
+    expect(rfm.type).toBe('formula');
+    const rfmValue = formulaValue(rfm.tableId, rfm.id, a.id);
+    expect(typeof rfmValue).toBe('number');
+    expect(rows[1]?.[col('RFM')]).toBe(rfmValue);
+  }, 60_000);
+});
