@@ -46,6 +46,7 @@ import { useSearchFilter } from './search';
 import { domRenderer } from './renderers';
 import type { EditorResult } from './editors';
 import { attachRecordStore } from './rowSync';
+import { registerDisplayedRows } from './displayedRows';
 import '../styles/grid.css';
 
 registerGridModules();
@@ -214,6 +215,17 @@ export function DataGrid({
     if (!gridApi) return;
     return attachRecordStore(gridApi, recordStore(table.id), () => onFirstRows?.());
   }, [gridApi, table.id]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // The export asks which rows are shown, in the grid's order.
+  useEffect(() => {
+    if (!gridApi) return;
+    return registerDisplayedRows(table.id, () => {
+      const ids: RecordId[] = [];
+      if (!gridApi.isDestroyed())
+        gridApi.forEachNodeAfterFilterAndSort((n) => n.data && ids.push(n.data.id));
+      return ids;
+    });
+  }, [gridApi, table.id]);
 
   // Formula results arrive (and change) after the rows: repaint just those cells.
   useEffect(() => {
