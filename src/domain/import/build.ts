@@ -166,6 +166,8 @@ export class ImportBuilder {
   private update(row: number, record: TableRecord, cells: readonly CellValue[]): void {
     let changed = false;
     for (let c = 0; c < this.columns.length; c++) {
+      // The key matched already; its stored spelling (dashes, spaces) is kept.
+      if (c === this.target.keyIndex) continue;
       const column = this.columns[c] as ImportColumn;
       const after = cells[c] ?? null;
       const before = record.values[column.field.id];

@@ -11,8 +11,8 @@ import { isEmailText } from '../fields/email.field';
 import { isUrlText } from '../fields/url.field';
 import type { InferredType, RawCell } from './types';
 
-/** Share of non-empty values that must fit a type for the column to get it. */
-const FIT_SHARE = 0.95;
+/** Share of non-empty values allowed not to fit a column's type (they are kept and flagged). */
+const MISS_SHARE = 0.05;
 /** Values looked at per column: enough to see a day above 12 or the set of choices. */
 export const INFER_SAMPLE = 5000;
 const MAX_CHOICES = 12;
@@ -54,14 +54,13 @@ function sampleOf(values: readonly RawCell[]): { texts: string[]; numbers: numbe
   return { texts, numbers, bools };
 }
 
-function share(texts: readonly string[], test: (t: string) => boolean): number {
-  let n = 0;
-  for (const t of texts) if (test(t)) n++;
-  return n / texts.length;
+/** Nearly all fit: up to 5 % misses, or one miss among four or more values (a typo, "n/a"). */
+function fits(texts: readonly string[], test: (t: string) => boolean): boolean {
+  let misses = 0;
+  for (const t of texts) if (!test(t)) misses++;
+  const allowed = Math.max(texts.length * MISS_SHARE, texts.length >= 4 ? 1 : 0);
+  return misses <= allowed;
 }
-
-const fits = (texts: readonly string[], test: (t: string) => boolean): boolean =>
-  share(texts, test) >= FIT_SHARE;
 
 function inferCheckbox(texts: readonly string[], bools: number): InferredType | null {
   // "1"/"0" alone are a number column; a real word (是, yes, ✓) or a boolean cell decides.
