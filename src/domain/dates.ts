@@ -31,8 +31,11 @@ export interface DateParseOptions {
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : (MONTH_DAYS[month - 1] ?? 0);
 }
 
 export function isValidDateParts(year: number, month: number, day: number): boolean {
@@ -47,15 +50,44 @@ export function isoFromParts(year: number, month: number, day: number): string |
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 }
 
+/** The digits at [from, to) of `s` as a number, or -1 when one is not a digit. */
+function digitsAt(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/** The date part of 'YYYY-MM-DD…' (formula columns read this per row, so no regex). */
 export function readIsoDate(iso: string): DateParts | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.slice(0, 10));
-  if (!m) return null;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (iso.length < 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) return null;
+  const [year, month, day] = [digitsAt(iso, 0, 4), digitsAt(iso, 5, 7), digitsAt(iso, 8, 10)];
   return isValidDateParts(year, month, day) ? { year, month, day } : null;
 }
 
+const dayNumbers = new Map<string, number | null>();
+
+/**
+ * Days since 1970-01-01 of the date part of 'YYYY-MM-DD…', or null when it is no real date.
+ * Memoised: a column of 100,000 rows holds a few thousand distinct dates.
+ */
+export function isoDayNumber(iso: string): number | null {
+  const key = iso.length > 10 ? iso.slice(0, 10) : iso;
+  let day = dayNumbers.get(key);
+  if (day === undefined) {
+    const parts = readIsoDate(key);
+    day = parts ? Date.UTC(parts.year, parts.month - 1, parts.day) / DAY_MS : null;
+    if (dayNumbers.size >= 100_000) dayNumbers.clear();
+    dayNumbers.set(key, day);
+  }
+  return day;
+}
+
 export function isIsoDate(value: unknown): value is string {
-  return typeof value === 'string' && value.length === 10 && readIsoDate(value) !== null;
+  return typeof value === 'string' && value.length === 10 && isoDayNumber(value) !== null;
 }
 
 export function isIsoDateTime(value: unknown): value is string {
@@ -65,9 +97,9 @@ export function isIsoDateTime(value: unknown): value is string {
 }
 
 function utcDayOf(iso: string): number {
-  const parts = readIsoDate(iso);
-  if (!parts) throw new InvalidIsoDateError(`Not an ISO date: ${iso}`);
-  return Date.UTC(parts.year, parts.month - 1, parts.day) / DAY_MS;
+  const day = isoDayNumber(iso);
+  if (day === null) throw new InvalidIsoDateError(`Not an ISO date: ${iso}`);
+  return day;
 }
 
 function isoFromUtcDay(dayNumber: number): string {

@@ -69,9 +69,13 @@ export async function buildDirectColumns(
   for (const id of ids) {
     const node = s.formulas.get(id)?.direct?.node as DirectNode;
     await s.evaluator.warm(node, s.size, pause);
-    s.results.set(id, new Array<CellValue>(s.rows).fill(null));
-    const run = (b: { start: number; len: number }): void =>
-      evaluateRows(s, id, b.start, b.start + b.len);
+    const raw = new Array<CellValue>(s.rows).fill(null);
+    s.results.set(id, raw);
+    // A fresh column: every row is new, so nothing is compared or noted as changed.
+    const run = (b: { start: number; len: number }): void => {
+      for (let r = b.start; r < b.start + b.len; r++) raw[r] = s.evaluator.evaluate(node, r);
+    };
     await runSlicedPlain(budget, slices, run, step);
+    s.types.delete(id);
   }
 }

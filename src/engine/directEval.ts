@@ -6,8 +6,8 @@
 import { CellError, DetailedCellError, EmptyValue, ErrorType } from 'hyperformula';
 import type { CellValue } from 'hyperformula';
 import type { DirectNode } from './directParse';
+import { segmentLabel } from '../domain/crm';
 import {
-  buildRanking,
   churnRiskRow,
   daysSinceRow,
   firstError,
@@ -16,14 +16,12 @@ import {
   loyaltyTierRow,
   nextBirthdayRow,
   num,
-  quintileRow,
-  rfmScoreRow,
-  rfmSegmentRow,
   thresholdRow,
 } from './crmRow';
 import type { RowContext } from './crmRow';
 import { RANKED } from './formulaText';
-import type { RfmRanking, SingleRanking } from './rankCache';
+import { scoreRows } from './rowScores';
+import type { RowScores } from './rowScores';
 import { errorText, toResult } from './values';
 
 export type RowValue = number | string | boolean | null | CellError;
@@ -81,7 +79,7 @@ function arithmetic(op: string, a: number, b: number): RowValue {
 
 interface Population {
   cols: RowValue[][];
-  ranking: SingleRanking | RfmRanking;
+  scores: RowScores;
 }
 
 interface Cached<T> {
@@ -233,34 +231,30 @@ export class DirectEvaluator {
   }
 
   private ranked(name: string, args: DirectNode[], row: number): RowValue {
-    const { cols, ranking } = this.population(name, args);
-    const [d = null, c = null, a = null] = cols.map((col) => col[row] ?? null);
-    if (cols.length === 3) {
-      const r = ranking as RfmRanking;
-      const out =
-        name === 'RFM_SCORE' ? rfmScoreRow(r, d, c, a) : rfmSegmentRow(this.ctx, r, d, c, a);
-      return out === EmptyValue ? null : (out as RowValue);
-    }
-    const err = firstError(d, c);
+    const { cols, scores } = this.population(name, args);
+    const err = firstError(...cols.map((col) => col[row] ?? null));
     if (err) return err;
-    const out = quintileRow(ranking as SingleRanking, d, cols.length === 2 ? c : undefined);
-    return out === EmptyValue ? null : (out as RowValue);
+    if (scores.kind === 'single') return scores.scores[row] ?? null;
+    const rfm = scores.rows[row];
+    if (name === 'RFM_SCORE') return rfm?.score ?? null;
+    return rfm?.segment ? segmentLabel(rfm.segment, this.ctx.language) : null;
   }
 
   /** The argument columns and ranking of a ranked call, built once until their inputs change. */
   population(name: string, args: DirectNode[]): Population {
+    const kind = args.length === 3 ? 'RFM' : `${name.slice(4)}${args.length === 2 ? '2' : ''}`;
     let key = callKeys.get(args);
-    if (key === undefined) callKeys.set(args, (key = `${name}|${args.map(keyOf).join('|')}`));
+    // By kind, not name: RFM_SCORE and RFM_SEGMENT of the same columns share one ranking.
+    if (key === undefined) callKeys.set(args, (key = `${kind}|${args.map(keyOf).join('|')}`));
     let cached = this.rankings.get(key);
     if (!cached) {
       const cols = args.map((a) => this.column(a));
-      const kind = cols.length === 3 ? 'RFM' : `${name.slice(4)}${cols.length === 2 ? '2' : ''}`;
-      const ranking = buildRanking(
+      const scores = scoreRows(
         kind,
         cols.map((c) => c.map(num)),
-      ) as Population['ranking'];
+      ) as RowScores;
       const deps = new Set(args.flatMap((a) => [...nodeRefs(a)]));
-      this.rankings.set(key, (cached = { value: { cols, ranking }, deps }));
+      this.rankings.set(key, (cached = { value: { cols, scores }, deps }));
     }
     return cached.value;
   }

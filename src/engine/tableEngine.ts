@@ -98,6 +98,16 @@ export class HyperTableEngine implements TableEngine {
     return raw.map(toResult);
   }
 
+  cells(fieldId: string, rows: readonly number[]): FormulaResult[] {
+    const raw = this.s.results.get(fieldId);
+    if (!raw) throw new EngineUsageError(`No formula column ${fieldId}.`);
+    const dates = this.resultType(fieldId) === 'date';
+    return rows.map((r) => {
+      const v = raw[r] ?? null;
+      return dates && typeof v === 'number' ? serialToIso(v) : toResult(v);
+    });
+  }
+
   resultType(fieldId: string): ResultType {
     const known = this.s.types.get(fieldId);
     if (known) return known;

@@ -80,6 +80,8 @@ export interface TableEngine {
   ): Promise<void>;
   readonly rowCount: number;
   column(fieldId: string): FormulaResult[];
+  /** The values of some rows of a formula column (as `column` gives them). */
+  cells(fieldId: string, rows: readonly number[]): FormulaResult[];
   resultType(fieldId: string): ResultType;
   setValues(changes: readonly CellChange[]): ChangedCells[];
   insertRows(at: number, count: number, values?: readonly RowValues[]): ChangedCells[];

@@ -1,10 +1,10 @@
 /**
- * Live formula columns. Per table with formula fields, a HyperFormula-backed engine
- * (src/engine, loaded on demand) holds the input columns the formulas read; record edits,
+ * Live formula columns. Per table with formula fields, the engine (HyperFormula plus the
+ * customer functions, in a Web Worker) holds the input columns the formulas read; record edits,
  * inserts and deletes reach it incrementally, and listeners learn which cells changed.
  * A change of formulas or of the inputs' types rebuilds that table's engine.
  */
-import { formulaDependencies, substituteReferences } from '../domain/formula';
+import { formulaDependencies } from '../domain/formula';
 import type * as EngineApi from '../engine';
 import { todayLocal } from '../domain/dates';
 import { normaliseLanguage } from '../domain/language';
@@ -12,14 +12,12 @@ import type { FieldId, RecordId, TableId } from '../domain/ids';
 import type { Field, Language, TableRecord } from '../domain/model';
 import type { SchemaState } from '../domain/schemaState';
 import type { RecordDelta } from './recordStore';
-import type {
-  ChangedCells,
-  EngineValue,
-  FormulaResult,
-  InputKind,
-  ResultType,
-  TableEngine,
-} from '../engine/types';
+import type { EngineValue, FormulaResult, InputKind, ResultType } from '../engine/types';
+import { createEngineClient } from '../engine/remote/client';
+import type { EngineClient } from '../engine/remote/client';
+import type { EngineRequest } from '../engine/remote/protocol';
+import { applyUpdates, indexRows, shiftResults, shownValue } from './formulaMirror';
+import type { FormulaTable, RowShift } from './formulaMirror';
 import { engineValueOf, inputKindOf } from './formulaValues';
 import { recordStore } from './session';
 import { useAppStore } from './store';
@@ -29,25 +27,13 @@ export type { FormulaResult, ResultType };
 type EngineModule = typeof EngineApi;
 let engineModule: EngineModule | null = null;
 
-/** Loads the engine code (HyperFormula) once; resolves when formulas can be evaluated. */
+/** Loads the engine code (HyperFormula) in the page, for the formula editor's live preview. */
 export async function loadFormulaEngine(): Promise<EngineModule> {
   engineModule ??= await import('../engine');
   return engineModule;
 }
 
 export type FormulaListener = (fields: FieldId[], rows: RecordId[] | null) => void;
-
-interface FormulaTable {
-  engine: TableEngine;
-  signature: string;
-  rowIds: RecordId[];
-  rowIndex: Map<RecordId, number>;
-  inputs: Map<FieldId, { field: Field; kind: InputKind }>;
-  /** What the engine holds for each input, to send only real changes. */
-  values: Map<FieldId, EngineValue[]>;
-  results: Map<FieldId, FormulaResult[]>;
-  unsubscribe: () => void;
-}
 
 const tables = new Map<TableId, FormulaTable>();
 const building = new Map<TableId, Promise<void>>();
@@ -100,13 +86,11 @@ export function formulaValue(
   recordId: RecordId,
 ): FormulaResult | undefined {
   const t = tables.get(tableId);
-  const row = t?.rowIndex.get(recordId);
-  return row === undefined ? undefined : t?.results.get(fieldId)?.[row];
+  return t ? shownValue(t, fieldId, recordId) : undefined;
 }
 
 export function formulaResultType(tableId: TableId, fieldId: FieldId): ResultType | undefined {
-  const t = tables.get(tableId);
-  return t?.results.has(fieldId) ? t.engine.resultType(fieldId) : undefined;
+  return tables.get(tableId)?.types.get(fieldId);
 }
 
 export function subscribeFormulas(tableId: TableId, listener: FormulaListener): () => void {
@@ -120,21 +104,32 @@ function announce(tableId: TableId, fields: FieldId[], rows: RecordId[] | null):
   for (const l of listeners.get(tableId) ?? []) l(fields, rows);
 }
 
-/** Re-reads the changed formula columns and tells listeners which rows changed. */
-function absorb(tableId: TableId, t: FormulaTable, changed: readonly ChangedCells[]): void {
-  const fields: FieldId[] = [];
-  const rows = new Set<RecordId>();
-  for (const c of changed) {
-    if (c.rows.length === 0) continue;
-    fields.push(c.fieldId as FieldId);
-    t.results.set(c.fieldId as FieldId, t.engine.column(c.fieldId));
-    for (const r of c.rows) {
-      const id = t.rowIds[r];
-      if (id) rows.add(id);
-    }
-  }
-  if (fields.length > 0)
-    announce(tableId, fields, rows.size > t.rowIds.length / 2 ? null : [...rows]);
+/** The engine worker, started with the first table that has formulas. */
+let client: EngineClient | null = null;
+const engine = (): EngineClient => (client ??= createEngineClient());
+
+/**
+ * Sends a request for the table; its reply is applied after every earlier one. `shift` moves the
+ * shown results the way the request moves the engine's rows.
+ */
+function send(tableId: TableId, t: FormulaTable, req: EngineRequest, shift?: RowShift): void {
+  const rowIds = t.rowIds;
+  const reply = engine().request(req);
+  t.replies = t.replies.then(async () => {
+    const updates = await reply.catch((err: unknown) => {
+      console.error('Formula engine:', err);
+      return null;
+    });
+    if (tables.get(tableId) !== t || !updates) return;
+    if (shift) shiftResults(t, shift);
+    if (t.shownIds !== rowIds) [t.shownIds, t.shownIndex] = [rowIds, null];
+    const { fields, rows } = applyUpdates(t, updates);
+    if (shift) announce(tableId, [...t.results.keys()], null);
+    else if (fields.length > 0)
+      announce(tableId, fields, rows && rows.size <= rowIds.length / 2 ? [...rows] : null);
+    // For the bench (tests/bench/scenarios/formulas.mjs): the grid has the new values.
+    performance.mark('regulars:formulas-updated');
+  });
 }
 
 /** Makes the table's formula results current: builds (or rebuilds) its engine when needed. */
@@ -144,7 +139,7 @@ export function syncFormulas(tableId: TableId): Promise<void> {
   if (!schema || !store.complete) return Promise.resolve();
   const signature = signatureOf(schema, tableId);
   const current = tables.get(tableId);
-  if (current?.signature === signature) return Promise.resolve();
+  if (current?.signature === signature) return current.replies;
   if (formulaFields(schema, tableId).length === 0) {
     dropFormulas(tableId);
     return Promise.resolve();
@@ -157,64 +152,73 @@ export function syncFormulas(tableId: TableId): Promise<void> {
 }
 
 async function buildTable(tableId: TableId, signature: string): Promise<void> {
-  const mod = await loadFormulaEngine();
   const schema = useAppStore.getState().schema;
   if (!schema) return;
   const store = recordStore(tableId);
   const records = store.all();
   const formulas = formulaFields(schema, tableId);
   const inputs = inputFields(schema, tableId);
-  const engine = mod.createTableEngine({
-    asOf: asOfDate(),
-    language: workspaceLanguage(),
-    substitute: substituteReferences,
-  });
   const values = new Map<FieldId, EngineValue[]>();
   for (const { field } of inputs.values())
     values.set(
       field.id,
       records.map((r) => engineValueOf(field, r)),
     );
-  await engine.build(
-    records.length,
-    [...inputs.values()].map(({ field, kind }) => ({
+  dropFormulas(tableId);
+  const rowIds = records.map((r) => r.id);
+  const t: FormulaTable = {
+    signature,
+    rowIds,
+    rowIndex: indexRows(rowIds),
+    inputs,
+    values,
+    shownIds: rowIds,
+    shownIndex: null,
+    results: new Map(),
+    types: new Map(),
+    replies: Promise.resolve(),
+    unsubscribe: () => undefined,
+  };
+  tables.set(tableId, t);
+  // Changes made while the engine builds are sent after the build and applied after it.
+  t.unsubscribe = store.subscribe((delta) => applyDelta(tableId, delta));
+  const build = engine().request({
+    op: 'build',
+    table: tableId,
+    asOf: asOfDate(),
+    language: workspaceLanguage(),
+    rowCount: records.length,
+    inputs: [...inputs.values()].map(({ field, kind }) => ({
       fieldId: field.id,
       kind,
       values: values.get(field.id) ?? [],
     })),
-    formulas.map((f) => ({
-      fieldId: f.id,
-      formula: f.options.formula ?? '',
-    })),
+    formulas: formulas.map((f) => ({ fieldId: f.id, formula: f.options.formula ?? '' })),
+  });
+  t.replies = build.then(
+    (updates) => {
+      if (tables.get(tableId) !== t) return;
+      applyUpdates(t, updates);
+      announce(tableId, [...t.results.keys()], null);
+      // For the bench (tests/bench/scenarios/formulas.mjs): the listeners have the values now.
+      performance.mark('regulars:formulas-ready');
+    },
+    (err: unknown) => console.error('Formula engine:', err),
   );
-  dropFormulas(tableId);
-  const t: FormulaTable = {
-    engine,
-    signature,
-    rowIds: records.map((r) => r.id),
-    rowIndex: new Map(records.map((r, i) => [r.id, i] as const)),
-    inputs,
-    values,
-    results: new Map(),
-    unsubscribe: store.subscribe((delta) => applyDelta(tableId, delta)),
-  };
-  for (const f of formulas) t.results.set(f.id, engine.column(f.id));
-  tables.set(tableId, t);
-  announce(tableId, [...t.results.keys()], null);
-  // For the bench (tests/bench/scenarios/formulas.mjs): the listeners have the values now.
-  performance.mark('regulars:formulas-ready');
+  await t.replies;
 }
 
 export function dropFormulas(tableId: TableId): void {
   const t = tables.get(tableId);
   if (!t) return;
   t.unsubscribe();
-  t.engine.destroy();
   tables.delete(tableId);
+  void engine().request({ op: 'drop', table: tableId });
 }
 
-function reindex(t: FormulaTable): void {
-  t.rowIndex = new Map(t.rowIds.map((id, i) => [id, i] as const));
+function setRows(t: FormulaTable, rowIds: RecordId[]): void {
+  t.rowIds = rowIds;
+  t.rowIndex = indexRows(rowIds);
 }
 
 /** Record changes reach the engine incrementally; a full reload rebuilds it. */
@@ -226,37 +230,30 @@ function applyDelta(tableId: TableId, delta: RecordDelta): void {
     void syncFormulas(tableId);
     return;
   }
-  const changed: ChangedCells[] = [];
-  if (delta.removed.length > 0) changed.push(...removeDeleted(t, delta.removed));
-  if (delta.added.length > 0) changed.push(...insertAdded(tableId, t, delta.added));
-  changed.push(...editInputs(t, delta.updated));
-  if (delta.removed.length > 0 || delta.added.length > 0) {
-    // Rows moved: every result column is re-read, not just the cells that changed value.
-    for (const fieldId of t.results.keys()) t.results.set(fieldId, t.engine.column(fieldId));
-    announce(tableId, [...t.results.keys()], null);
-  } else {
-    absorb(tableId, t, changed);
-  }
-  performance.mark('regulars:formulas-updated');
+  if (delta.removed.length > 0) removeDeleted(tableId, t, delta.removed);
+  if (delta.added.length > 0) insertAdded(tableId, t, delta.added);
+  editInputs(tableId, t, delta.updated);
 }
 
-function removeDeleted(t: FormulaTable, ids: readonly RecordId[]): ChangedCells[] {
+function removeDeleted(tableId: TableId, t: FormulaTable, ids: readonly RecordId[]): void {
   const rows = ids.map((id) => t.rowIndex.get(id)).filter((r): r is number => r !== undefined);
-  const changed = t.engine.removeRows(rows);
+  if (rows.length === 0) return;
   const gone = new Set(rows);
-  t.rowIds = t.rowIds.filter((_, i) => !gone.has(i));
+  setRows(
+    t,
+    t.rowIds.filter((_, i) => !gone.has(i)),
+  );
   for (const [id, column] of t.values)
     t.values.set(
       id,
       column.filter((_, i) => !gone.has(i)),
     );
-  reindex(t);
-  return changed;
+  send(tableId, t, { op: 'removeRows', table: tableId, rows }, { kind: 'remove', rows });
 }
 
 /** Sends the engine the input cells whose value really changed. */
-function editInputs(t: FormulaTable, updated: readonly TableRecord[]): ChangedCells[] {
-  const edits = [];
+function editInputs(tableId: TableId, t: FormulaTable, updated: readonly TableRecord[]): void {
+  const changes = [];
   for (const rec of updated) {
     const row = t.rowIndex.get(rec.id);
     if (row === undefined) continue;
@@ -265,40 +262,49 @@ function editInputs(t: FormulaTable, updated: readonly TableRecord[]): ChangedCe
       const column = t.values.get(field.id);
       if (!column || column[row] === value) continue;
       column[row] = value;
-      edits.push({ fieldId: field.id, row, value });
+      changes.push({ fieldId: field.id, row, value });
     }
   }
-  return edits.length > 0 ? t.engine.setValues(edits) : [];
+  if (changes.length > 0) send(tableId, t, { op: 'setValues', table: tableId, changes });
 }
 
-function insertAdded(
-  tableId: TableId,
-  t: FormulaTable,
-  added: readonly TableRecord[],
-): ChangedCells[] {
+/** New records go in as runs of consecutive rows, one request per run. */
+function insertAdded(tableId: TableId, t: FormulaTable, added: readonly TableRecord[]): void {
   const order = recordStore(tableId).all();
   const position = new Map(order.map((r, i) => [r.id, i] as const));
-  const changed: ChangedCells[] = [];
-  for (const rec of [...added].sort(
-    (a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0),
-  )) {
-    const at = Math.min(position.get(rec.id) ?? t.rowIds.length, t.rowIds.length);
+  const sorted = [...added].sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
+  for (let i = 0; i < sorted.length;) {
+    const at = Math.min(
+      position.get((sorted[i] as TableRecord).id) ?? t.rowIds.length,
+      t.rowIds.length,
+    );
+    let end = i + 1;
+    while (end < sorted.length && position.get((sorted[end] as TableRecord).id) === at + (end - i))
+      end += 1;
+    const run = sorted.slice(i, end);
     const values = [...t.inputs.values()].map(({ field }) => ({
       fieldId: field.id,
-      values: [engineValueOf(field, rec)],
+      values: run.map((rec) => engineValueOf(field, rec)),
     }));
-    changed.push(...t.engine.insertRows(at, 1, values));
-    t.rowIds.splice(at, 0, rec.id);
-    for (const v of values) t.values.get(v.fieldId as FieldId)?.splice(at, 0, v.values[0] ?? null);
+    const ids = [...t.rowIds];
+    ids.splice(at, 0, ...run.map((r) => r.id));
+    setRows(t, ids);
+    for (const v of values) t.values.get(v.fieldId as FieldId)?.splice(at, 0, ...v.values);
+    const count = run.length;
+    send(
+      tableId,
+      t,
+      { op: 'insertRows', table: tableId, at, count, values },
+      { kind: 'insert', at, count },
+    );
+    i = end;
   }
-  reindex(t);
-  return changed;
 }
 
 /** The as-of date or the language changed: recalculate every open table. */
 export function refreshEnvironment(asOf: string, language: Language): void {
   for (const [tableId, t] of tables) {
-    absorb(tableId, t, [...t.engine.setAsOf(asOf), ...t.engine.setLanguage(language)]);
+    send(tableId, t, { op: 'setEnvironment', table: tableId, asOf, language });
   }
 }
 

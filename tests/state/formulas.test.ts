@@ -106,3 +106,35 @@ describe('live formula columns', () => {
     },
   );
 });
+
+describe('formula results while changes overlap', () => {
+  it(
+    'rows inserted, deleted and edited without waiting for the engine end up on the right records',
+    { timeout: 60_000 },
+    async () => {
+      const tableId = await openEmpty();
+      await addField(tableId, { name: 'Spent', type: 'number', options: {} }, {});
+      const spent = fieldNamed(tableId, 'Spent');
+      await addField(
+        tableId,
+        { name: 'Double', type: 'formula', options: { formula: `={${spent.id}} * 2` } },
+        {},
+      );
+      const double = fieldNamed(tableId, 'Double').id;
+      const first = await addRecord(tableId);
+      await editCellText(spent, first.id, '1', 'en');
+      await expectFormula(tableId, double, first.id, 2);
+      // Each change is sent before the engine has answered the one before.
+      const made = [];
+      for (let i = 0; i < 6; i++) made.push(await addRecord(tableId));
+      await Promise.all(made.map((r, i) => editCellText(spent, r.id, String(10 + i), 'en')));
+      await deleteRecords(tableId, [made[1]!.id, made[4]!.id]);
+      await editCellText(spent, first.id, '7', 'en');
+      const kept = [first, made[0]!, made[2]!, made[3]!, made[5]!];
+      const expected = [14, 20, 24, 26, 30];
+      for (const [i, rec] of kept.entries())
+        await expectFormula(tableId, double, rec.id, expected[i]);
+      expect(formulaValue(tableId, double, made[1]!.id)).toBeUndefined();
+    },
+  );
+});

@@ -1,0 +1,70 @@
+/**
+ * Runs engine requests against one TableEngine per table and says which formula cells changed.
+ * The worker wraps it; without workers (unit tests) the client runs it in the page.
+ */
+import { substituteReferences } from '../../domain/formula';
+import { createTableEngine } from '../tableEngine';
+import type { ChangedCells, TableEngine } from '../types';
+import type { ColumnUpdate, EngineRequest } from './protocol';
+
+/** Above this share of changed rows a whole column is sent rather than row by row. */
+const WHOLE_COLUMN_SHARE = 0.25;
+
+export class EngineHost {
+  private readonly engines = new Map<string, TableEngine>();
+
+  async handle(req: EngineRequest): Promise<ColumnUpdate[]> {
+    if (req.op === 'build') return this.build(req);
+    const engine = this.engines.get(req.table);
+    if (!engine) return [];
+    switch (req.op) {
+      case 'setValues':
+        return updatesOf(engine, engine.setValues(req.changes));
+      case 'insertRows':
+        return updatesOf(engine, engine.insertRows(req.at, req.count, req.values));
+      case 'removeRows':
+        return updatesOf(engine, engine.removeRows(req.rows));
+      case 'setEnvironment':
+        return updatesOf(engine, [
+          ...engine.setAsOf(req.asOf),
+          ...engine.setLanguage(req.language),
+        ]);
+      case 'drop':
+        engine.destroy();
+        this.engines.delete(req.table);
+        return [];
+    }
+  }
+
+  private async build(req: Extract<EngineRequest, { op: 'build' }>): Promise<ColumnUpdate[]> {
+    this.engines.get(req.table)?.destroy();
+    this.engines.delete(req.table);
+    const engine = createTableEngine({
+      asOf: req.asOf,
+      language: req.language,
+      substitute: substituteReferences,
+    });
+    await engine.build(req.rowCount, req.inputs, req.formulas);
+    this.engines.set(req.table, engine);
+    return req.formulas.map((f) => wholeColumn(engine, f.fieldId));
+  }
+}
+
+function wholeColumn(engine: TableEngine, fieldId: string): ColumnUpdate {
+  return { fieldId, type: engine.resultType(fieldId), rows: null, values: engine.column(fieldId) };
+}
+
+function updatesOf(engine: TableEngine, changed: readonly ChangedCells[]): ColumnUpdate[] {
+  const byField = new Map<string, Set<number>>();
+  for (const c of changed) {
+    if (c.rows.length === 0) continue;
+    const rows = byField.get(c.fieldId) ?? new Set<number>();
+    for (const r of c.rows) rows.add(r);
+    byField.set(c.fieldId, rows);
+  }
+  return [...byField].map(([fieldId, set]) => {
+    if (set.size > engine.rowCount * WHOLE_COLUMN_SHARE) return wholeColumn(engine, fieldId);
+    const rows = [...set].sort((a, b) => a - b);
+    return { fieldId, type: engine.resultType(fieldId), rows, values: engine.cells(fieldId, rows) };
+  });
+}
