@@ -10,6 +10,7 @@ import { selectTable } from '../state/workspace';
 import type { GridHandle } from './grid/DataGrid';
 import { initI18n, normaliseLanguage } from './i18n';
 import { ImportEntry } from './import/ImportEntry';
+import { BackupReminder } from './export/BackupReminder';
 import { Notices } from './shell/Notices';
 import { RecordForm } from './shell/RecordForm';
 import { SettingsDialog } from './shell/SettingsDialog';
@@ -60,6 +61,7 @@ function Workspace() {
     <div className="app" data-testid="app" data-loaded={loaded ? 'true' : 'false'}>
       <Sidebar />
       <main className="app-main">
+        <BackupReminder />
         {table && view ? (
           <>
             <Toolbar

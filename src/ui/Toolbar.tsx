@@ -9,6 +9,7 @@ import { selectCanRedo, selectCanUndo, useAppStore } from '../state/store';
 import { FieldDialog } from './columns/FieldDialog';
 import { HiddenFieldsButton } from './columns/HiddenFieldsButton';
 import { ImportButton } from './import/ImportButton';
+import { ExportMenu } from './export/ExportMenu';
 
 export interface ToolbarProps {
   table: Table;
@@ -68,6 +69,7 @@ export function Toolbar({
       ) : null}
       <HiddenFieldsButton viewId={view.id} />
       <ImportButton />
+      <ExportMenu table={table} view={view} />
       <div className="toolbar-spacer" />
       <span className="record-count" data-testid="record-count" aria-live="polite">
         {!search

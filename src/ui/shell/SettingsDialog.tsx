@@ -6,6 +6,7 @@ import { useAppStore } from '../../state/store';
 import { refreshPersistence, setLanguage } from '../../state/workspace';
 import { Dialog } from '../components/Dialog';
 import { initI18n, normaliseLanguage } from '../i18n';
+import { BackupSection } from '../export/BackupSection';
 import { AsOfDateSetting } from './AsOfDateSetting';
 import { formatBytes } from './formatBytes';
 import '../styles/shell.css';
@@ -59,6 +60,7 @@ export function SettingsDialog({ onClose }: SettingsDialogProps) {
         <PersistenceInfo />
         <StorageUsage />
       </section>
+      <BackupSection onRestored={onClose} />
     </Dialog>
   );
 }
