@@ -4,6 +4,7 @@ import type { ImportSummary } from '../../../src/domain/import/types';
 import { initI18n } from '../../../src/ui/i18n';
 import type { ImportDialogProps } from '../../../src/ui/import/ImportDialog';
 import { ImportDialog } from '../../../src/ui/import/ImportDialog';
+import { groupProblems } from '../../../src/ui/import/RunSteps';
 import type { FakeSource } from './fakeSource';
 import { buildSchema, choosePhoneKey, CUSTOMERS, F, fakeSource, NOTES } from './fakeSource';
 
@@ -297,7 +298,11 @@ describe('ImportDialog: summary', () => {
     expect(within(summary).getByTestId('import-updated')).toHaveTextContent('Records updated1');
     expect(within(summary).getByTestId('import-skipped')).toHaveTextContent('Rows skipped1');
     expect(within(summary).getByTestId('import-flagged')).toHaveTextContent('1');
-    expect(summary).toHaveTextContent('1 problem is listed in the report.');
+    expect(summary).toHaveTextContent('1 problem is listed in the report:');
+    expect(screen.getByTestId('import-problem-groups')).toHaveTextContent(
+      'Visits: Not a number (1)',
+    );
+    expect(summary).not.toHaveTextContent('already had these values');
 
     const blobs: Blob[] = [];
     const create = vi.fn((b: Blob) => (blobs.push(b), 'blob:report'));
@@ -328,8 +333,32 @@ describe('ImportDialog: summary', () => {
     renderDialog(source);
     await screen.findByText('Ann');
     const run = await startImport(source);
-    await act(async () => run.finish({ ...SUMMARY, flagged: 0, skipped: 0, problems: [] }));
-    expect(screen.getByTestId('import-summary')).toBeInTheDocument();
+    await act(async () =>
+      run.finish({ ...SUMMARY, flagged: 0, skipped: 0, unchanged: 1200, problems: [] }),
+    );
+    expect(screen.getByTestId('import-summary')).toHaveTextContent(
+      '1,200 matching records already had these values.',
+    );
     expect(screen.queryByTestId('import-report')).toBeNull();
+  });
+});
+
+describe('groupProblems', () => {
+  it('counts problems per column and reason, most frequent first', () => {
+    const p = (column: string, reason: 'notNumber' | 'notDate') => ({
+      row: 2,
+      column,
+      value: 'x',
+      reason,
+    });
+    expect(
+      groupProblems(
+        [p('A', 'notDate'), p('B', 'notNumber'), p('B', 'notNumber'), p('B', 'notDate')],
+        2,
+      ),
+    ).toEqual([
+      { column: 'B', reason: 'notNumber', count: 2 },
+      { column: 'A', reason: 'notDate', count: 1 },
+    ]);
   });
 });
