@@ -9,9 +9,9 @@ import '../styles/export.css';
 export function BackupReminder() {
   const { t } = useTranslation();
   const lastBackupAt = useAppStore((s) => s.schema?.meta.lastBackupAt);
-  // Re-checked when records load or change (a workspace with no records needs no reminder).
+  // Re-checked when the settings change or records load (no records, no reminder).
+  useAppStore((s) => s.schema?.meta);
   useAppStore((s) => s.recordVersions);
-  useAppStore((s) => s.workspaceId);
   const [later, setLater] = useState(false);
   const [busy, setBusy] = useState(false);
   if (later || !isBackupReminderDue()) return null;
