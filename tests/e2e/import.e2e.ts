@@ -2,6 +2,7 @@
  * Importing files end to end (zh-CN): a GBK CSV and an XLSX into new tables, an empty file,
  * update-or-insert by phone, undo of an import, and cancelling a large import midway.
  */
+import { readFile } from 'node:fs/promises';
 import * as XLSX from '@e965/xlsx';
 import iconv from 'iconv-lite';
 import type { Page } from 'playwright-core';
@@ -47,6 +48,7 @@ function gbkCsv(): Upload {
     '张三,0755-12345678,"1,280.50"',
     '李四,+86 139 1234 5678,99',
     '王五,13800138000,0',
+    '赵六,020-88886666,待定',
   ].join('\r\n');
   return { name: '会员名单.csv', mimeType: 'text/csv', buffer: iconv.encode(text, 'gbk') };
 }
@@ -86,17 +88,29 @@ describe('import (zh-CN)', () => {
     expect(await page.getByTestId('import-column-1').textContent()).toContain('电话');
     expect(await page.getByTestId('import-table-name').inputValue()).toBe('会员名单');
     await page.getByTestId('import-name-2').fill('消费');
+    // "待定" makes the column look like text; as numbers it is kept as text and flagged.
+    await page.getByTestId('import-type-2').selectOption('number');
     await runImport(page);
-    expect(await summaryCount(page, 'added')).toBe('3');
+    expect(await summaryCount(page, 'added')).toBe('4');
+    expect(await summaryCount(page, 'flagged')).toBe('1');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('import-report').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('会员名单 导入问题.csv');
+    const report = await readFile((await download.path())!);
+    expect([...report.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(report.toString('utf8')).toContain('6,消费金额,待定,不是数字');
     await page.getByTestId('import-close').click();
 
     await expect.poll(() => page.locator('.toolbar-title').textContent()).toBe('会员名单');
     await waitLoaded(page);
-    await expect.poll(() => recordCount(page)).toBe('共 3 条');
+    await expect.poll(() => recordCount(page)).toBe('共 4 条');
     expect(await headerNames(page)).toEqual(['姓名', '电话', '消费']);
     expect(await (await cell(page, 0, '电话')).textContent()).toBe('0755-12345678');
     expect(await (await cell(page, 1, '姓名')).textContent()).toBe('李四');
-    expect(await storedRecordCount(page)).toBe(storedBefore + 3);
+    expect(await storedRecordCount(page)).toBe(storedBefore + 4);
+    expect(await (await cell(page, 3, '消费')).textContent()).toBe('待定');
 
     // One undo step removes the whole import: the table and its rows.
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
