@@ -143,7 +143,7 @@ async function runImport(
   const converted = await client.convert(
     { ...request, fields: plan.sourceFields, ctx },
     (chunk) => {
-      builder.addRows(chunk.rows, chunk.cells);
+      builder.addRows(chunk.rows, chunk.cells, chunk.ids);
       const percent =
         chunk.total === 0 ? CONVERT_SHARE : (CONVERT_SHARE * chunk.done) / chunk.total;
       onProgress({ phase: 'converting', rows: chunk.done, totalRows: chunk.total, percent });

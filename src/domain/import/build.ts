@@ -2,8 +2,8 @@
  * Turns converted rows into ONE command: new records (and, for update-or-insert, cell changes
  * on matched records), built chunk by chunk as rows arrive so the page never blocks for long.
  */
-import type { CellChange, Change, Command } from '../changes';
-import type { FieldId } from '../ids';
+import type { Change, Command } from '../changes';
+import type { FieldId, RecordId } from '../ids';
 import { newRecordId } from '../ids';
 import type { CellValue, Field, Table, TableRecord, View } from '../model';
 import { isEmptyValue, isInvalidValue } from '../model';
@@ -77,8 +77,8 @@ function shouldWrite(
 }
 
 export class ImportBuilder {
-  private readonly records: TableRecord[] = [];
-  private readonly cellChanges: CellChange[] = [];
+  /** Record and cell changes, made as rows arrive (finish only puts the schema first). */
+  private readonly rowChanges: Change[] = [];
   private readonly keys = new Map<string, TableRecord>();
   private readonly seenKeys = new Set<string>();
   private nextOrder: number;
@@ -112,14 +112,22 @@ export class ImportBuilder {
     return mode === 'upsert' && keyIndex !== undefined ? this.columns[keyIndex] : undefined;
   }
 
-  /** Adds converted rows: `rows[i]` is the 1-based source row of `cells[i]`. */
-  addRows(rows: readonly number[], cells: readonly (readonly CellValue[])[]): void {
+  /**
+   * Adds converted rows: `rows[i]` is the 1-based source row of `cells[i]`; `ids[i]`, when
+   * given, the id a new record for it gets (made off the main thread).
+   */
+  addRows(
+    rows: readonly number[],
+    cells: readonly (readonly CellValue[])[],
+    ids?: readonly RecordId[],
+  ): void {
     const key = this.keyColumn();
     for (let i = 0; i < cells.length; i++) {
       const row = rows[i] ?? 0;
       const values = cells[i] ?? [];
+      const id = ids?.[i];
       if (!key) {
-        this.addRecord(row, values);
+        this.addRecord(row, values, id);
         continue;
       }
       const k = normaliseKey(values[this.target.keyIndex ?? 0], key.field.type === 'phone');
@@ -130,7 +138,7 @@ export class ImportBuilder {
       if (k !== '') this.seenKeys.add(k);
       const match = k === '' ? undefined : this.keys.get(k);
       if (match) this.update(row, match, values);
-      else this.addRecord(row, values);
+      else this.addRecord(row, values, id);
     }
   }
 
@@ -141,7 +149,7 @@ export class ImportBuilder {
     this.counts.problems.push({ row, column: column.header, value: value.invalid, reason });
   }
 
-  private addRecord(row: number, cells: readonly CellValue[]): void {
+  private addRecord(row: number, cells: readonly CellValue[], id = newRecordId()): void {
     const values: Partial<Record<FieldId, CellValue>> = {};
     for (let c = 0; c < this.columns.length; c++) {
       const v = cells[c] ?? null;
@@ -152,14 +160,15 @@ export class ImportBuilder {
     }
     const { table, now } = this.target;
     const order = this.nextOrder++;
-    this.records.push({
-      id: newRecordId(),
+    const after: TableRecord = {
+      id,
       tableId: table.id,
       order,
       values,
       createdAt: now,
       modifiedAt: now,
-    });
+    };
+    this.rowChanges.push({ kind: 'record', id, after });
     this.counts.added++;
   }
 
@@ -174,7 +183,7 @@ export class ImportBuilder {
       if (!shouldWrite(column.isNew ? 'overwrite' : column.policy, before, after)) continue;
       changed = true;
       this.flag(row, column, after);
-      this.cellChanges.push({
+      this.rowChanges.push({
         kind: 'cell',
         tableId: this.target.table.id,
         recordId: record.id,
@@ -198,9 +207,7 @@ export class ImportBuilder {
    */
   finish(label: string, fields?: readonly Field[]): { command: Command; counts: ImportCounts } {
     if (fields) this.columns = this.columns.map((c, i) => ({ ...c, field: fields[i] ?? c.field }));
-    const changes: Change[] = [...this.schemaChanges()];
-    for (const r of this.records) changes.push({ kind: 'record', id: r.id, after: r });
-    for (const c of this.cellChanges) changes.push(c);
+    const changes = this.schemaChanges().concat(this.rowChanges);
     this.counts.problems.sort((a, b) => a.row - b.row);
     return { command: { label, changes, at: this.target.now }, counts: this.counts };
   }

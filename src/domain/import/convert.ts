@@ -19,6 +19,36 @@ export interface ColumnConverter {
   readonly reason: ImportProblemReason;
 }
 
+/** Distinct texts remembered per column, and when to give up on a column of unique values. */
+const MEMO_MAX = 50_000;
+const MEMO_PROBE = 10_000;
+const MEMO_MIN_HITS = 2_000;
+
+/**
+ * parseCell once per distinct text: imported columns repeat values (dates, amounts, choices).
+ * Only primitive results are shared (records never share an object). Columns of unique values
+ * (ids, names, phones) stop remembering after a probe, so they pay nearly nothing for it.
+ */
+export function memoiseParse(parse: (text: string) => CellValue): (text: string) => CellValue {
+  let memo: Map<string, CellValue> | null = new Map();
+  let lookups = 0;
+  let hits = 0;
+  return (text) => {
+    if (!memo) return parse(text);
+    lookups++;
+    const known = memo.get(text);
+    if (known !== undefined) {
+      hits++;
+      return known;
+    }
+    const value = parse(text);
+    if ((value === null || typeof value !== 'object') && memo.size < MEMO_MAX)
+      memo.set(text, value);
+    if (lookups === MEMO_PROBE && hits < MEMO_MIN_HITS) memo = null;
+    return value;
+  };
+}
+
 const NUMERIC: ReadonlySet<FieldType> = new Set(['number', 'currency', 'percent']);
 
 export function reasonForType(type: FieldType): ImportProblemReason {
@@ -61,6 +91,7 @@ class SelectConverter implements ColumnConverter {
   field: Field;
   readonly reason: ImportProblemReason = 'notChoice';
   private readonly ctx: TypeContext;
+  private readonly parseText = memoiseParse((text) => this.parseAdding(text));
 
   constructor(field: Field, ctx: TypeContext) {
     this.field = { ...field, options: { ...field.options, choices: field.options.choices ?? [] } };
@@ -68,7 +99,10 @@ class SelectConverter implements ColumnConverter {
   }
 
   convert(raw: RawCell): CellValue {
-    const text = rawToText(raw);
+    return raw === null ? null : this.parseText(rawToText(raw));
+  }
+
+  private parseAdding(text: string): CellValue {
     if (text.trim() === '') return null;
     const first = parseCell(this.field, text, this.ctx);
     if (!isInvalidValue(first)) return first;
@@ -82,6 +116,7 @@ class SelectConverter implements ColumnConverter {
 function plainConverter(field: Field, ctx: TypeContext): ColumnConverter {
   const numeric = NUMERIC.has(field.type);
   const checkbox = field.type === 'checkbox';
+  const parseText = memoiseParse((text) => parseCell(field, text, ctx));
   return {
     field,
     reason: reasonForType(field.type),
@@ -93,7 +128,7 @@ function plainConverter(field: Field, ctx: TypeContext): ColumnConverter {
       } else if (typeof raw === 'boolean') {
         if (checkbox) return raw;
       } else if (raw === '') return null;
-      return parseCell(field, rawToText(raw), ctx);
+      return parseText(rawToText(raw));
     },
   };
 }

@@ -2,6 +2,8 @@
  * The import run on an opened source: previews (header detection and type inference) and the
  * streaming conversion of every row. Plain code: the worker and the in-process fallback share it.
  */
+import type { RecordId } from '../../domain/ids';
+import { newRecordId } from '../../domain/ids';
 import type { Field, CellValue, Language } from '../../domain/model';
 import type { TypeContext } from '../../domain/fields/fieldType';
 import type { ColumnConverter } from '../../domain/import/convert';
@@ -27,6 +29,8 @@ export const CHUNK_ROWS = 10_000;
 export interface ConvertedChunk {
   rows: number[];
   cells: CellValue[][];
+  /** A fresh record id per row, made here so the page does not pay for a million of them. */
+  ids: RecordId[];
   /** Source rows done so far and in all (after the header). */
   done: number;
   total: number;
@@ -157,9 +161,10 @@ function convertRows(
   firstIndex: number,
   columns: readonly number[],
   converters: readonly ColumnConverter[],
-): { rows: number[]; cells: CellValue[][] } {
+): { rows: number[]; cells: CellValue[][]; ids: RecordId[] } {
   const rowNumbers: number[] = [];
   const cells: CellValue[][] = [];
+  const ids: RecordId[] = [];
   const n = columns.length;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r] ?? [];
@@ -173,8 +178,9 @@ function convertRows(
     if (!filled) continue;
     rowNumbers.push(firstIndex + r + 1);
     cells.push(out);
+    ids.push(newRecordId());
   }
-  return { rows: rowNumbers, cells };
+  return { rows: rowNumbers, cells, ids };
 }
 
 function yieldToLoop(): Promise<void> {

@@ -83,7 +83,12 @@ export function parseRows(
   const end = Math.min(to, rowCount(index));
   if (from >= end) return [];
   const slice = text.slice(index.starts[from], index.starts[end]);
-  const result = Papa.parse<string[]>(slice, { delimiter, header: false, skipEmptyLines: false });
+  const result = Papa.parse<string[]>(slice, {
+    delimiter,
+    newline: '\n',
+    header: false,
+    skipEmptyLines: false,
+  });
   const rows = result.data;
   // papaparse adds an empty row for a final line break; our index already ended the row there.
   if (rows.length > end - from) rows.length = end - from;
