@@ -2,16 +2,11 @@
  * The import dialog: preview and mapping, then progress with a Cancel button, then the
  * summary. It works on any ImportSource, so tests can drive it with a fake one.
  */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TableId } from '../../domain/ids';
-import type {
-  ImportMode,
-  ImportProgress,
-  ImportSpec,
-  ImportSummary,
-} from '../../domain/import/types';
+import type { ImportMode, ImportSpec, ImportSummary } from '../../domain/import/types';
 import type { SchemaState } from '../../domain/schemaState';
 import { Dialog } from '../components/Dialog';
 import { currentLanguage } from '../i18n';
@@ -21,6 +16,8 @@ import { stripExtension } from './importDraft';
 import type { ImportSource, ReportBuilder } from './importSource';
 import { MappingBody, MappingFooter } from './MappingStep';
 import { downloadReport, ProgressView, SummaryView } from './RunSteps';
+import type { RunStep } from './useImportRun';
+import { useImportRun } from './useImportRun';
 import { useMapping } from './useMapping';
 
 export interface ImportDialogProps {
@@ -38,99 +35,88 @@ export interface ImportDialogProps {
   onClose: () => void;
 }
 
-type Step =
-  | { kind: 'mapping' }
-  | { kind: 'running'; progress: ImportProgress | null }
-  | { kind: 'cancelled' }
-  | { kind: 'failed'; detail: string }
-  | { kind: 'done'; summary: ImportSummary };
-
 export function ImportDialog(props: ImportDialogProps) {
   const { t } = useTranslation();
   const { source, onClose } = props;
   const mapping = useMapping(props);
-  const [step, setStep] = useState<Step>({ kind: 'mapping' });
-  const abortRef = useRef<AbortController | null>(null);
-  const running = step.kind === 'running';
-  // Esc and Close do nothing while the import runs: Cancel is the way out.
+  const run = useImportRun(source, props.onImported);
+  const running = run.step.kind === 'running';
+  // Esc does nothing while the import runs: Cancel is the way out.
   const close = useCallback(() => {
     if (!running) onClose();
   }, [running, onClose]);
 
-  const start = async (spec: ImportSpec) => {
-    const controller = new AbortController();
-    abortRef.current = controller;
-    setStep({ kind: 'running', progress: null });
-    const onProgress = (progress: ImportProgress) =>
-      setStep((s) => (s.kind === 'running' ? { kind: 'running', progress } : s));
-    try {
-      const summary = await source.run(spec, onProgress, controller.signal);
-      if (!summary) return setStep({ kind: 'cancelled' });
-      setStep({ kind: 'done', summary });
-      props.onImported?.(summary, spec);
-    } catch (err) {
-      setStep({ kind: 'failed', detail: err instanceof Error ? err.message : String(err) });
-    } finally {
-      abortRef.current = null;
-    }
-  };
-
   let body: ReactNode;
   let footer: ReactNode;
-  switch (step.kind) {
-    case 'mapping':
-      body = <MappingBody mapping={mapping} schema={props.schema} info={source.info} />;
-      footer = (
-        <MappingFooter
-          mapping={mapping}
-          schema={props.schema}
-          onStart={(spec) => void start(spec)}
-          onClose={close}
-        />
-      );
-      break;
-    case 'running':
-      body = <ProgressView progress={step.progress} />;
-      footer = (
-        <button
-          type="button"
-          className="btn"
-          data-testid="import-cancel"
-          onClick={() => abortRef.current?.abort()}
-        >
-          {t('actions.cancel')}
-        </button>
-      );
-      break;
-    case 'done':
-      body = <SummaryView summary={step.summary} />;
-      footer = <DoneFooter {...props} summary={step.summary} onClose={close} />;
-      break;
-    default:
-      body = (
-        <p className="import-message" role="status" data-testid="import-message">
-          {step.kind === 'cancelled'
-            ? t('importer.cancelled')
-            : t('importer.failed', { detail: step.detail })}
-        </p>
-      );
-      footer = (
-        <>
-          <button type="button" className="btn" onClick={() => setStep({ kind: 'mapping' })}>
-            {t('importer.back')}
-          </button>
-          <button type="button" className="btn btn-primary" onClick={close}>
-            {t('actions.close')}
-          </button>
-        </>
-      );
+  if (run.step.kind === 'mapping') {
+    body = <MappingBody mapping={mapping} schema={props.schema} info={source.info} />;
+    footer = (
+      <MappingFooter mapping={mapping} schema={props.schema} onStart={run.start} onClose={close} />
+    );
+  } else {
+    [body, footer] = renderRunStep(run.step, { ...props, onClose: close }, run);
   }
   const title =
-    step.kind === 'done' ? t('importer.done') : t('importer.title', { name: source.info.fileName });
+    run.step.kind === 'done'
+      ? t('importer.done')
+      : t('importer.title', { name: source.info.fileName });
   return (
     <Dialog title={title} onClose={close} width={1000} testId="import-dialog" footer={footer}>
       {body}
     </Dialog>
+  );
+}
+
+/** Body and footer of the steps after mapping: running, cancelled, failed, done. */
+function renderRunStep(
+  step: Exclude<RunStep, { kind: 'mapping' }>,
+  props: ImportDialogProps,
+  run: { cancel: () => void; back: () => void },
+): [ReactNode, ReactNode] {
+  switch (step.kind) {
+    case 'running':
+      return [<ProgressView progress={step.progress} />, <CancelButton onCancel={run.cancel} />];
+    case 'done':
+      return [
+        <SummaryView summary={step.summary} />,
+        <DoneFooter {...props} summary={step.summary} />,
+      ];
+    default:
+      return [<EndMessage step={step} />, <EndFooter onBack={run.back} onClose={props.onClose} />];
+  }
+}
+
+function CancelButton({ onCancel }: { onCancel: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <button type="button" className="btn" data-testid="import-cancel" onClick={onCancel}>
+      {t('actions.cancel')}
+    </button>
+  );
+}
+
+function EndMessage({ step }: { step: Extract<RunStep, { kind: 'cancelled' | 'failed' }> }) {
+  const { t } = useTranslation();
+  return (
+    <p className="import-message" role="status" data-testid="import-message">
+      {step.kind === 'cancelled'
+        ? t('importer.cancelled')
+        : t('importer.failed', { detail: step.detail })}
+    </p>
+  );
+}
+
+function EndFooter({ onBack, onClose }: { onBack: () => void; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <button type="button" className="btn" onClick={onBack}>
+        {t('importer.back')}
+      </button>
+      <button type="button" className="btn btn-primary" onClick={onClose}>
+        {t('actions.close')}
+      </button>
+    </>
   );
 }
 

@@ -16,7 +16,7 @@ import type {
 import type { FieldType } from '../../domain/model';
 import type { SchemaState } from '../../domain/schemaState';
 import { listFields } from '../../domain/schemaState';
-import type { KeyChooser, MappingDraft } from './importDraft';
+import type { DraftInput, KeyChooser, MappingDraft } from './importDraft';
 import {
   createDraft,
   retarget,
@@ -61,17 +61,10 @@ export function useMapping({ source, schema, tableId, chooseKey, mode }: Mapping
         setLoaded({ preview, names });
         setError(null);
         setLoading(false);
-        const input = { schema, preview, names, chooseKey };
-        setDraft((d) => {
-          if (d) return retarget(d, {}, input);
-          const fresh = createDraft({
-            ...input,
-            tableId,
-            tableName:
-              stripExtension(source.info.fileName).trim() || t('importer.defaultTableName'),
-          });
-          return mode && mode !== 'newTable' && tableId ? retarget(fresh, { mode }, input) : fresh;
-        });
+        const tableName =
+          stripExtension(source.info.fileName).trim() || t('importer.defaultTableName');
+        const input = { schema, preview, names, chooseKey, tableId, tableName };
+        setDraft((d) => draftForPreview(d, input, mode));
       },
       (err: unknown) => {
         if (!current) return;
@@ -98,6 +91,17 @@ export function useMapping({ source, schema, tableId, chooseKey, mode }: Mapping
     setHeaderRow: (headerRow: number) => setRequest((r) => ({ ...r, headerRow })),
     ...actions,
   };
+}
+
+/** A new preview re-maps the draft (its columns may differ); the first one creates it. */
+function draftForPreview(
+  draft: MappingDraft | null,
+  input: DraftInput,
+  mode: ImportMode | undefined,
+): MappingDraft {
+  if (draft) return retarget(draft, {}, input);
+  const fresh = createDraft(input);
+  return mode && mode !== 'newTable' && input.tableId ? retarget(fresh, { mode }, input) : fresh;
 }
 
 type DraftSetter = (update: (d: MappingDraft | null) => MappingDraft | null) => void;
