@@ -12,6 +12,8 @@ import type { ConvertRequest, ConvertResult, ConvertedChunk } from './session';
 export interface WorkerPort {
   postMessage(message: WorkerRequest, transfer?: Transferable[]): void;
   onmessage: ((event: MessageEvent<WorkerResponse>) => void) | null;
+  /** A worker that dies (out of memory, failed to load) says so here. */
+  onerror?: ((event: ErrorEvent) => void) | null;
   terminate(): void;
 }
 
@@ -60,6 +62,15 @@ export class ImportClient {
 
   constructor(private readonly port: WorkerPort) {
     port.onmessage = (event) => this.receive(event.data);
+    port.onerror = (event) => {
+      event.preventDefault?.();
+      this.failAll(new ImportWorkerError(event.message || 'The import worker stopped'));
+    };
+  }
+
+  private failAll(err: Error): void {
+    for (const p of this.pending.values()) p.reject(err);
+    this.pending.clear();
   }
 
   private receive(msg: WorkerResponse): void {
@@ -118,8 +129,7 @@ export class ImportClient {
   }
 
   close(): void {
-    for (const p of this.pending.values()) p.reject(new ImportWorkerError('closed'));
-    this.pending.clear();
+    this.failAll(new ImportWorkerError('closed'));
     this.port.terminate();
   }
 }
@@ -139,8 +149,12 @@ export async function openImportClient(
     if (reply.ok) return { ok: true, client };
     client.close();
     return { ok: false, problem: reply.problem };
-  } catch {
+  } catch (err) {
     client.close();
-    return { ok: false, problem: 'unreadable' };
+    const message = err instanceof Error ? err.message : String(err);
+    return {
+      ok: false,
+      problem: /RangeError|memory|allocation/i.test(message) ? 'tooLarge' : 'unreadable',
+    };
   }
 }
