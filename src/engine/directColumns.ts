@@ -20,8 +20,9 @@ export function evaluateRows(
 ): void {
   const node = (s.formulas.get(id) as FormulaState).direct?.node as DirectNode;
   const raw = s.results.get(id) as CellValue[];
+  const ranked = rows ? null : s.evaluator.rankedRange(node, from, to);
   const visit = (row: number): void => {
-    const v = s.evaluator.evaluate(node, row);
+    const v = ranked ? (ranked[row - from] ?? null) : s.evaluator.evaluate(node, row);
     if (sameValue(raw[row], v)) return;
     raw[row] = v;
     s.note(id, row);
@@ -73,7 +74,11 @@ export async function buildDirectColumns(
     s.results.set(id, raw);
     // A fresh column: every row is new, so nothing is compared or noted as changed.
     const run = (b: { start: number; len: number }): void => {
-      for (let r = b.start; r < b.start + b.len; r++) raw[r] = s.evaluator.evaluate(node, r);
+      const end = b.start + b.len;
+      const ranked = s.evaluator.rankedRange(node, b.start, end);
+      for (let r = b.start; r < end; r++) {
+        raw[r] = ranked ? (ranked[r - b.start] ?? null) : s.evaluator.evaluate(node, r);
+      }
     };
     await runSlicedPlain(budget, slices, run, step);
     s.types.delete(id);

@@ -33,7 +33,8 @@ const ROUNDING = 10;
 
 /** HyperFormula's smart rounding of exported numbers (precisionRounding 10). */
 export function roundLikeHf(value: number): number {
-  if (value === 0 || !Number.isFinite(value)) return value;
+  // An integer is its own rounding (the exact arithmetic below would give it back unchanged).
+  if (Number.isInteger(value) || !Number.isFinite(value)) return value;
   const m = Math.pow(10, ROUNDING - Math.floor(Math.log10(Math.abs(value))));
   return value < 0 ? -Math.round(-value * m) / m : Math.round(value * m) / m;
 }
@@ -231,13 +232,32 @@ export class DirectEvaluator {
   }
 
   private ranked(name: string, args: DirectNode[], row: number): RowValue {
-    const { cols, scores } = this.population(name, args);
-    const err = firstError(...cols.map((col) => col[row] ?? null));
-    if (err) return err;
+    return this.rankedAt(name, this.population(name, args), row);
+  }
+
+  private rankedAt(name: string, { cols, scores }: Population, row: number): RowValue {
+    for (const col of cols) {
+      const v = col[row];
+      if (v instanceof CellError) return v;
+    }
     if (scores.kind === 'single') return scores.scores[row] ?? null;
     const rfm = scores.rows[row];
     if (name === 'RFM_SCORE') return rfm?.score ?? null;
     return rfm?.segment ? segmentLabel(rfm.segment, this.ctx.language) : null;
+  }
+
+  /**
+   * Rows [from, to) of a formula that is one ranked call, read straight from its ranking in one
+   * pass (null for any other formula).
+   */
+  rankedRange(node: DirectNode, from: number, to: number): CellValue[] | null {
+    if (node.k !== 'call' || !RANKED.has(node.name) || !isQuintile(node)) return null;
+    const population = this.population(node.name, node.args);
+    const out = new Array<CellValue>(to - from);
+    for (let row = from; row < to; row++) {
+      out[row - from] = exportValue(this.rankedAt(node.name, population, row));
+    }
+    return out;
   }
 
   /** The argument columns and ranking of a ranked call, built once until their inputs change. */

@@ -1,6 +1,7 @@
 /**
  * RFM scores 1–5 per crm-model.md: quintile scores by rank within the scored population,
- * computed for a whole column at once (sort + binary search, O(N log N)), and threshold scores.
+ * computed for a whole column at once (one sort, then four comparisons per row: O(N log N)),
+ * and threshold scores.
  */
 
 export type MaybeNumber = number | null | undefined;
@@ -16,30 +17,6 @@ function isFiniteNumber(v: MaybeNumber): v is number {
   return typeof v === 'number' && Number.isFinite(v);
 }
 
-/** Index of the first element ≥ v (= how many are strictly less than v). */
-function lowerBound(sorted: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as number) < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Index of the first element > v (= how many are less than or equal to v). */
-function upperBound(sorted: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as number) <= v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * Quintile score of every row. F/M (higherIsBetter): 1 + floor(5·L/N), L = scored rows with a
  * strictly smaller value; R (lowerIsBetter): 1 + floor(5·G/N), G = scored rows with strictly more
@@ -51,19 +28,39 @@ export function quintileScores(
   counts: readonly MaybeNumber[],
   direction: ScoreDirection,
 ): (number | null)[] {
-  const scored: number[] = [];
-  for (let i = 0; i < values.length; i++) {
+  // Typed arrays and plain loops: this runs over whole columns on every recalculation.
+  const total = values.length;
+  const taking = new Uint8Array(total);
+  const buffer = new Float64Array(total);
+  let n = 0;
+  for (let i = 0; i < total; i++) {
     const v = values[i];
-    if (isScoredCount(counts[i]) && isFiniteNumber(v)) scored.push(v);
+    if (isScoredCount(counts[i]) && isFiniteNumber(v)) {
+      taking[i] = 1;
+      buffer[n++] = v;
+    }
   }
-  const sorted = Float64Array.from(scored).sort();
-  const n = sorted.length;
-  return values.map((v, i) => {
-    if (!isScoredCount(counts[i]) || !isFiniteNumber(v)) return null;
-    const better =
-      direction === 'higherIsBetter' ? lowerBound(sorted, v) : n - upperBound(sorted, v);
-    return 1 + Math.floor((5 * better) / n);
+  const sorted = buffer.subarray(0, n).sort();
+  // score = 1 + floor(5·B/n) steps up where B (rows ranked below) reaches q_k = ceil(k·n/5), so
+  // each row needs 4 comparisons with the values at those ranks instead of a binary search.
+  const higher = direction === 'higherIsBetter';
+  const cuts = [1, 2, 3, 4].map((k) => {
+    const q = Math.ceil((k * n) / 5);
+    return (higher ? sorted[q - 1] : sorted[n - q]) as number;
   });
+  const [c1, c2, c3, c4] = cuts as [number, number, number, number];
+  const out = new Array<number | null>(total);
+  for (let i = 0; i < total; i++) {
+    if (taking[i] === 0) {
+      out[i] = null;
+      continue;
+    }
+    const v = values[i] as number;
+    out[i] = higher
+      ? 1 + +(c1 < v) + +(c2 < v) + +(c3 < v) + +(c4 < v)
+      : 1 + +(c1 > v) + +(c2 > v) + +(c3 > v) + +(c4 > v);
+  }
+  return out;
 }
 
 /**
