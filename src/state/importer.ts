@@ -20,6 +20,7 @@ import type {
 import { normaliseLanguage } from '../domain/language';
 import type { Field, Language } from '../domain/model';
 import type { ImportClient } from '../io/import/client';
+import type { ConvertRequest, ConvertResult } from '../io/import/session';
 import { openImportClient } from '../io/import/client';
 import { MAX_IMPORT_BYTES } from '../io/import/sniff';
 import { typeContext } from './actions';
@@ -129,46 +130,56 @@ async function runImport(
   const ctx = typeContext(language);
   const request = { sheet: spec.sheet, headerRow: spec.headerRow, encoding: spec.encoding };
   const preview = await client.preview(request, ctx);
-  onProgress({ phase: 'reading', rows: 0, totalRows: preview.totalRows, percent: 0 });
-  const plan = planImport(
-    requireSchema(),
-    spec,
-    preview.columns.map((c) => c.header),
-    info.fileName,
-    language,
-  );
+  const total = preview.totalRows;
+  onProgress({ phase: 'reading', rows: 0, totalRows: total, percent: 0 });
+  const headers = preview.columns.map((c) => c.header);
+  const plan = planImport(requireSchema(), spec, headers, info.fileName, language);
   if (!plan.isNewTable) await ensureRecords(plan.table.id);
   if (signal.aborted) return null;
   const builder = createBuilder(plan, spec);
-  const converted = await client.convert(
+  const converted = await convertInto(
+    client,
     { ...request, fields: plan.sourceFields, ctx },
-    (chunk) => {
-      builder.addRows(chunk.rows, chunk.cells, chunk.ids);
-      const percent =
-        chunk.total === 0 ? CONVERT_SHARE : (CONVERT_SHARE * chunk.done) / chunk.total;
-      onProgress({ phase: 'converting', rows: chunk.done, totalRows: chunk.total, percent });
-    },
+    builder,
+    onProgress,
     signal,
   );
   if (!converted || signal.aborted) return null;
   const fields = converted.columns.map((c) => converted.fields[c]).filter((f): f is Field => !!f);
-  const { command, counts } = builder.finish(
-    'history.import',
-    plan.columns.length === fields.length ? fields : undefined,
-  );
-  const total = preview.totalRows;
+  const sameColumns = plan.columns.length === fields.length;
+  const { command, counts } = builder.finish('history.import', sameColumns ? fields : undefined);
   const outcome = await runLargeCommand(command, {
     signal,
     onProgress: (written, all) => {
-      const percent = CONVERT_SHARE + ((100 - CONVERT_SHARE) * written) / Math.max(1, all);
-      onProgress({ phase: 'writing', rows: total, totalRows: total, percent });
+      const share = written / Math.max(1, all);
+      const percent = CONVERT_SHARE + (100 - CONVERT_SHARE) * share;
+      onProgress({ phase: 'writing', rows: Math.round(total * share), totalRows: total, percent });
     },
   });
   if (outcome === 'cancelled') return null;
   if (outcome === 'failed') throw new ImportWriteError('The import could not be stored');
   onProgress({ phase: 'writing', rows: total, totalRows: total, percent: 100 });
-  const { unchanged, ...rest } = counts;
-  return { tableId: plan.table.id, ...rest, unchanged };
+  return { tableId: plan.table.id, ...counts };
+}
+
+/** Streams the converted rows from the worker into `builder` (reading and converting: 0–60 %). */
+function convertInto(
+  client: ImportClient,
+  request: ConvertRequest,
+  builder: ImportBuilder,
+  onProgress: (p: ImportProgress) => void,
+  signal: AbortSignal,
+): Promise<ConvertResult | null> {
+  return client.convert(
+    request,
+    (chunk) => {
+      builder.addRows(chunk.rows, chunk.cells, chunk.ids);
+      const share = chunk.total === 0 ? 1 : chunk.done / chunk.total;
+      const percent = CONVERT_SHARE * share;
+      onProgress({ phase: 'converting', rows: chunk.done, totalRows: chunk.total, percent });
+    },
+    signal,
+  );
 }
 
 function createBuilder(plan: ImportPlan, spec: ImportSpec): ImportBuilder {

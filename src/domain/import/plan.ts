@@ -11,7 +11,7 @@ import type { Field, Language, Table, View } from '../model';
 import type { SchemaState } from '../schemaState';
 import { listFields, listTables, listViews } from '../schemaState';
 import type { ImportColumn } from './build';
-import type { ImportSpec } from './types';
+import type { ColumnTarget, ImportSpec } from './types';
 
 export interface ImportPlan {
   table: Table;
@@ -66,6 +66,26 @@ function targetTable(
   return { table, isNew: true };
 }
 
+/** The field a source column converts into: a new one, an editable field of the table, or none. */
+function resolveField(
+  schema: SchemaState,
+  table: Table,
+  target: ColumnTarget,
+  fallbackName: string,
+  giveName: (name: string) => string,
+): { field: Field; isNew: boolean } | null {
+  if (target.kind === 'new') {
+    // Computed types cannot hold imported values: such a column comes in as text.
+    const type = isEditableType(target.type) ? target.type : 'text';
+    const name = giveName(target.name || fallbackName);
+    const options = type === target.type ? target.options : {};
+    return { field: { id: newFieldId(), tableId: table.id, name, type, options }, isNew: true };
+  }
+  if (target.kind !== 'field') return null;
+  const f = schema.fields[target.fieldId];
+  return f && f.tableId === table.id && isEditableType(f.type) ? { field: f, isNew: false } : null;
+}
+
 export function planImport(
   schema: SchemaState,
   spec: ImportSpec,
@@ -80,42 +100,22 @@ export function planImport(
   const sourceFields: (Field | null)[] = [];
   let keyIndex: number | undefined;
   spec.columns.forEach((target, c) => {
-    let field: Field | null = null;
-    let isNewField = false;
-    if (target.kind === 'new') {
-      const name = giveName(target.name || headers[c] || `${c + 1}`);
-      field = {
-        id: newFieldId(),
-        tableId: table.id,
-        name,
-        type: target.type,
-        options: target.options,
-      };
-      isNewField = true;
-    } else if (target.kind === 'field' && !isNew) {
-      const f = schema.fields[target.fieldId];
-      if (f && f.tableId === table.id && isEditableType(f.type)) field = f;
-    }
-    sourceFields.push(field);
-    if (!field) return;
+    const header = headers[c] ?? '';
+    const resolved = resolveField(schema, table, target, header || `${c + 1}`, giveName);
+    sourceFields.push(resolved?.field ?? null);
+    if (!resolved) return;
+    const { field, isNew: isNewField } = resolved;
     if (spec.mode === 'upsert' && spec.keyColumn === c && !isNewField) keyIndex = columns.length;
     const policy = isNewField ? 'overwrite' : (spec.policies?.[field.id] ?? 'overwrite');
-    const column: ImportColumn = { header: headers[c] ?? '', field, isNew: isNewField, policy };
+    const column: ImportColumn = { header, field, isNew: isNewField, policy };
     if (!isNewField) column.before = field;
     columns.push(column);
   });
-  if (!isNew) {
-    const plan: ImportPlan = {
-      table,
-      isNewTable: false,
-      views: listViews(schema, table.id),
-      columns,
-      sourceFields,
-    };
-    if (keyIndex !== undefined) plan.keyIndex = keyIndex;
-    return plan;
-  }
-  return planNewTable(table, columns, sourceFields, language);
+  if (isNew) return planNewTable(table, columns, sourceFields, language);
+  const views = listViews(schema, table.id);
+  const plan: ImportPlan = { table, isNewTable: false, views, columns, sourceFields };
+  if (keyIndex !== undefined) plan.keyIndex = keyIndex;
+  return plan;
 }
 
 /** A new table needs a primary field (the first mapped column, or an empty text field) and a view. */
