@@ -170,7 +170,13 @@ function currencySymbol(texts: readonly string[]): string {
   return '¥';
 }
 
+/** Digits a number would lose: leading zeros (000123, zip codes) or more than 15 of them (ID numbers). */
+function losesDigits(t: string): boolean {
+  return /^0\d/.test(t) || /\d{16,}/.test(t.replace(/[,\s]/g, ''));
+}
+
 function inferNumber(texts: readonly string[]): InferredType | null {
+  if (texts.some(losesDigits)) return null;
   let percent = 0;
   let currency = 0;
   let decimals = 0;

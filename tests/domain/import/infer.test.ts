@@ -137,3 +137,11 @@ describe('inferColumnType', () => {
     expect(text.values).toEqual(['0.3', 'TRUE']);
   });
 });
+
+describe('columns that only look numeric', () => {
+  it('keeps leading zeros and long digit runs as text', () => {
+    expect(infer('会员号', ['00123', '00456', '01000']).type).toBe('text');
+    expect(infer('身份证', ['110105194912310021', '110105195001010022']).type).toBe('text');
+    expect(infer('金额', ['0.5', '10', '0'])).toMatchObject({ type: 'number' });
+  });
+});
