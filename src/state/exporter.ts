@@ -11,7 +11,7 @@ import type { CellValue, Field, Language, TableRecord } from '../domain/model';
 import { isInvalidValue } from '../domain/model';
 import { toPlainNumberText } from '../domain/numbers';
 import { listViewColumns } from '../domain/schemaState';
-import { buildCsvBlob } from '../io/export/csv';
+import { buildCsvBlobInSteps } from '../io/export/csv';
 import { buildExportFileName } from '../io/export/fileName';
 import type { ExportColumn, TypedCell } from '../io/export/types';
 import { XLSX_MAX_DATA_ROWS } from '../io/export/types';
@@ -201,7 +201,8 @@ export async function exportView(request: ExportRequest): Promise<ExportResult> 
   const columns = fields.map((f) => buildExportColumn(f, ctx, links));
   const fileName = buildExportFileName(table.name, view.name, todayLocal(), request.format);
   if (request.format === 'csv') {
-    return { ok: true, blob: buildCsvBlob(columns, rows), fileName, rows: rows.length };
+    const blob = await buildCsvBlobInSteps(columns, rows);
+    return { ok: true, blob, fileName, rows: rows.length };
   }
   if (rows.length > XLSX_MAX_DATA_ROWS) return { ok: false, problem: 'tooManyRows' };
   return { ok: true, blob: buildXlsxBlob(columns, rows, table.name), fileName, rows: rows.length };

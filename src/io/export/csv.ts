@@ -51,6 +51,38 @@ export function buildCsvParts<R>(columns: readonly ExportColumn<R>[], rows: Iter
   return parts;
 }
 
+const CSV_TYPE = 'text/csv;charset=utf-8';
+
 export function buildCsvBlob<R>(columns: readonly ExportColumn<R>[], rows: Iterable<R>): Blob {
-  return new Blob(buildCsvParts(columns, rows), { type: 'text/csv;charset=utf-8' });
+  return new Blob(buildCsvParts(columns, rows), { type: CSV_TYPE });
+}
+
+/** Lets the browser paint and handle input between blocks (a message is not clamped like a timer). */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/** As buildCsvBlob, but pauses after every block of rows so a million rows never freeze the page. */
+export async function buildCsvBlobInSteps<R>(
+  columns: readonly ExportColumn<R>[],
+  rows: readonly R[],
+  pause: () => Promise<void> = yieldToEventLoop,
+): Promise<Blob> {
+  const parts: string[] = [BOM + formatLine(columns.map((c) => c.header)) + CRLF];
+  for (let from = 0; from < rows.length; from += ROWS_PER_PART) {
+    const block: string[] = [];
+    const to = Math.min(rows.length, from + ROWS_PER_PART);
+    for (let i = from; i < to; i++)
+      block.push(formatLine(columns.map((c) => c.text(rows[i] as R))));
+    parts.push(block.join(CRLF) + CRLF);
+    await pause();
+  }
+  return new Blob(parts, { type: CSV_TYPE });
 }

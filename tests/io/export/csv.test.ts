@@ -1,6 +1,7 @@
 // @vitest-environment node
 import {
   buildCsvBlob,
+  buildCsvBlobInSteps,
   buildCsvParts,
   formatCsvCell,
   neutraliseCell,
@@ -71,5 +72,23 @@ describe('buildCsvParts', () => {
 
   it('writes only the header for no rows', () => {
     expect(buildCsvParts(columns(['a']), []).join('')).toBe('\uFEFFa\r\n');
+  });
+});
+
+describe('buildCsvBlobInSteps', () => {
+  it('writes the same bytes as the one-go build, pausing between blocks', async () => {
+    const rows = Array.from({ length: 4500 }, (_, i) => [`客户${i}`, i % 7 ? String(-i) : '=x']);
+    const pause = vi.fn(() => Promise.resolve());
+    const stepped = await buildCsvBlobInSteps(columns(['a', 'b']), rows, pause);
+    expect(pause).toHaveBeenCalledTimes(3);
+    const whole = buildCsvBlob(columns(['a', 'b']), rows);
+    expect(new Uint8Array(await stepped.arrayBuffer())).toEqual(
+      new Uint8Array(await whole.arrayBuffer()),
+    );
+  });
+  it('yields through the real event loop by default', async () => {
+    const blob = await buildCsvBlobInSteps(columns(['a']), [['x']]);
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await blob.arrayBuffer());
+    expect(text).toBe('\uFEFFa\r\nx\r\n');
   });
 });
