@@ -15,6 +15,7 @@ import {
 import { benchLine, printTable } from './lib/report.mjs';
 import { runEdit } from './scenarios/edit.mjs';
 import { runFormula1m, runFormulaBuild, runFormulaEdit } from './scenarios/formulas.mjs';
+import { runBackup, runExportCsv, runImportCsv, runImportXlsx } from './scenarios/io.mjs';
 import { runMemory } from './scenarios/memory.mjs';
 import { runOpen } from './scenarios/open.mjs';
 import { runScroll } from './scenarios/scroll.mjs';
@@ -28,9 +29,21 @@ const SCENARIOS = {
   'formula-build': runFormulaBuild,
   'formula-edit': runFormulaEdit,
   'formula-1m': runFormula1m,
+  'import-csv': runImportCsv,
+  'import-xlsx': runImportXlsx,
+  'export-csv': runExportCsv,
+  backup: runBackup,
 };
 /** Scenarios that seed their own workspace (the shared 20-field one is not needed for them). */
-const OWN_SEED = new Set(['formula-build', 'formula-edit', 'formula-1m']);
+const OWN_SEED = new Set([
+  'formula-build',
+  'formula-edit',
+  'formula-1m',
+  'import-csv',
+  'import-xlsx',
+  'export-csv',
+  'backup',
+]);
 
 class UsageError extends Error {
   name = 'UsageError';

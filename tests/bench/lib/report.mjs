@@ -6,7 +6,7 @@ export function benchLine(result) {
   const head = { scenario, value, unit };
   if (floor !== undefined) Object.assign(head, { floor, ratio });
   const extras = Object.fromEntries(
-    Object.entries(rest).filter(([k]) => !['target', 'problems'].includes(k)),
+    Object.entries(rest).filter(([k]) => !['target', 'problems', 'head', 'cpuProfile'].includes(k)),
   );
   return `BENCH ${JSON.stringify({ ...head, ...extras })}`;
 }
@@ -27,6 +27,12 @@ function detailsOf(r) {
       return `local ${r.local} ms, runs ${r.runs.join('/')} ms`;
     case 'formula-1m':
       return `heap ${r.heap} MB, block ${r.block} ms (after rows ${r.blockAfterRows} ms)`;
+    case 'import-csv':
+    case 'import-xlsx':
+      return `block ${r.block} ms, ${r.rowsPerSec} rows/s (floor ${r.floorRowsPerSec}), ${r.fileMB} MB, peak ${r.processPeakMB} MB`;
+    case 'export-csv':
+    case 'backup':
+      return `${r.fileMB} MB file, heap peak ${r.heapPeakMB} MB (+${r.heapAddedMB}), Chromium peak ${r.processPeakMB} MB (+${r.processAddedMB})`;
     default:
       return '';
   }

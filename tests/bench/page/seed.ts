@@ -18,6 +18,8 @@ import {
 } from '../../../src/db';
 import { BENCH_WORKSPACE_ID, buildBenchRecords, buildBenchSchema } from './customers';
 import { formulaFloor, seedFormulaWorkspace } from './formulaSeed';
+import type { IoBenchApi } from './ioBench';
+import { ioBench } from './ioBench';
 
 const CHUNK = 10_000;
 const SEED = 20250115;
@@ -123,6 +125,7 @@ export interface BenchApi {
   clearAll: typeof clearAll;
   seedFormulaWorkspace: typeof seedFormulaWorkspace;
   formulaFloor: typeof formulaFloor;
+  io: IoBenchApi;
 }
 
 declare global {
@@ -138,5 +141,6 @@ window.bench = {
   clearAll,
   seedFormulaWorkspace,
   formulaFloor,
+  io: ioBench,
 };
 document.body.dataset.benchReady = 'true';
