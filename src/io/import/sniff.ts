@@ -85,6 +85,16 @@ export function spreadsheetFormat(kind: FileKind, bytes: Uint8Array): SourceForm
   return 'csv';
 }
 
+/** A bare BIFF2–5 worksheet stream (Excel 2.x–5 saved without the OLE container). */
+export function isBiffStream(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x09 && [0x00, 0x02, 0x04, 0x08].includes(bytes[1] ?? -1);
+}
+
+/** Text that is markup: an HTML or XML table saved with a spreadsheet's name. */
+export function isMarkupText(text: string): boolean {
+  return /^\s*</.test(text.slice(0, 1000));
+}
+
 /** File names we read as text even when they are called something else. */
 export function isSpreadsheetName(name: string): boolean {
   return /\.(xlsx|xlsm|xls|ods)$/i.test(name);

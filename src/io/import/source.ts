@@ -6,14 +6,24 @@ import type { WorkBook } from '@e965/xlsx';
 import type {
   Delimiter,
   RawCell,
+  SourceFormat,
   SourceInfo,
   SourceProblem,
   TextEncoding,
 } from '../../domain/import/types';
 import { decodeBytes, detectEncoding } from './encoding';
 import { sniffDelimiter } from './delimiter';
+import type { WorkbookResult } from './spreadsheet';
 import { readSheetRows, readWorkbook } from './spreadsheet';
-import { MAX_IMPORT_BYTES, looksBinaryText, sniffKind, spreadsheetFormat } from './sniff';
+import {
+  MAX_IMPORT_BYTES,
+  isBiffStream,
+  isMarkupText,
+  isSpreadsheetName,
+  looksBinaryText,
+  sniffKind,
+  spreadsheetFormat,
+} from './sniff';
 import type { RowIndex } from './textRows';
 import { indexRows, parseRows, rowCount } from './textRows';
 
@@ -87,20 +97,29 @@ export class ImportSource {
     if (bytes.length > MAX_IMPORT_BYTES) return { ok: false, problem: 'tooLarge' };
     if (bytes.length === 0) return { ok: false, problem: 'empty' };
     const kind = sniffKind(bytes);
-    if (kind === 'text') return openTextBytes(bytes, fileName);
+    if (kind === 'text') {
+      if (!isSpreadsheetName(fileName) || !isBiffStream(bytes))
+        return openTextBytes(bytes, fileName);
+      return ImportSource.fromWorkbook(readWorkbook(bytes, false), 'xls', fileName, bytes.length);
+    }
     const format = spreadsheetFormat(kind, bytes);
     if (format === 'encrypted') return { ok: false, problem: 'encrypted' };
     const read = readWorkbook(bytes, kind === 'zip');
+    const known = format === 'ods' || format === 'xls' ? format : 'xlsx';
+    return ImportSource.fromWorkbook(read, known, fileName, bytes.length);
+  }
+
+  /** Internal: a source over a workbook SheetJS read (noRows when every sheet is empty). */
+  static fromWorkbook(
+    read: WorkbookResult,
+    format: SourceFormat,
+    fileName: string,
+    size: number,
+  ): OpenOutcome {
     if (!read.ok) return read;
-    const wb = read.workbook;
-    const info: SourceInfo = {
-      fileName,
-      size: bytes.length,
-      format: format === 'ods' || format === 'xls' ? format : 'xlsx',
-      sheets: [...wb.SheetNames],
-    };
-    const source = new ImportSource(info, null, wb);
-    const anyRows = info.sheets.some((_, i) => hasAnyRow(source.grid(i)));
+    const sheets = [...read.workbook.SheetNames];
+    const source = new ImportSource({ fileName, size, format, sheets }, null, read.workbook);
+    const anyRows = sheets.some((_, i) => hasAnyRow(source.grid(i)));
     return anyRows ? { ok: true, source } : { ok: false, problem: 'noRows' };
   }
 
@@ -155,6 +174,10 @@ function fromText(
   const text = unifyLineBreaks(raw);
   if (text.trim() === '') return { ok: false, problem: 'empty' };
   if (looksBinaryText(text)) return { ok: false, problem: 'binary' };
+  if (bytes && isSpreadsheetName(fileName) && isMarkupText(text)) {
+    const read = readWorkbook(text, false);
+    if (read.ok) return ImportSource.fromWorkbook(read, 'xls', fileName, size);
+  }
   const delimiter = sniffDelimiter(text);
   const grid = new TextGrid(text, indexRows(text, delimiter), delimiter);
   if (!hasAnyRow(grid)) return { ok: false, problem: 'noRows' };

@@ -40,10 +40,14 @@ function problemOf(err: unknown): SourceProblem {
   return 'unreadable';
 }
 
-export function readWorkbook(bytes: Uint8Array, isZip: boolean): WorkbookResult {
+/** Bytes of a workbook, or the text of an HTML/XML table saved as ".xls" by many systems. */
+export function readWorkbook(data: Uint8Array | string, isZip: boolean): WorkbookResult {
   try {
     // A fresh options object every call: SheetJS writes into it.
-    const workbook = read(bytes, { type: 'array', dense: true, cellDates: true });
+    // Markup cells stay text as written (raw): "0755…" must not become the number 755.
+    const markup = typeof data === 'string';
+    const type = markup ? 'string' : 'array';
+    const workbook = read(data, { type, dense: true, cellDates: true, raw: markup });
     if (workbook.SheetNames.length === 0) return { ok: false, problem: 'noRows' };
     return { ok: true, workbook };
   } catch (err) {

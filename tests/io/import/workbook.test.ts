@@ -1,4 +1,5 @@
-import { CFB } from '@e965/xlsx';
+import iconv from 'iconv-lite';
+import { CFB, utils, write } from '@e965/xlsx';
 import { ImportRunner } from '../../../src/io/import/session';
 import { isEncryptedOle, sniffKind } from '../../../src/io/import/sniff';
 import { ImportSource } from '../../../src/io/import/source';
@@ -46,6 +47,85 @@ describe.each(['xlsx', 'xls', 'ods'] as const)('%s workbooks', (bookType) => {
     expect(headers(p)).toEqual(['单号', '金额']);
     expect(p.totalRows).toBe(3);
     expect(p.rows.map((r) => r[1])).toEqual([10, 20, 30]);
+  });
+});
+
+/** Replaces every occurrence of `from` (ASCII) with the same number of bytes `to`. */
+function patchBytes(bytes: Uint8Array, from: string, to: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i + from.length <= bytes.length; i++) {
+    if ([...from].every((ch, j) => bytes[i + j] === ch.charCodeAt(0))) {
+      bytes.set(to, i);
+      n++;
+    }
+  }
+  return n;
+}
+
+describe('Excel 5 (.xls) with GBK text', () => {
+  it('decodes the strings with the workbook code page (936)', () => {
+    // SheetJS writes BIFF5 strings as single bytes: write ASCII stand-ins of the same length,
+    // then put the GBK bytes and code page 936 in their place, as Chinese Excel 95 did.
+    const words = { QQQQ: '姓名', WWWW: '城市', EEEE: '张三', RRRR: '北京' };
+    const wb = utils.book_new();
+    utils.book_append_sheet(
+      wb,
+      utils.aoa_to_sheet([
+        ['QQQQ', 'WWWW'],
+        ['EEEE', 'RRRR'],
+      ]),
+      'S',
+    );
+    const bytes = new Uint8Array(write(wb, { type: 'array', bookType: 'biff5' }) as ArrayBuffer);
+    for (const [stand, word] of Object.entries(words)) {
+      expect(patchBytes(bytes, stand, new Uint8Array(iconv.encode(word, 'gbk')))).toBe(1);
+    }
+    // CODEPAGE record: type 0x0042, length 2, then the code page.
+    const cp = new Uint8Array([0x42, 0, 2, 0, 0xe4, 0x04]);
+    expect(
+      patchBytes(bytes, String.fromCharCode(...cp), new Uint8Array([0x42, 0, 2, 0, 0xa8, 0x03])),
+    ).toBe(1);
+    const p = openRunner(bytes, '老文件.xls').preview({ sheet: 0, headerRow: null }, ctx);
+    expect(headers(p)).toEqual(['姓名', '城市']);
+    expect(p.rows).toEqual([['张三', '北京']]);
+  });
+});
+
+describe('files called .xls that are something else', () => {
+  it('reads an HTML table saved as .xls (GBK), keeping texts exact', () => {
+    const html =
+      '<html><head><meta charset="gbk"></head><body><table>' +
+      '<tr><td>姓名</td><td>电话</td></tr>' +
+      '<tr><td>张三</td><td>0755 8888 6666</td></tr>' +
+      '<tr><td>李四</td><td>02162345678</td></tr></table></body></html>';
+    const runner = openRunner(encode(html, 'gbk'), '导出.xls');
+    expect(runner.info.format).toBe('xls');
+    const p = runner.preview({ sheet: 0, headerRow: null }, ctx);
+    expect(headers(p)).toEqual(['姓名', '电话']);
+    expect(p.rows).toEqual([
+      ['张三', '0755 8888 6666'],
+      ['李四', '02162345678'],
+    ]);
+  });
+
+  it('reads a bare BIFF2 worksheet', () => {
+    const wb = utils.book_new();
+    utils.book_append_sheet(
+      wb,
+      utils.aoa_to_sheet([
+        ['name', 'n'],
+        ['a', 1],
+      ]),
+      'S',
+    );
+    const bytes = new Uint8Array(write(wb, { type: 'array', bookType: 'biff2' }) as ArrayBuffer);
+    const p = openRunner(bytes, 'old.xls').preview({ sheet: 0, headerRow: null }, ctx);
+    expect(p.rows).toEqual([['a', 1]]);
+  });
+
+  it('reads a CSV named .xls as text', () => {
+    const runner = openRunner(encode('姓名,电话\n张三,138\n', 'gbk'), 'fake.xls');
+    expect(runner.info).toMatchObject({ format: 'csv', encoding: 'gb18030' });
   });
 });
 
