@@ -79,7 +79,10 @@ export function isoDayNumber(iso: string): number | null {
   let day = dayNumbers.get(key);
   if (day === undefined) {
     const parts = readIsoDate(key);
-    day = parts ? Date.UTC(parts.year, parts.month - 1, parts.day) / DAY_MS : null;
+    // setUTCFullYear, not Date.UTC, which reads years 0–99 as 1900–1999.
+    const at = new Date(0);
+    if (parts) at.setUTCFullYear(parts.year, parts.month - 1, parts.day);
+    day = parts ? at.getTime() / DAY_MS : null;
     if (dayNumbers.size >= 100_000) dayNumbers.clear();
     dayNumbers.set(key, day);
   }

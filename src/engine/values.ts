@@ -5,34 +5,39 @@
 import type { CellValue } from 'hyperformula';
 import { DetailedCellError } from 'hyperformula';
 import type { EngineValue, FormulaErrorKind, FormulaResult, InputKind } from './types';
+import { isoDayNumber } from '../domain/dates';
 import { FORMULA_ERROR_CODES } from '../domain/formula/errors';
 
 const DAY_MS = 86_400_000;
 /** Days from 1899-12-30 to 1970-01-01. */
 const UNIX_EPOCH_SERIAL = 25_569;
-const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** 'YYYY-MM-DD' → serial day number, or null when not a real calendar day. */
 export function isoToSerial(iso: string): number | null {
-  const m = ISO_DAY.exec(iso);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const ms = Date.UTC(y, mo - 1, d);
-  const back = new Date(ms);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) {
-    return null;
-  }
-  return ms / DAY_MS + UNIX_EPOCH_SERIAL;
+  if (iso.length !== 10) return null;
+  const day = isoDayNumber(iso);
+  return day === null ? null : day + UNIX_EPOCH_SERIAL;
 }
+
+// Formula columns turn the same few thousand dates back and forth for every row.
+const isoOfSerial = new Map<number, string | null>();
 
 /** Serial day number (its whole part) → 'YYYY-MM-DD'; null outside years 1–9999. */
 export function serialToIso(serial: number): string | null {
   if (!Number.isFinite(serial)) return null;
-  const d = new Date((Math.floor(serial) - UNIX_EPOCH_SERIAL) * DAY_MS);
-  const y = d.getUTCFullYear();
-  if (y < 1 || y > 9999) return null;
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${String(y).padStart(4, '0')}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  const whole = Math.floor(serial);
+  let iso = isoOfSerial.get(whole);
+  if (iso === undefined) {
+    const d = new Date((whole - UNIX_EPOCH_SERIAL) * DAY_MS);
+    const y = d.getUTCFullYear();
+    const pad = (n: number): string => String(n).padStart(2, '0');
+    iso =
+      y < 1 || y > 9999
+        ? null
+        : `${String(y).padStart(4, '0')}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+    if (isoOfSerial.size >= 100_000) isoOfSerial.clear();
+    isoOfSerial.set(whole, iso);
+  }
+  return iso;
 }
 
 /**
