@@ -173,7 +173,7 @@ function convertInto(
   return client.convert(
     request,
     (chunk) => {
-      builder.addRows(chunk.rows, chunk.cells, chunk.ids);
+      builder.addRows(chunk.rows, chunk.columns, chunk.ids);
       const share = chunk.total === 0 ? 1 : chunk.done / chunk.total;
       const percent = CONVERT_SHARE * share;
       onProgress({ phase: 'converting', rows: chunk.done, totalRows: chunk.total, percent });

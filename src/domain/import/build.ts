@@ -112,27 +112,32 @@ export class ImportBuilder {
     return mode === 'upsert' && keyIndex !== undefined ? this.columns[keyIndex] : undefined;
   }
 
+  /** One row's values, refilled per row from the columns (no array per row). */
+  private readonly scratch: CellValue[] = [];
+
   /**
-   * Adds converted rows: `rows[i]` is the 1-based source row of `cells[i]`; `ids[i]`, when
-   * given, the id a new record for it gets (made off the main thread).
+   * Adds converted rows, column by column: `columns[c][i]` is mapped column c of the row from
+   * source row `rows[i]` (1-based); `ids[i]`, when given, the id its new record gets.
    */
   addRows(
     rows: readonly number[],
-    cells: readonly (readonly CellValue[])[],
+    columns: readonly (readonly CellValue[])[],
     ids?: readonly RecordId[],
   ): void {
     const key = this.keyColumn();
-    for (let i = 0; i < cells.length; i++) {
+    const keyIndex = this.target.keyIndex ?? 0;
+    const values = this.scratch;
+    for (let i = 0; i < rows.length; i++) {
       const row = rows[i] ?? 0;
-      const values = cells[i] ?? [];
+      for (let c = 0; c < this.columns.length; c++) values[c] = columns[c]?.[i] ?? null;
       const id = ids?.[i];
       if (!key) {
         this.addRecord(row, values, id);
         continue;
       }
-      const k = normaliseKey(values[this.target.keyIndex ?? 0], key.field.type === 'phone');
+      const k = normaliseKey(values[keyIndex], key.field.type === 'phone');
       if (k !== '' && this.seenKeys.has(k)) {
-        this.skip(row, key.header, values[this.target.keyIndex ?? 0]);
+        this.skip(row, key.header, values[keyIndex]);
         continue;
       }
       if (k !== '') this.seenKeys.add(k);

@@ -2,7 +2,7 @@ import { ImportBuilder, normaliseKey } from '../../../src/domain/import/build';
 import type { ImportColumn } from '../../../src/domain/import/build';
 import { problemReportCsv } from '../../../src/domain/import/report';
 import type { FieldId, RecordId, TableId } from '../../../src/domain/ids';
-import type { Field, Table, TableRecord, View } from '../../../src/domain/model';
+import type { CellValue, Field, Table, TableRecord, View } from '../../../src/domain/model';
 
 const tableId = 'tbl_a' as TableId;
 const table: Table = { id: tableId, name: 'A', order: 0, primaryFieldId: 'fld_phone' as FieldId };
@@ -25,6 +25,10 @@ const view: View = {
   filters: [],
   filterMode: 'and',
 };
+/** Rows → the column-by-column shape addRows takes. */
+const byColumn = (rows: CellValue[][]): CellValue[][] =>
+  (rows[0] ?? []).map((_, c) => rows.map((r) => r[c] ?? null));
+
 const record = (id: string, order: number, values: TableRecord['values']): TableRecord => ({
   id: id as RecordId,
   tableId,
@@ -61,12 +65,12 @@ describe('ImportBuilder', () => {
     );
     b.addRows(
       [2, 3, 4, 5],
-      [
+      byColumn([
         ['13800138000', 'new'],
         ['139', 'filled'],
         ['', 'no key'],
         ['138-0013-8000', 'again'],
-      ],
+      ]),
     );
     const { command, counts } = b.finish('history.import');
     expect(counts).toMatchObject({ added: 1, updated: 1, unchanged: 1, skipped: 1, flagged: 0 });
@@ -103,10 +107,10 @@ describe('ImportBuilder', () => {
     );
     b.addRows(
       [2, 3],
-      [
+      byColumn([
         ['VIP', { invalid: '十块' }],
         [null, 5],
-      ],
+      ]),
     );
     const { command, counts } = b.finish('history.import', [grown, amount]);
     expect(counts).toMatchObject({ added: 2, flagged: 1 });

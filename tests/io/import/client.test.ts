@@ -59,7 +59,7 @@ describe('ImportClient over a cloning port', () => {
       chunks.push(c),
     );
     expect(chunks.map((c) => c.done)).toEqual([10_000, 20_000, 25_000]);
-    expect(chunks[2]?.cells.at(-1)).toEqual(['n24999', 24999, '甲']);
+    expect(chunks[2]?.columns.map((col) => col.at(-1))).toEqual(['n24999', 24999, '甲']);
     expect(chunks[0]?.rows[0]).toBe(2);
     expect(new Set(chunks.flatMap((c) => c.ids)).size).toBe(25_000);
     expect(result?.columns).toEqual([0, 1, 2]);
@@ -103,5 +103,15 @@ describe('ImportClient over a cloning port', () => {
     const pending = client.preview({ sheet: 0, headerRow: null }, ctx);
     port.onerror?.({ message: 'Out of memory', preventDefault() {} } as ErrorEvent);
     await expect(pending).rejects.toThrow('Out of memory');
+  });
+});
+
+describe('pooled worker ids', () => {
+  it('have the random ids shape and do not repeat', async () => {
+    const { createPooledRandomIds } = await import('../../../src/io/import/workerIds');
+    const ids = createPooledRandomIds();
+    const made = Array.from({ length: 20_000 }, () => ids.next('rec'));
+    expect(made.every((id) => /^rec_[0-9a-z]{12}$/.test(id))).toBe(true);
+    expect(new Set(made).size).toBe(made.length);
   });
 });
