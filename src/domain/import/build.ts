@@ -116,6 +116,9 @@ export class ImportBuilder {
   private readonly scratch: CellValue[] = [];
 
   /**
+   * Update-or-insert matching: a row whose key repeats an earlier row's is skipped and reported
+   * (the first wins); a row with an empty key cannot match and is inserted as a new record.
+   *
    * Adds converted rows, column by column: `columns[c][i]` is mapped column c of the row from
    * source row `rows[i]` (1-based); `ids[i]`, when given, the id its new record gets.
    */

@@ -38,7 +38,8 @@ const DEFAULT_NAMES: Record<Language, { view: string; field: string; table: stri
 function nameGiver(taken: readonly string[]): (name: string) => string {
   const used = new Set(taken.map((n) => n.trim().toLowerCase()));
   return (name) => {
-    const base = name.trim().slice(0, 100) || 'Field';
+    // Room for a " 12" suffix within the 100-character limit of field names.
+    const base = name.trim().slice(0, 95) || 'Field';
     let candidate = base;
     for (let i = 2; used.has(candidate.toLowerCase()); i++) candidate = `${base} ${i}`;
     used.add(candidate.toLowerCase());
@@ -58,7 +59,8 @@ function targetTable(
     return { table, isNew: false };
   }
   const base = spec.tableName?.trim() || fileName.replace(/\.[^.]+$/, '').trim();
-  const name = uniqueTableName(schema, base || DEFAULT_NAMES[language].table);
+  // Table names are limited to 100 characters; keep room for a " 12" suffix.
+  const name = uniqueTableName(schema, base.slice(0, 95).trim() || DEFAULT_NAMES[language].table);
   const last = listTables(schema).at(-1);
   const id: TableId = newTableId();
   // The primary field is set once the fields exist (below).

@@ -5,6 +5,7 @@ import { ImportClient, openImportClient } from '../../../src/io/import/client';
 import type { WorkerRequest, WorkerResponse } from '../../../src/io/import/protocol';
 import { createWorkerState, handleWorkerMessage } from '../../../src/io/import/protocol';
 import type { ConvertedChunk } from '../../../src/io/import/session';
+import { createPooledRandomIds } from '../../../src/io/import/workerIds';
 import { ctx } from './helpers';
 
 /** A worker stand-in that structured-clones every message both ways, as a real one does. */
@@ -107,8 +108,7 @@ describe('ImportClient over a cloning port', () => {
 });
 
 describe('pooled worker ids', () => {
-  it('have the random ids shape and do not repeat', async () => {
-    const { createPooledRandomIds } = await import('../../../src/io/import/workerIds');
+  it('have the random ids shape and do not repeat', () => {
     const ids = createPooledRandomIds();
     const made = Array.from({ length: 20_000 }, () => ids.next('rec'));
     expect(made.every((id) => /^rec_[0-9a-z]{12}$/.test(id))).toBe(true);
