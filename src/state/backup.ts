@@ -12,6 +12,7 @@ import {
   applyChanges,
   classifyStorageError,
   deleteWorkspaceDb,
+  loadAllRecords,
   loadSchema,
   openWorkspaceDb,
   registerWorkspace,
@@ -30,8 +31,8 @@ import { openWorkspace, updateMeta } from './workspace';
 
 export type { BackupProblem, BackupReadResult, WorkspaceBackup } from '../io/backup/format';
 
-/** Records read per database request while backing up. */
-const PAGE_SIZE = 20_000;
+/** Records per page written to the backup stream. */
+const PAGE_SIZE = 5_000;
 
 export class NoWorkspaceOpenError extends Error {
   override name = 'NoWorkspaceOpenError';
@@ -44,21 +45,19 @@ function openWorkspaceIdOrThrow(): WorkspaceId {
 }
 
 /**
- * Every record, page by page in primary-key order, over the given connection. The pages are
- * read through the records store's key range (the db layer exposes the Dexie table) so that a
- * million records never sit in memory at once.
+ * Every record, a page at a time. Tables the session holds complete are read from memory
+ * (after flushWrites memory and disk agree, and re-reading a million records from IndexedDB
+ * is most of a backup's time); the others are read from the database one table at a time.
  */
-async function* readRecordPages(db: WorkspaceDb): AsyncGenerator<TableRecord[]> {
-  let last: string | null = null;
-  for (;;) {
-    const page: TableRecord[] =
-      last === null
-        ? await db.records.orderBy(':id').limit(PAGE_SIZE).toArray()
-        : await db.records.where(':id').above(last).limit(PAGE_SIZE).toArray();
-    if (page.length === 0) return;
-    yield page;
-    last = page[page.length - 1]?.id ?? null;
-    if (page.length < PAGE_SIZE) return;
+async function* readRecordPages(
+  db: WorkspaceDb,
+  tableIds: readonly TableId[],
+): AsyncGenerator<TableRecord[]> {
+  for (const tableId of tableIds) {
+    const store = recordStore(tableId);
+    const records = store.complete ? store.all() : await loadAllRecords(db, tableId);
+    for (let from = 0; from < records.length; from += PAGE_SIZE)
+      yield records.slice(from, from + PAGE_SIZE);
   }
 }
 
@@ -87,7 +86,8 @@ export async function createBackup(now: number = Date.now()): Promise<BackupFile
       fields: schema.fields,
       views: schema.views,
     };
-    blob = await writeBackup(header, readRecordPages(db));
+    const tableIds = schema.tables.map((t) => t.id);
+    blob = await writeBackup(header, readRecordPages(db, tableIds));
   } finally {
     db.close();
   }
@@ -130,6 +130,7 @@ async function deletionsOf(db: WorkspaceDb): Promise<Change[]> {
   for (const x of schema.tables) changes.push({ kind: 'table', id: x.id, before: x });
   for (const x of schema.fields) changes.push({ kind: 'field', id: x.id, before: x });
   for (const x of schema.views) changes.push({ kind: 'view', id: x.id, before: x });
+  // Keys only (no values), every record of the store, including any left by a lost table.
   const recordIds = await db.records.toCollection().primaryKeys();
   for (const id of recordIds) changes.push({ kind: 'record', id, before: undefined });
   return changes;

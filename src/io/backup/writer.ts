@@ -4,6 +4,7 @@
  * file as one string; the compressed bytes are gathered into a Blob.
  */
 import type { TableRecord } from '../../domain/model';
+import { yieldToEventLoop } from '../export/pause';
 import type { BackupHeader, BackupTrailer } from './format';
 import { BACKUP_MIME } from './format';
 
@@ -11,6 +12,7 @@ import { BACKUP_MIME } from './format';
 export function createBackupLines(
   header: BackupHeader,
   pages: AsyncIterable<readonly TableRecord[]>,
+  pause: () => Promise<void> = yieldToEventLoop,
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const iterator = pages[Symbol.asyncIterator]();
@@ -34,6 +36,9 @@ export function createBackupLines(
       let text = '';
       for (const record of next.value) text += `${JSON.stringify(record)}\n`;
       if (text) controller.enqueue(encoder.encode(text));
+      // Pages from memory and the gzip stream all settle in microtasks: without a real pause
+      // a million records would hold the page for seconds.
+      await pause();
     },
     async cancel() {
       await iterator.return?.();

@@ -2,6 +2,7 @@
  * CSV as Excel opens it well: UTF-8 with a byte order mark (so Chinese shows correctly), RFC
  * 4180 quoting, CRLF line ends, and cells that Excel would run as formulas neutralised.
  */
+import { yieldToEventLoop } from './pause';
 import type { ExportColumn } from './types';
 
 const BOM = '\uFEFF';
@@ -57,31 +58,21 @@ export function buildCsvBlob<R>(columns: readonly ExportColumn<R>[], rows: Itera
   return new Blob(buildCsvParts(columns, rows), { type: CSV_TYPE });
 }
 
-/** Lets the browser paint and handle input between blocks (a message is not clamped like a timer). */
-export function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
-
 /** As buildCsvBlob, but pauses after every block of rows so a million rows never freeze the page. */
 export async function buildCsvBlobInSteps<R>(
   columns: readonly ExportColumn<R>[],
   rows: readonly R[],
   pause: () => Promise<void> = yieldToEventLoop,
 ): Promise<Blob> {
-  const parts: string[] = [BOM + formatLine(columns.map((c) => c.header)) + CRLF];
+  // Each block becomes its own small Blob at once: its text is encoded and can be collected,
+  // and the final Blob only references them (no 150 MB encode in one go at the end).
+  const parts: Blob[] = [new Blob([BOM + formatLine(columns.map((c) => c.header)) + CRLF])];
   for (let from = 0; from < rows.length; from += ROWS_PER_PART) {
     const block: string[] = [];
     const to = Math.min(rows.length, from + ROWS_PER_PART);
     for (let i = from; i < to; i++)
       block.push(formatLine(columns.map((c) => c.text(rows[i] as R))));
-    parts.push(block.join(CRLF) + CRLF);
+    parts.push(new Blob([block.join(CRLF) + CRLF]));
     await pause();
   }
   return new Blob(parts, { type: CSV_TYPE });
