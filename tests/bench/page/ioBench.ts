@@ -7,6 +7,7 @@ import type { ColumnTarget, ImportSpec } from '../../../src/domain/import/types'
 import { listViewColumns } from '../../../src/domain/schemaState';
 import { createBackup } from '../../../src/state/backup';
 import { exportView } from '../../../src/state/exporter';
+import { ImportClient, createDefaultPort } from '../../../src/io/import/client';
 import { openImportFile } from '../../../src/state/importer';
 import { ensureRecords, recordStore } from '../../../src/state/session';
 import { useAppStore } from '../../../src/state/store';
@@ -108,7 +109,10 @@ async function importFile(): Promise<ImportTiming> {
   const sampler = startHeapSampler();
   const start = performance.now();
   const opened = await openImportFile(file);
-  if (!opened.ok) throw new IoBenchError(`The file did not open: ${opened.problem}`);
+  if (!opened.ok)
+    throw new IoBenchError(
+      `The file did not open: ${opened.problem} (${await diagnoseOpen(file)})`,
+    );
   const { handle } = opened;
   try {
     const openedAt = performance.now();
@@ -157,6 +161,22 @@ async function importFile(): Promise<ImportTiming> {
     };
   } finally {
     handle.close();
+  }
+}
+
+/**
+ * Why a file did not open, in the worker's own words: openImportFile maps every failure to a
+ * problem code, which hides the message (a worker crash, an exception in the reader).
+ */
+async function diagnoseOpen(file: File): Promise<string> {
+  const client = new ImportClient(createDefaultPort());
+  try {
+    const reply = await client.open({ bytes: await file.arrayBuffer() }, file.name);
+    return reply.ok ? 'opened on a second try' : `reader said ${reply.problem}`;
+  } catch (err) {
+    return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  } finally {
+    client.close();
   }
 }
 
