@@ -61,7 +61,11 @@ export function readSheetRows(workbook: WorkBook, sheet: number): RawCell[][] {
   const name = workbook.SheetNames[sheet];
   const ws = name === undefined ? undefined : workbook.Sheets[name];
   if (!ws) return [];
-  const rows = utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: true, defval: null });
+  // Rows count from the sheet's first row, so row numbers are the ones Excel shows; columns
+  // start at the used range (leading empty columns are left out).
+  const range = utils.decode_range(ws['!ref'] ?? 'A1');
+  range.s.r = 0;
+  const rows = utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: true, defval: null, range });
   const out: RawCell[][] = new Array<RawCell[]>(rows.length);
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r] ?? [];

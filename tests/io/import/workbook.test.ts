@@ -62,6 +62,26 @@ function patchBytes(bytes: Uint8Array, from: string, to: Uint8Array): number {
   return n;
 }
 
+describe('sheet coordinates', () => {
+  it('counts rows from the first sheet row even when the data starts lower', () => {
+    const ws = utils.aoa_to_sheet(
+      [
+        ['姓名', '电话'],
+        ['张三', '138'],
+      ],
+      { origin: 'B3' },
+    );
+    ws['!ref'] = 'B3:C4'; // the used range, as Excel stores it
+    const wb = utils.book_new();
+    utils.book_append_sheet(wb, ws, 'S');
+    const bytes = new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+    const p = openRunner(bytes, 'x.xlsx').preview({ sheet: 0, headerRow: null }, ctx);
+    expect(p.headerRow).toBe(2);
+    expect(headers(p)).toEqual(['姓名', '电话']);
+    expect(p.rows).toEqual([['张三', '138']]);
+  });
+});
+
 describe('Excel 5 (.xls) with GBK text', () => {
   it('decodes the strings with the workbook code page (936)', () => {
     // SheetJS writes BIFF5 strings as single bytes: write ASCII stand-ins of the same length,
