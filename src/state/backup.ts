@@ -45,17 +45,23 @@ function openWorkspaceIdOrThrow(): WorkspaceId {
 }
 
 /**
- * Every record, a page at a time. Tables the session holds complete are read from memory
- * (after flushWrites memory and disk agree, and re-reading a million records from IndexedDB
- * is most of a backup's time); the others are read from the database one table at a time.
+ * Every record, a page at a time. Tables the session holds complete come from memory (after
+ * flushWrites memory and disk agree, and re-reading a million records from IndexedDB is most
+ * of a backup's time), copied up front because the user may go on editing while it is
+ * written; the others are read from the database one table at a time.
  */
 async function* readRecordPages(
   db: WorkspaceDb,
   tableIds: readonly TableId[],
 ): AsyncGenerator<TableRecord[]> {
+  const inMemory = new Map<TableId, TableRecord[]>();
   for (const tableId of tableIds) {
     const store = recordStore(tableId);
-    const records = store.complete ? store.all() : await loadAllRecords(db, tableId);
+    if (store.complete) inMemory.set(tableId, store.all().slice());
+  }
+  for (const tableId of tableIds) {
+    const records = inMemory.get(tableId) ?? (await loadAllRecords(db, tableId));
+    inMemory.delete(tableId);
     for (let from = 0; from < records.length; from += PAGE_SIZE)
       yield records.slice(from, from + PAGE_SIZE);
   }
