@@ -64,7 +64,9 @@ function patchBytes(bytes: Uint8Array, from: string, to: Uint8Array): number {
 
 describe('sheet coordinates', () => {
   it('counts rows from the first sheet row even when the data starts lower', () => {
-    const ws = utils.aoa_to_sheet(
+    const ws = utils.aoa_to_sheet([]);
+    utils.sheet_add_aoa(
+      ws,
       [
         ['姓名', '电话'],
         ['张三', '138'],
