@@ -28,6 +28,10 @@ const CURRENCY_MARK = /^[-+]?\s*(?:[¥$€£]|rmb|cny|usd|eur)|元\s*$/i;
 const DATE_SHAPE = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\D|$)|^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}$/;
 const PHONE_CHARS = /^\+?[\d\s\-()（）.]+$/;
 
+/** What a spreadsheet column's number formats say its numbers are (25% is stored as 0.25). */
+export type NumberFormatHint =
+  { kind: 'percent'; decimals: number } | { kind: 'currency'; symbol: string; decimals: number };
+
 /** Today for dates typed without a year ("1月5日"). */
 export interface InferContext {
   today: string;
@@ -215,14 +219,24 @@ function inferSelect(texts: readonly string[], rows: number): InferredType | nul
   return { type: 'singleSelect', options: { choices } };
 }
 
-/** The type and options a new field for this column should get. */
+function typeFromHint(hint: NumberFormatHint): InferredType {
+  if (hint.kind === 'percent') return { type: 'percent', options: { decimals: hint.decimals } };
+  return { type: 'currency', options: { currencySymbol: hint.symbol, decimals: hint.decimals } };
+}
+
+/**
+ * The type and options a new field for this column should get. `hint` is what a spreadsheet
+ * column's number formats say; it decides when (nearly) all values are number cells.
+ */
 export function inferColumnType(
   header: string,
   values: readonly RawCell[],
   ctx: InferContext,
+  hint?: NumberFormatHint,
 ): InferredType {
-  const { texts, bools } = sampleOf(values);
+  const { texts, numbers, bools } = sampleOf(values);
   if (texts.length === 0) return { type: 'text', options: {} };
+  if (hint && numbers >= texts.length * (1 - MISS_SHARE)) return typeFromHint(hint);
   return (
     inferCheckbox(texts, bools) ??
     inferSerial(header, texts) ??

@@ -103,7 +103,12 @@ export class ImportRunner {
     const columns: SourceColumn[] = names.map((header, index) => ({
       index,
       header,
-      inferred: inferColumnType(header, columnValues(sample, index), { today: ctx.today }),
+      inferred: inferColumnType(
+        header,
+        columnValues(sample, index),
+        { today: ctx.today },
+        grid.hints?.[index],
+      ),
     }));
     const preview: Preview = {
       sheet: request.sheet,

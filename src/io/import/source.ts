@@ -13,7 +13,8 @@ import type {
 } from '../../domain/import/types';
 import { decodeBytes, detectEncoding } from './encoding';
 import { sniffDelimiter } from './delimiter';
-import type { WorkbookResult } from './spreadsheet';
+import type { NumberFormatHint } from '../../domain/import/infer';
+import type { SheetRows, WorkbookResult } from './spreadsheet';
 import { readSheetRows, readWorkbook } from './spreadsheet';
 import {
   MAX_IMPORT_BYTES,
@@ -33,6 +34,8 @@ export interface RowGrid {
   /** The most cells any row has. */
   readonly width: number;
   rows(from: number, to: number): RawCell[][];
+  /** Spreadsheets: per column, what its number formats say (percent, money). */
+  readonly hints?: readonly (NumberFormatHint | undefined)[];
 }
 
 class TextGrid implements RowGrid {
@@ -54,7 +57,12 @@ class TextGrid implements RowGrid {
 class ArrayGrid implements RowGrid {
   readonly rowCount: number;
   readonly width: number;
-  constructor(private readonly all: RawCell[][]) {
+  readonly hints: readonly (NumberFormatHint | undefined)[];
+  private readonly all: RawCell[][];
+  constructor(sheet: SheetRows) {
+    const all = sheet.rows;
+    this.all = all;
+    this.hints = sheet.hints;
     this.rowCount = all.length;
     let width = 0;
     for (const row of all) if (row.length > width) width = row.length;
@@ -148,7 +156,9 @@ export class ImportSource {
     }
     let grid = this.sheets.get(sheet);
     if (!grid) {
-      grid = new ArrayGrid(this.workbook ? readSheetRows(this.workbook, sheet) : []);
+      grid = new ArrayGrid(
+        this.workbook ? readSheetRows(this.workbook, sheet) : { rows: [], hints: [] },
+      );
       this.sheets.set(sheet, grid);
     }
     return grid;

@@ -5,7 +5,9 @@
 import { read, set_cptable, utils } from '@e965/xlsx';
 import type { WorkBook } from '@e965/xlsx';
 import * as cptable from '@e965/xlsx/dist/cpexcel.full.mjs';
+import type { NumberFormatHint } from '../../domain/import/infer';
 import type { RawCell, SourceProblem } from '../../domain/import/types';
+import { columnFormatHints } from './numberFormats';
 
 set_cptable(cptable);
 
@@ -47,7 +49,15 @@ export function readWorkbook(data: Uint8Array | string, isZip: boolean): Workboo
     // Markup cells stay text as written (raw): "0755…" must not become the number 755.
     const markup = typeof data === 'string';
     const type = markup ? 'string' : 'array';
-    const workbook = read(data, { type, dense: true, cellDates: true, raw: markup });
+    // cellNF keeps number formats (percent, money); cellText off skips formatting every cell.
+    const workbook = read(data, {
+      type,
+      dense: true,
+      cellDates: true,
+      cellNF: true,
+      cellText: false,
+      raw: markup,
+    });
     if (workbook.SheetNames.length === 0) return { ok: false, problem: 'noRows' };
     return { ok: true, workbook };
   } catch (err) {
@@ -56,11 +66,17 @@ export function readWorkbook(data: Uint8Array | string, isZip: boolean): Workboo
   }
 }
 
+export interface SheetRows {
+  rows: RawCell[][];
+  /** Per column, what its number formats say (percent, money). */
+  hints: (NumberFormatHint | undefined)[];
+}
+
 /** A sheet's rows as they are (empty cells null, dates ISO text). */
-export function readSheetRows(workbook: WorkBook, sheet: number): RawCell[][] {
+export function readSheetRows(workbook: WorkBook, sheet: number): SheetRows {
   const name = workbook.SheetNames[sheet];
   const ws = name === undefined ? undefined : workbook.Sheets[name];
-  if (!ws) return [];
+  if (!ws) return { rows: [], hints: [] };
   // Rows count from the sheet's first row, so row numbers are the ones Excel shows; columns
   // start at the used range (leading empty columns are left out).
   const range = utils.decode_range(ws['!ref'] ?? 'A1');
@@ -73,5 +89,5 @@ export function readSheetRows(workbook: WorkBook, sheet: number): RawCell[][] {
     for (let c = 0; c < row.length; c++) cells[c] = toRawCell(row[c]);
     out[r] = cells;
   }
-  return out;
+  return { rows: out, hints: columnFormatHints(ws, range.s.c) };
 }

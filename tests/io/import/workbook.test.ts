@@ -62,6 +62,36 @@ function patchBytes(bytes: Uint8Array, from: string, to: Uint8Array): number {
   return n;
 }
 
+describe('number formats', () => {
+  it.each(['xlsx', 'xls', 'ods'] as const)(
+    '%s: percent and money columns by their format',
+    (bookType) => {
+      const ws = utils.aoa_to_sheet([
+        ['折扣', '金额', '数量'],
+        [0.25, 1200.5, 3],
+        [0.125, 35, 4],
+      ]);
+      const cells = ws as unknown as Record<string, { z?: string }>;
+      for (const a of ['A2', 'A3']) (cells[a] as { z?: string }).z = '0.0%';
+      for (const a of ['B2', 'B3']) (cells[a] as { z?: string }).z = '"¥"#,##0.00';
+      const wb = utils.book_new();
+      utils.book_append_sheet(wb, ws, 'S');
+      const bytes = new Uint8Array(write(wb, { type: 'array', bookType }) as ArrayBuffer);
+      const p = openRunner(bytes, `f.${bookType}`).preview({ sheet: 0, headerRow: null }, ctx);
+      expect(p.columns.map((c) => c.inferred)).toEqual([
+        // SheetJS writes every ODS percent format as 0.00%.
+        { type: 'percent', options: { decimals: bookType === 'ods' ? 2 : 1 } },
+        { type: 'currency', options: { currencySymbol: '¥', decimals: 2 } },
+        { type: 'number', options: {} },
+      ]);
+      expect(p.rows).toEqual([
+        [0.25, 1200.5, 3],
+        [0.125, 35, 4],
+      ]);
+    },
+  );
+});
+
 describe('sheet coordinates', () => {
   it('counts rows from the first sheet row even when the data starts lower', () => {
     const ws = utils.aoa_to_sheet([]);
