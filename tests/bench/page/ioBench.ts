@@ -33,7 +33,10 @@ function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-/** Samples the heap every 50 ms (reading it costs ~0.15 ms); a long task hides its own peak, so the end is sampled too. */
+/**
+ * Samples the heap every 50 ms (each read costs ~0.15 ms); a long task hides its own peak, so
+ * the end is sampled too.
+ */
 function startHeapSampler(): { stop(): number } {
   let peak = heapNow();
   const timer = setInterval(() => (peak = Math.max(peak, heapNow())), 50);
