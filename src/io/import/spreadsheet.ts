@@ -3,7 +3,7 @@
  * date cells as ISO text. Old .xls files with Chinese text need SheetJS's code-page tables.
  */
 import { read, set_cptable, utils } from '@e965/xlsx';
-import type { WorkBook } from '@e965/xlsx';
+import type { CellObject, WorkBook } from '@e965/xlsx';
 import * as cptable from '@e965/xlsx/dist/cpexcel.full.mjs';
 import type { NumberFormatHint } from '../../domain/import/infer';
 import type { RawCell, SourceProblem } from '../../domain/import/types';
@@ -72,22 +72,51 @@ export interface SheetRows {
   hints: (NumberFormatHint | undefined)[];
 }
 
-/** A sheet's rows as they are (empty cells null, dates ISO text). */
+/** Excel error codes as the sheet shows them. */
+const ERRORS: Readonly<Record<number, string>> = {
+  0x00: '#NULL!',
+  0x07: '#DIV/0!',
+  0x0f: '#VALUE!',
+  0x17: '#REF!',
+  0x1d: '#NAME?',
+  0x24: '#NUM!',
+  0x2a: '#N/A',
+};
+
+function cellValue(cell: CellObject | undefined): RawCell {
+  if (!cell) return null;
+  switch (cell.t) {
+    case 'z':
+      return null;
+    case 'e':
+      return typeof cell.v === 'number' ? (ERRORS[cell.v] ?? '#ERROR') : '#ERROR';
+    default:
+      return toRawCell(cell.v);
+  }
+}
+
+/** One row of cells from `first` to `last` column, cut after its last filled cell. */
+function readRow(row: readonly CellObject[] | undefined, first: number, last: number): RawCell[] {
+  if (!row) return [];
+  let end = Math.min(last, row.length - 1);
+  while (end >= first && cellValue(row[end]) === null) end--;
+  const cells = new Array<RawCell>(Math.max(0, end - first + 1));
+  for (let c = first; c <= end; c++) cells[c - first] = cellValue(row[c]);
+  return cells;
+}
+
+/**
+ * A sheet's rows as they are (empty cells null, dates ISO text), read straight from the dense
+ * cell grid. Rows count from the sheet's first row, so row numbers are the ones Excel shows;
+ * columns start at the used range (leading empty columns are left out).
+ */
 export function readSheetRows(workbook: WorkBook, sheet: number): SheetRows {
   const name = workbook.SheetNames[sheet];
   const ws = name === undefined ? undefined : workbook.Sheets[name];
   if (!ws) return { rows: [], hints: [] };
-  // Rows count from the sheet's first row, so row numbers are the ones Excel shows; columns
-  // start at the used range (leading empty columns are left out).
   const range = utils.decode_range(ws['!ref'] ?? 'A1');
-  range.s.r = 0;
-  const rows = utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: true, defval: null, range });
-  const out: RawCell[][] = new Array<RawCell[]>(rows.length);
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r] ?? [];
-    const cells: RawCell[] = new Array<RawCell>(row.length);
-    for (let c = 0; c < row.length; c++) cells[c] = toRawCell(row[c]);
-    out[r] = cells;
-  }
+  const data = ws['!data'] ?? [];
+  const out = new Array<RawCell[]>(range.e.r + 1);
+  for (let r = 0; r <= range.e.r; r++) out[r] = readRow(data[r], range.s.c, range.e.c);
   return { rows: out, hints: columnFormatHints(ws, range.s.c) };
 }
