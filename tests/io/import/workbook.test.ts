@@ -93,6 +93,19 @@ describe('number formats', () => {
 });
 
 describe('sheet coordinates', () => {
+  it('shows error cells as Excel does and cuts rows after their last filled cell', () => {
+    const ws = utils.aoa_to_sheet([
+      ['名', '值', '备注'],
+      ['a', 1, null],
+    ]);
+    (ws as unknown as Record<string, unknown>)['B2'] = { t: 'e', v: 0x2a };
+    const wb = utils.book_new();
+    utils.book_append_sheet(wb, ws, 'S');
+    const bytes = new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+    const p = openRunner(bytes, 'e.xlsx').preview({ sheet: 0, headerRow: null }, ctx);
+    expect(p.rows).toEqual([['a', '#N/A']]);
+  });
+
   it('counts rows from the first sheet row even when the data starts lower', () => {
     const ws = utils.aoa_to_sheet([]);
     utils.sheet_add_aoa(
