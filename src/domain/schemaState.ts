@@ -74,7 +74,7 @@ export function listFields(state: SchemaState, tableId: TableId): Field[] {
 
 /** Fields of a view in display order, with the view's column settings. */
 export function listViewColumns(
-  state: SchemaState,
+  state: Pick<SchemaState, 'fields'>,
   view: View,
 ): { field: Field; width?: number; hidden: boolean }[] {
   const out: { field: Field; width?: number; hidden: boolean }[] = [];

@@ -100,13 +100,14 @@ export function DataGrid({
   onFirstRows,
 }: DataGridProps) {
   const { t } = useTranslation();
-  const schema = useAppStore((s) => s.schema);
+  // Only the fields: a settings change (as-of date, last backup) must not rebuild 1M rows' columns.
+  const fields = useAppStore((s) => s.schema?.fields);
   const search = useAppStore((s) => s.search);
   const api = useRef<GridApi<TableRecord> | null>(null);
   const [gridApi, setGridApi] = useState<GridApi<TableRecord> | null>(null);
   const [menu, setMenu] = useState<{ x: number; y: number; recordId: RecordId } | null>(null);
   const language = currentLanguage();
-  const columns = useMemo(() => (schema ? listViewColumns(schema, view) : []), [schema, view]);
+  const columns = useMemo(() => (fields ? listViewColumns({ fields }, view) : []), [fields, view]);
   const linkTitles = useLinkTitles(columns, gridApi);
   const searchFields = useMemo(
     () => columns.filter((c) => !c.hidden).map((c) => c.field),
