@@ -120,7 +120,7 @@ export function planImport(
   return plan;
 }
 
-/** A new table needs a primary field (the first mapped column, or an empty text field) and a view. */
+/** A new table needs a primary field (a mapped column, or an empty text field) and a view. */
 function planNewTable(
   table: Table,
   columns: ImportColumn[],
@@ -141,12 +141,15 @@ function planNewTable(
     extra = { header: names.field, field, isNew: true, policy: 'overwrite' };
     fields.push(field);
   }
-  const primary = fields[0] as Field;
+  // A record's title is text: a leading 序号/ID number column makes a poor one, so the first
+  // text column is primary (shown first); without one, the first column.
+  const primary = fields.find((f) => f.type === 'text') ?? (fields[0] as Field);
   const withPrimary: Table = { ...table, primaryFieldId: primary.id };
+  const order = [primary, ...fields.filter((f) => f !== primary)];
   const view = defaultView(
     table.id,
     names.view,
-    fields.map((f) => f.id),
+    order.map((f) => f.id),
   );
   // The extra primary field has no source column: it is created but no value converts into it.
   const allColumns = extra ? [extra] : columns;

@@ -71,6 +71,34 @@ describe('planImport', () => {
     expect(plan.sourceFields.map((x) => x?.name ?? null)).toEqual([null, '名字', '名字 2']);
   });
 
+  it('new table: the first text column is primary and shown first', () => {
+    const plan = planImport(
+      schema,
+      {
+        sheet: 0,
+        headerRow: 0,
+        mode: 'newTable',
+        columns: [
+          { kind: 'new', name: '序号', type: 'number', options: {} },
+          { kind: 'new', name: '姓名', type: 'text', options: {} },
+          { kind: 'new', name: '电话', type: 'phone', options: {} },
+        ],
+      },
+      ['序号', '姓名', '电话'],
+      'x.csv',
+      'zh-CN',
+    );
+    const byId = new Map(plan.columns.map((c) => [c.field.id, c.field.name]));
+    expect(byId.get(plan.table.primaryFieldId)).toBe('姓名');
+    expect(plan.views[0]?.columns.map((c) => byId.get(c.fieldId))).toEqual([
+      '姓名',
+      '序号',
+      '电话',
+    ]);
+    // Conversion order stays the source order.
+    expect(plan.columns.map((c) => c.field.name)).toEqual(['序号', '姓名', '电话']);
+  });
+
   it('new table named after the file; a unique name when taken', () => {
     const spec = { sheet: 0, headerRow: 0, mode: 'newTable' as const, columns: [] };
     expect(planImport(schema, spec, [], '客户.xlsx', 'en').table.name).toBe('客户 2');
