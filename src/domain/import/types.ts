@@ -51,6 +51,8 @@ export interface SourceColumn {
   /** Header text (trimmed); a blank header becomes "列 N" / "Column N" in the UI language. */
   header: string;
   inferred: InferredType;
+  /** No header text and no value in the previewed rows (e.g. trailing commas): skip by default. */
+  empty?: boolean;
 }
 
 export interface PreviewRequest {

@@ -69,6 +69,9 @@ function columnValues(rows: readonly RawCell[][], c: number): RawCell[] {
   return out;
 }
 
+const isBlank = (cell: RawCell): boolean =>
+  cell === null || (typeof cell === 'string' && cell.trim() === '');
+
 export function headerNames(grid: RowGrid, headerRow: number, language: Language): string[] {
   const header = grid.rows(headerRow, headerRow + 1)[0] ?? [];
   const names: string[] = [];
@@ -100,16 +103,18 @@ export class ImportRunner {
     const headerRow = request.headerRow ?? detectHeaderRow(grid.rows(0, 40));
     const names = headerNames(grid, headerRow, ctx.language);
     const sample = grid.rows(headerRow + 1, headerRow + 1 + INFER_SAMPLE);
-    const columns: SourceColumn[] = names.map((header, index) => ({
-      index,
-      header,
-      inferred: inferColumnType(
-        header,
-        columnValues(sample, index),
-        { today: ctx.today },
-        grid.hints?.[index],
-      ),
-    }));
+    const header = grid.rows(headerRow, headerRow + 1)[0] ?? [];
+    const columns: SourceColumn[] = names.map((name, index) => {
+      const values = columnValues(sample, index);
+      const hint = grid.hints?.[index];
+      const column: SourceColumn = {
+        index,
+        header: name,
+        inferred: inferColumnType(name, values, { today: ctx.today }, hint),
+      };
+      if (headerText(header[index]) === '' && values.every(isBlank)) column.empty = true;
+      return column;
+    });
     const preview: Preview = {
       sheet: request.sheet,
       headerRow,

@@ -80,6 +80,11 @@ describe('delimiters and CSV shapes', () => {
     expect(p.columns).toHaveLength(3);
   });
 
+  it('marks columns with no header and no values as empty (trailing commas)', () => {
+    const p = previewOf(encode('a,,c,,\n1,,3,,\n2,x,4,,\n', 'utf-8'));
+    expect(p.columns.map((c) => c.empty ?? false)).toEqual([false, false, false, true, true]);
+  });
+
   it('finds the header under a title row and a blank line', () => {
     const text =
       '2024年会员名单,,\n,,\n姓名,电话,消费\n张三,13800138000,100\n李四,13900139000,200\n';
