@@ -50,6 +50,11 @@ export class NoWorkspaceError extends Error {
   override name = 'NoWorkspaceError';
 }
 
+/** Existing records whose keys are indexed per task before an update-or-insert. */
+const KEY_INDEX_STEP = 20_000;
+
+const yieldToPage = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 /** Share of the progress bar for reading and converting; writing takes the rest. */
 const CONVERT_SHARE = 60;
 
@@ -137,6 +142,9 @@ async function runImport(
   if (!plan.isNewTable) await ensureRecords(plan.table.id);
   if (signal.aborted) return null;
   const builder = createBuilder(plan, spec);
+  // Matching a large table's keys is spread over tasks so the page stays responsive.
+  while (!builder.indexExisting(KEY_INDEX_STEP)) await yieldToPage();
+  if (signal.aborted) return null;
   const converted = await convertInto(
     client,
     { ...request, fields: plan.sourceFields, ctx },

@@ -97,14 +97,28 @@ export class ImportBuilder {
   ) {
     const last = target.existing.at(-1);
     this.nextOrder = last ? Math.floor(last.order) + 1 : 0;
+  }
+
+  /** Existing records whose keys are indexed so far (update-or-insert). */
+  private indexed = 0;
+
+  /**
+   * Indexes the keys of up to `count` more existing records; true once all are. The caller may
+   * spread this over several tasks (a million records); addRows finishes it if needed.
+   */
+  indexExisting(count = Infinity): boolean {
     const key = this.keyColumn();
-    if (key) {
-      const phone = key.field.type === 'phone';
-      for (const r of target.existing) {
-        const k = normaliseKey(r.values[key.field.id], phone);
-        if (k !== '' && !this.keys.has(k)) this.keys.set(k, r);
-      }
+    const all = this.target.existing;
+    if (!key) return true;
+    const phone = key.field.type === 'phone';
+    const end = Math.min(all.length, this.indexed + count);
+    for (let i = this.indexed; i < end; i++) {
+      const r = all[i] as TableRecord;
+      const k = normaliseKey(r.values[key.field.id], phone);
+      if (k !== '' && !this.keys.has(k)) this.keys.set(k, r);
     }
+    this.indexed = end;
+    return end === all.length;
   }
 
   private keyColumn(): ImportColumn | undefined {
@@ -128,6 +142,7 @@ export class ImportBuilder {
     ids?: readonly RecordId[],
   ): void {
     const key = this.keyColumn();
+    if (key) this.indexExisting();
     const keyIndex = this.target.keyIndex ?? 0;
     const values = this.scratch;
     for (let i = 0; i < rows.length; i++) {

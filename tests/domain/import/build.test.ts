@@ -91,6 +91,17 @@ describe('ImportBuilder', () => {
     ]);
   });
 
+  it('indexes existing keys in steps', () => {
+    const b = new ImportBuilder(
+      { mode: 'upsert', table, isNewTable: false, views: [view], existing, keyIndex: 0, now: 9 },
+      columns,
+    );
+    expect(b.indexExisting(1)).toBe(false);
+    expect(b.indexExisting(1)).toBe(true);
+    b.addRows([2], byColumn([['139', 'x']]));
+    expect(b.finish('history.import').counts).toMatchObject({ updated: 1, added: 0 });
+  });
+
   it('appends: flags invalid values, adds new fields to views, grows select fields', () => {
     const tag: Field = { ...field('fld_tag', 'singleSelect'), options: { choices: [] } };
     const grown: Field = {
