@@ -188,7 +188,8 @@ function fromText(
     const read = readWorkbook(text, false);
     if (read.ok) return ImportSource.fromWorkbook(read, 'xls', fileName, size);
   }
-  const delimiter = sniffDelimiter(text);
+  // Cells copied from a spreadsheet are always tab-separated, even a single column of "1,200".
+  const delimiter = bytes ? sniffDelimiter(text) : '\t';
   const grid = new TextGrid(text, indexRows(text, delimiter), delimiter);
   if (!hasAnyRow(grid)) return { ok: false, problem: 'noRows' };
   const info: SourceInfo = { fileName, size, format: 'csv', sheets: [''], delimiter };

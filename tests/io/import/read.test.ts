@@ -96,6 +96,14 @@ describe('delimiters and CSV shapes', () => {
     expect(p.columns.map((c) => c.inferred.type)).toEqual(['text', 'phone', 'number']);
   });
 
+  it('reads a pasted single column as one column, commas and all', () => {
+    const r = ImportRunner.openText('金额\n1,200\n3,500\n', '粘贴');
+    if (typeof r === 'string') throw new Error(r);
+    const p = r.preview({ sheet: 0, headerRow: null }, ctx);
+    expect(p.rows).toEqual([['1,200'], ['3,500']]);
+    expect(p.columns[0]?.inferred.type).toBe('number');
+  });
+
   it('reads pasted tab-separated cells', () => {
     const r = ImportRunner.openText('名字\t金额\n甲\t¥1,200\n乙\t¥300\n', '粘贴');
     if (typeof r === 'string') throw new Error(r);
