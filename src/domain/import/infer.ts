@@ -149,8 +149,11 @@ function hasPhoneMark(t: string): boolean {
   return /^\+|^0|\d[\s\-()（）.]\d|^\(/.test(t) || /^1[3-9]\d{9}$/.test(t);
 }
 
-function inferPhone(texts: readonly string[]): InferredType | null {
-  if (!texts.some(hasPhoneMark)) return null;
+/** A header that names phone numbers lets plain 8-digit landlines count as phones too. */
+const PHONE_HEADER = /电话|手机|联系方式|座机|phone|mobile|tel/i;
+
+function inferPhone(header: string, texts: readonly string[]): InferredType | null {
+  if (!PHONE_HEADER.test(header) && !texts.some(hasPhoneMark)) return null;
   // 1990-05-17 and 05.01.2024 have digits and dashes too.
   if (texts.some((t) => DATE_SHAPE.test(t))) return null;
   // A decimal point followed by 1-2 digits is a price, not a phone number.
@@ -240,7 +243,7 @@ export function inferColumnType(
   return (
     inferCheckbox(texts, bools) ??
     inferSerial(header, texts) ??
-    inferPhone(texts) ??
+    inferPhone(header, texts) ??
     inferNumber(texts) ??
     inferDate(texts, ctx) ??
     (fits(texts, isEmailText) ? { type: 'email', options: {} } : null) ??

@@ -90,6 +90,9 @@ describe('inferColumnType', () => {
     const t = infer('电话', values);
     expect(t.type).toBe('phone');
     expect(convertAll(t, values).values).toEqual(values);
+    // Plain landline digits are phones under a phone header, numbers otherwise.
+    expect(infer('座机', ['62345678', '87654321']).type).toBe('phone');
+    expect(infer('数量', ['62345678', '87654321']).type).toBe('number');
     // Spreadsheet number cells of mobile numbers are phones too.
     expect(infer('手机', [13800138000, 13900139000]).type).toBe('phone');
   });
