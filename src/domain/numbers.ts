@@ -16,6 +16,8 @@ const CORE = /^(?:\d{1,3}(?:,\d{3})+|\d*)(?:\.\d*)?(?:e[+-]?\d+)?$/i;
 
 /** Full-width digits and signs (１２３，％￥) become ASCII; other text is untouched. */
 export function normaliseWidth(text: string): string {
+  // Plain ASCII is already normal (NFKC costs ~2 µs a value: imports call this per cell).
+  if (/^[\x20-\x7e]*$/.test(text)) return text;
   return text.normalize('NFKC').replace(/\u2212/g, '-');
 }
 
