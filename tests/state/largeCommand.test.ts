@@ -23,42 +23,50 @@ function addRowsCommand(tableId: TableId, count: number): Command {
 }
 
 describe('runLargeCommand', () => {
-  it('writes in chunks with progress, then shows the rows and undoes them as one step', async () => {
-    const tableId = await openEmpty();
-    const seen: number[] = [];
-    const outcome = await runLargeCommand(addRowsCommand(tableId, 12_000), {
-      onProgress: (written, total) => seen.push(written / total),
-    });
-    expect(outcome).toBe('ok');
-    // 5,000 records per bulk call: three calls, the last one completes the write.
-    expect(seen).toEqual([5_000 / 12_000, 10_000 / 12_000, 1]);
-    expect(recordStore(tableId).all()).toHaveLength(12_000);
-    expect(recordStore(tableId).all()[11_999]?.values).toEqual(
-      expect.objectContaining({
-        [listFields(schemaNow(), tableId)[0]?.id as string]: '客户 11999',
-      }),
-    );
-    expect(useAppStore.getState().history.undo).toHaveLength(1);
-    await expectStoredMatchesMemory();
-    await undo();
-    expect(recordStore(tableId).all()).toHaveLength(0);
-    await expectStoredMatchesMemory();
-    expect((await readStored()).total).toBe(0);
-  });
+  it(
+    'writes in chunks with progress, then shows the rows and undoes them as one step',
+    { timeout: 30_000 },
+    async () => {
+      const tableId = await openEmpty();
+      const seen: number[] = [];
+      const outcome = await runLargeCommand(addRowsCommand(tableId, 12_000), {
+        onProgress: (written, total) => seen.push(written / total),
+      });
+      expect(outcome).toBe('ok');
+      // 5,000 records per bulk call: three calls, the last one completes the write.
+      expect(seen).toEqual([5_000 / 12_000, 10_000 / 12_000, 1]);
+      expect(recordStore(tableId).all()).toHaveLength(12_000);
+      expect(recordStore(tableId).all()[11_999]?.values).toEqual(
+        expect.objectContaining({
+          [listFields(schemaNow(), tableId)[0]?.id as string]: '客户 11999',
+        }),
+      );
+      expect(useAppStore.getState().history.undo).toHaveLength(1);
+      await expectStoredMatchesMemory();
+      await undo();
+      expect(recordStore(tableId).all()).toHaveLength(0);
+      await expectStoredMatchesMemory();
+      expect((await readStored()).total).toBe(0);
+    },
+  );
 
-  it('cancelled midway: nothing stored, nothing shown, no undo step', async () => {
-    const tableId = await openEmpty();
-    const controller = new AbortController();
-    const outcome = await runLargeCommand(addRowsCommand(tableId, 12_000), {
-      signal: controller.signal,
-      onProgress: (written) => {
-        if (written >= 5_000) controller.abort();
-      },
-    });
-    expect(outcome).toBe('cancelled');
-    expect(recordStore(tableId).all()).toHaveLength(0);
-    expect(useAppStore.getState().history.undo).toHaveLength(0);
-    expect((await readStored()).total).toBe(0);
-    await expectStoredMatchesMemory();
-  });
+  it(
+    'cancelled midway: nothing stored, nothing shown, no undo step',
+    { timeout: 30_000 },
+    async () => {
+      const tableId = await openEmpty();
+      const controller = new AbortController();
+      const outcome = await runLargeCommand(addRowsCommand(tableId, 12_000), {
+        signal: controller.signal,
+        onProgress: (written) => {
+          if (written >= 5_000) controller.abort();
+        },
+      });
+      expect(outcome).toBe('cancelled');
+      expect(recordStore(tableId).all()).toHaveLength(0);
+      expect(useAppStore.getState().history.undo).toHaveLength(0);
+      expect((await readStored()).total).toBe(0);
+      await expectStoredMatchesMemory();
+    },
+  );
 });
