@@ -15,7 +15,13 @@ import {
 import { benchLine, printTable } from './lib/report.mjs';
 import { runEdit } from './scenarios/edit.mjs';
 import { runFormula1m, runFormulaBuild, runFormulaEdit } from './scenarios/formulas.mjs';
-import { runBackup, runExportCsv, runImportCsv, runImportXlsx } from './scenarios/io.mjs';
+import {
+  runBackup,
+  runExportCsv,
+  runImportCsv,
+  runImportWrite,
+  runImportXlsx,
+} from './scenarios/io.mjs';
 import { runMemory } from './scenarios/memory.mjs';
 import { runOpen } from './scenarios/open.mjs';
 import { runScroll } from './scenarios/scroll.mjs';
@@ -33,6 +39,7 @@ const SCENARIOS = {
   'import-xlsx': runImportXlsx,
   'export-csv': runExportCsv,
   backup: runBackup,
+  'import-write': runImportWrite,
 };
 /** Scenarios that seed their own workspace (the shared 20-field one is not needed for them). */
 const OWN_SEED = new Set([
@@ -43,7 +50,10 @@ const OWN_SEED = new Set([
   'import-xlsx',
   'export-csv',
   'backup',
+  'import-write',
 ]);
+/** Diagnostic scenarios: run only when named. */
+const OPT_IN = new Set(['import-write']);
 
 class UsageError extends Error {
   name = 'UsageError';
@@ -56,7 +66,7 @@ function parseArgs(argv) {
       throw new UsageError(`Unknown scenario "${n}" (known: ${Object.keys(SCENARIOS).join(', ')})`);
   const customers = argv.find((a) => a.startsWith('--customers='));
   return {
-    names: names.length > 0 ? names : Object.keys(SCENARIOS),
+    names: names.length > 0 ? names : Object.keys(SCENARIOS).filter((n) => !OPT_IN.has(n)),
     build: !argv.includes('--no-build'),
     customers: customers ? Number(customers.split('=')[1]) : 100_000,
   };

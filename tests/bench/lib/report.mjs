@@ -33,6 +33,10 @@ function detailsOf(r) {
     case 'export-csv':
     case 'backup':
       return `${r.fileMB} MB file, heap peak ${r.heapPeakMB} MB (+${r.heapAddedMB}), Chromium peak ${r.processPeakMB} MB (+${r.processAddedMB})`;
+    case 'import-write':
+      return Object.entries(r.variants)
+        .map(([k, v]) => `${k} ${v} ms`)
+        .join('; ');
     default:
       return '';
   }

@@ -203,3 +203,33 @@ export async function runBackup(env) {
     return outputResult('backup', m, block, profile ? { cpuProfile: profile } : {});
   });
 }
+
+/**
+ * import-write (named only; not in the default run): where IndexedDB's time goes. The same
+ * records written four ways, each in one transaction: value = the app's way (bulkPut in awaited
+ * chunks of 5,000), floor = the import floor's way (one bulkAdd).
+ */
+export async function runImportWrite(env) {
+  const rows = Number(process.env.BENCH_IO_WRITE_ROWS ?? 100_000);
+  const dir = join(env.scratchDir, 'io-write');
+  const variants = await withBenchPage(env, dir, async ({ page }) => {
+    await page.evaluate(() => window.bench.clearAll());
+    await page.evaluate((n) => window.bench.io.makeOrdersFile('csv', n), rows);
+    return page.evaluate((n) => window.bench.io.compareWritesOfFile(n), rows);
+  });
+  for (const v of variants)
+    console.log(`  ${v.name}: ${Math.round(v.ms)} ms, ${v.recordsPerSec} records/s`);
+  const app = variants.find((v) => v.name === 'bulkPut in chunks of 5000');
+  const floor = variants.find((v) => v.name === 'bulkAdd all at once');
+  return {
+    scenario: 'import-write',
+    value: Math.round(app.ms),
+    unit: 'ms',
+    floor: Math.round(floor.ms),
+    ratio: round(app.ms / floor.ms, 2),
+    rows,
+    variants: Object.fromEntries(variants.map((v) => [v.name, Math.round(v.ms)])),
+    pass: true,
+    target: 'report only',
+  };
+}
