@@ -18,6 +18,8 @@ import type { EngineClient } from '../engine/remote/client';
 import type { EngineRequest } from '../engine/remote/protocol';
 import { applyUpdates, indexRows, shiftResults, shownValue } from './formulaMirror';
 import type { FormulaTable, RowShift } from './formulaMirror';
+import { readFirstScreenFormulas } from './firstScreen';
+import type { FirstScreenFormulas } from './firstScreen';
 import { engineValueOf, inputKindOf } from './formulaValues';
 import { recordStore } from './session';
 import { useAppStore } from './store';
@@ -80,13 +82,40 @@ function signatureOf(schema: SchemaState, tableId: TableId): string {
   return `${formulas.sort().join('\n')}|${inputs.sort().join(',')}`;
 }
 
+/** Per table, the results the first screen showed last time, until the engine has answered. */
+const earlyResults = new Map<TableId, FirstScreenFormulas>();
+
 export function formulaValue(
   tableId: TableId,
   fieldId: FieldId,
   recordId: RecordId,
 ): FormulaResult | undefined {
   const t = tables.get(tableId);
-  return t ? shownValue(t, fieldId, recordId) : undefined;
+  if (t && t.results.size > 0) return shownValue(t, fieldId, recordId);
+  const workspaceId = useAppStore.getState().workspaceId;
+  if (!workspaceId) return undefined;
+  let early = earlyResults.get(tableId);
+  if (!early) earlyResults.set(tableId, (early = readFirstScreenFormulas(workspaceId, tableId)));
+  return early[recordId]?.[fieldId];
+}
+
+/** The formula results of the first rows, so the next launch shows them before the engine runs. */
+export function firstScreenFormulas(
+  tableId: TableId,
+  rows: readonly TableRecord[],
+): FirstScreenFormulas {
+  const schema = useAppStore.getState().schema;
+  const fields = schema ? formulaFields(schema, tableId) : [];
+  const out: FirstScreenFormulas = {};
+  for (const rec of rows) {
+    const values: NonNullable<FirstScreenFormulas[RecordId]> = {};
+    for (const f of fields) {
+      const v = formulaValue(tableId, f.id, rec.id);
+      if (v !== undefined) values[f.id] = v;
+    }
+    out[rec.id] = values;
+  }
+  return out;
 }
 
 export function formulaResultType(tableId: TableId, fieldId: FieldId): ResultType | undefined {

@@ -32,7 +32,7 @@ import {
   typeContext,
 } from '../../state/actions';
 import { saveFirstScreen } from '../../state/firstScreen';
-import { subscribeFormulas } from '../../state/formulas';
+import { firstScreenFormulas, subscribeFormulas } from '../../state/formulas';
 import { recordStore } from '../../state/session';
 import { useAppStore } from '../../state/store';
 import type { MenuItem } from '../components/Menu';
@@ -254,7 +254,7 @@ export function DataGrid({
         if (!data) break;
         rows.push(data);
       }
-      saveFirstScreen(workspaceId, table.id, rows);
+      saveFirstScreen(workspaceId, table.id, rows, firstScreenFormulas(table.id, rows));
     };
     const onHide = () => document.visibilityState === 'hidden' && save();
     document.addEventListener('visibilitychange', onHide);
