@@ -25,11 +25,11 @@ export function evaluateRows(
     const v = ranked ? (ranked[row - from] ?? null) : s.evaluator.evaluate(node, row);
     if (sameValue(raw[row], v)) return;
     raw[row] = v;
+    s.retype(id, v);
     s.note(id, row);
   };
   if (rows) for (const r of rows) visit(r);
   else for (let r = from; r < to; r++) visit(r);
-  s.types.delete(id);
 }
 
 export function recomputeDirect(s: TableStore, id: string): void {

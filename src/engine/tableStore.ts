@@ -129,9 +129,27 @@ export class TableStore {
       const row = change.address.row;
       if (!id || !raw || row >= this.rows || sameValue(raw[row], change.newValue)) continue;
       raw[row] = change.newValue;
-      this.types.delete(id);
+      this.retype(id, change.newValue);
       this.note(id, row);
     }
+  }
+
+  /**
+   * A changed value keeps its column's inferred result type when it fits it; otherwise the type
+   * is inferred again (over the whole column) the next time it is asked for.
+   */
+  retype(id: string, value: CellValue): void {
+    const known = this.types.get(id);
+    if (known === undefined || known === 'mixed') return;
+    if (value === null || value instanceof DetailedCellError) return;
+    const kind = typeof value;
+    const fits =
+      known === 'text'
+        ? kind === 'string'
+        : known === 'boolean'
+          ? kind === 'boolean'
+          : kind === 'number';
+    if (!fits) this.types.delete(id);
   }
 
   note(id: string, row: number): void {

@@ -28,6 +28,19 @@ describe('formulas', () => {
     expect(e.resultType('big')).toBe('boolean');
   });
 
+  it('an edit that gives a column a value of another kind changes its result type', async () => {
+    const e = await buildEngine([num('amt', [5, 7])], {
+      shown: '=IF({amt} > 0, {amt}, "none")',
+      sum: '={amt} + 1',
+    });
+    expect([e.resultType('shown'), e.resultType('sum')]).toEqual(['number', 'number']);
+    e.setValues([{ fieldId: 'amt', row: 1, value: -3 }]);
+    expect(e.column('shown')).toEqual([5, 'none']);
+    expect([e.resultType('shown'), e.resultType('sum')]).toEqual(['mixed', 'number']);
+    e.setValues([{ fieldId: 'amt', row: 1, value: null }]);
+    expect(e.resultType('sum')).toBe('number');
+  });
+
   it('date arithmetic on a date input is a date column', async () => {
     const e = await buildEngine([date('first', ['2024-02-28', '2024-12-31'])], {
       later: '={first} + 2',
