@@ -41,8 +41,10 @@ export function shownValue(
   fieldId: FieldId,
   recordId: RecordId,
 ): FormulaResult | undefined {
-  t.shownIndex ??= indexRows(t.shownIds);
-  const row = t.shownIndex.get(recordId);
+  // Usually the engine has answered everything sent: the shown rows are the current rows, and
+  // their index is shared (a second index of 1M rows would cost ~50 MB).
+  const index = t.shownIds === t.rowIds ? t.rowIndex : (t.shownIndex ??= indexRows(t.shownIds));
+  const row = index.get(recordId);
   return row === undefined ? undefined : t.results.get(fieldId)?.[row];
 }
 

@@ -152,6 +152,7 @@ function send(tableId: TableId, t: FormulaTable, req: EngineRequest, shift?: Row
     if (tables.get(tableId) !== t || !updates) return;
     if (shift) shiftResults(t, shift);
     if (t.shownIds !== rowIds) [t.shownIds, t.shownIndex] = [rowIds, null];
+    if (t.shownIds === t.rowIds) t.shownIndex = null;
     const { fields, rows } = applyUpdates(t, updates);
     if (shift) announce(tableId, [...t.results.keys()], null);
     else if (fields.length > 0)
