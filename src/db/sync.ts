@@ -11,14 +11,19 @@
 import type { Change } from '../domain/changes';
 import type { RecordId, TableId, WorkspaceId } from '../domain/ids';
 import type { TableRecord } from '../domain/model';
-import { getRecords } from './repository';
+import { getRecords, loadAllRecords } from './repository';
 import type { WorkspaceDb } from './schema';
 
 export interface SyncRecordChanges {
   tableId: TableId;
   upserted: RecordId[];
   deleted: RecordId[];
+  /** Too many records changed to name them (an import, a restore): re-read the whole table. */
+  reload?: boolean;
 }
+
+/** Above this many changed records in one table a message says "reload" instead of listing ids. */
+export const RELOAD_THRESHOLD = 10_000;
 
 export interface SyncMessage {
   /** The tab that wrote; listeners never see their own tab's messages. */
@@ -89,31 +94,47 @@ export function createSyncChannel(
 /** What a command changed, by id; the last change to a record decides upserted vs deleted. */
 export function summarizeChanges(origin: string, changes: readonly Change[]): SyncMessage {
   let schema = false;
-  const byTable = new Map<TableId, Map<RecordId, boolean>>();
-  const mark = (tableId: TableId, id: RecordId, exists: boolean) => {
-    let table = byTable.get(tableId);
-    if (!table) byTable.set(tableId, (table = new Map()));
-    table.delete(id); // re-insert so iteration order follows the last change
-    table.set(id, exists);
-  };
+  const counts = new Map<TableId, number>();
+  const tableOf = (change: Change): TableId | undefined =>
+    change.kind === 'cell'
+      ? change.tableId
+      : change.kind === 'record'
+        ? (change.after ?? change.before)?.tableId
+        : undefined;
   for (const change of changes) {
-    if (change.kind === 'cell') mark(change.tableId, change.recordId, true);
-    else if (change.kind === 'record') {
-      const tableId = (change.after ?? change.before)?.tableId;
-      if (tableId) mark(tableId, change.id, change.after !== undefined);
-    } else schema = true;
+    const tableId = tableOf(change);
+    if (tableId) counts.set(tableId, (counts.get(tableId) ?? 0) + 1);
+    else if (change.kind !== 'cell' && change.kind !== 'record') schema = true;
   }
-  const records = Array.from(byTable, ([tableId, ids]) => {
+  const byTable = new Map<TableId, Map<RecordId, boolean>>();
+  for (const change of changes) {
+    const tableId = tableOf(change);
+    if (!tableId || (counts.get(tableId) ?? 0) > RELOAD_THRESHOLD) continue;
+    let ids = byTable.get(tableId);
+    if (!ids) byTable.set(tableId, (ids = new Map()));
+    const id = change.kind === 'cell' ? change.recordId : (change as { id: RecordId }).id;
+    ids.delete(id); // re-insert so iteration order follows the last change
+    ids.set(id, change.kind === 'cell' || (change.kind === 'record' && change.after !== undefined));
+  }
+  const records: SyncRecordChanges[] = [];
+  for (const [tableId, count] of counts) {
+    const ids = byTable.get(tableId);
+    if (count > RELOAD_THRESHOLD || !ids) {
+      records.push({ tableId, upserted: [], deleted: [], reload: true });
+      continue;
+    }
     const upserted: RecordId[] = [];
     const deleted: RecordId[] = [];
     for (const [id, exists] of ids) (exists ? upserted : deleted).push(id);
-    return { tableId, upserted, deleted };
-  });
+    records.push({ tableId, upserted, deleted });
+  }
   return { origin, schema, records };
 }
 
 export interface SyncedRecords {
   tableId: TableId;
+  /** The records are the whole table, in order (the message said "reload"). */
+  reload?: boolean;
   /** Current state of the upserted records that still exist. */
   records: TableRecord[];
   /** Deleted ids, plus upserted ids that a later write has deleted since. */
@@ -126,7 +147,9 @@ export async function readSyncedRecords(
   message: SyncMessage,
 ): Promise<SyncedRecords[]> {
   return Promise.all(
-    message.records.map(async ({ tableId, upserted, deleted }) => {
+    message.records.map(async ({ tableId, upserted, deleted, reload }) => {
+      if (reload)
+        return { tableId, reload, records: await loadAllRecords(db, tableId), deleted: [] };
       const records = await getRecords(db, upserted);
       const found = new Set<RecordId>(records.map((r) => r.id));
       const gone = upserted.filter((id) => !found.has(id));

@@ -289,8 +289,12 @@ async function receiveRemote(msg: SyncMessage): Promise<void> {
     const loaded = toSchemaState(await loadSchema(s.db));
     if (loaded && session === s) useAppStore.setState({ schema: loaded });
   }
-  for (const part of await readSyncedRecords(s.db, msg)) {
+  // A whole-table reload is only worth reading for a table this tab holds.
+  const wanted = msg.records.filter((r) => !r.reload || s.stores.get(r.tableId)?.complete);
+  for (const part of await readSyncedRecords(s.db, { ...msg, records: wanted })) {
     const store = s.stores.get(part.tableId);
-    if (store && session === s) store.replace(part.records, part.deleted);
+    if (!store || session !== s) continue;
+    if (part.reload) store.reset(part.records, true);
+    else store.replace(part.records, part.deleted);
   }
 }

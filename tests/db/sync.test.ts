@@ -181,4 +181,24 @@ describe('end to end: write in tab A, re-read in tab B', () => {
     ]);
     db.close();
   });
+
+  it('names no ids when a command changed more than 10,000 records of a table: the table is re-read', async () => {
+    const db = await openFreshDb();
+    const many: Change[] = Array.from({ length: 10_001 }, (_, i) => {
+      const r = makeRecord(`rec_${i}`, T1, i, { [F_NAME]: `n${i}` });
+      return { kind: 'record', id: r.id, after: r };
+    });
+    const few = makeRecord('rec_other', T2, 0, {});
+    const msg = summarizeChanges('A', [...many, { kind: 'record', id: few.id, after: few }]);
+    expect(msg.schema).toBe(false);
+    expect(msg.records).toEqual([
+      { tableId: T1, upserted: [], deleted: [], reload: true },
+      { tableId: T2, upserted: ['rec_other'], deleted: [] },
+    ]);
+    await applyChanges(db, many.slice(0, 3));
+    const [part] = await readSyncedRecords(db, { ...msg, records: [msg.records[0]!] });
+    expect(part?.reload).toBe(true);
+    expect(part?.records.map((r) => r.id)).toEqual(['rec_0', 'rec_1', 'rec_2']);
+    db.close();
+  });
 });
