@@ -2,6 +2,7 @@
  * Importing a file into the workspace: open it (in the import worker), preview and map it, then
  * run — convert in the worker, build ONE command, and write it all or nothing as one undo step.
  */
+import { yieldToEventLoop } from '../io/pause';
 import type { FieldId, TableId } from '../domain/ids';
 import { ImportBuilder } from '../domain/import/build';
 import type { ImportPlan } from '../domain/import/plan';
@@ -52,8 +53,6 @@ export class NoWorkspaceError extends Error {
 
 /** Existing records whose keys are indexed per task before an update-or-insert. */
 const KEY_INDEX_STEP = 20_000;
-
-const yieldToPage = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** Share of the progress bar for reading and converting; writing takes the rest. */
 const CONVERT_SHARE = 60;
@@ -143,7 +142,7 @@ async function runImport(
   if (signal.aborted) return null;
   const builder = createBuilder(plan, spec);
   // Matching a large table's keys is spread over tasks so the page stays responsive.
-  while (!builder.indexExisting(KEY_INDEX_STEP)) await yieldToPage();
+  while (!builder.indexExisting(KEY_INDEX_STEP)) await yieldToEventLoop();
   if (signal.aborted) return null;
   const converted = await convertInto(
     client,

@@ -2,6 +2,7 @@
  * The import run on an opened source: previews (header detection and type inference) and the
  * streaming conversion of every row. Plain code: the worker and the in-process fallback share it.
  */
+import { yieldToEventLoop } from '../pause';
 import type { RecordId } from '../../domain/ids';
 import { newRecordId } from '../../domain/ids';
 import type { Field, CellValue, Language } from '../../domain/model';
@@ -156,7 +157,7 @@ export class ImportRunner {
         done: from - first + rows.length,
         total,
       });
-      await yieldToLoop();
+      await yieldToEventLoop();
     }
     if (cancelled()) return null;
     const fields = [...request.fields];
@@ -194,8 +195,4 @@ function convertRows(
     ids.push(newRecordId());
   }
   return { rows: rowNumbers, columns, ids };
-}
-
-function yieldToLoop(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }

@@ -6,7 +6,7 @@ import type { ExportFormat } from '../../state/exporter';
 import { pushNotice } from '../../state/store';
 import { readDisplayedRecordIds } from '../grid/displayedRows';
 import { currentLanguage } from '../i18n';
-import { downloadBlob } from './download';
+import { downloadBlob } from '../components/download';
 import '../styles/export.css';
 
 export interface ExportMenuProps {

@@ -1,7 +1,7 @@
 /** The "Back up now" action shared by the settings and the reminder: write, download, tell. */
 import { createBackup } from '../../state/backup';
 import { pushNotice } from '../../state/store';
-import { downloadBlob } from './download';
+import { downloadBlob } from '../components/download';
 
 export async function runBackup(): Promise<boolean> {
   try {

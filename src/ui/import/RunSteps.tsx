@@ -1,4 +1,5 @@
 /** Steps 2 and 3 of an import: the progress while it runs, and the summary when it is done. */
+import { downloadBlob } from '../components/download';
 import { useTranslation } from 'react-i18next';
 import { problemReasonText } from '../../domain/import/report';
 import type { ImportProblem, ImportProgress, ImportSummary } from '../../domain/import/types';
@@ -112,15 +113,5 @@ export function groupProblems(
 
 /** Saves the problem report: UTF-8 with BOM so that Excel shows Chinese correctly. */
 export function downloadReport(csv: string, fileName: string): void {
-  const blob = new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // The browser reads the blob after the click; revoking at once can cancel the download.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadBlob(new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }), fileName);
 }

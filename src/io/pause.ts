@@ -1,4 +1,4 @@
-/** Long exports and backups pause between blocks so the page keeps painting and answering. */
+/** Long reads, writes and imports pause between blocks so the page keeps painting and answering. */
 
 /** Resolves on the next task: a message is not clamped like a timer, and it lets input in. */
 export function yieldToEventLoop(): Promise<void> {
