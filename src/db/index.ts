@@ -18,6 +18,7 @@ export async function deleteWorkspaceDb(workspaceId: WorkspaceId): Promise<void>
 }
 
 export { applyChanges, WriteAbortedError, type WriteOptions } from './applyChanges';
+export { BUCKETS_PER_TABLE } from './buckets';
 export {
   classifyStorageError,
   isQuotaError,
@@ -40,12 +41,11 @@ export {
 } from './registry';
 export {
   bulkInsertRecords,
-  countRecords,
   deleteTableData,
-  getNextRecordOrder,
+  DuplicateRecordError,
   getRecords,
   loadAllRecords,
-  loadRecordsPage,
+  loadEveryRecord,
   loadSchema,
   type WorkspaceSchema,
 } from './repository';

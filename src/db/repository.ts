@@ -1,10 +1,10 @@
 /**
- * Reads and bulk writes over one WorkspaceDb. Records are always read through the
- * [tableId+order] index, so they come back in table order without sorting in memory.
+ * Reads and bulk writes over one WorkspaceDb. Records live in buckets (buckets.ts) and are
+ * sorted into table order after reading.
  */
-import Dexie from 'dexie';
 import type { RecordId, TableId } from '../domain/ids';
 import type { Field, Table, TableRecord, View, WorkspaceMeta } from '../domain/model';
+import { allBucketKeys, bucketKeyOf, compareRecordOrder, groupIntoBuckets } from './buckets';
 import { toStorageError } from './errors';
 import type { WorkspaceDb } from './schema';
 
@@ -37,49 +37,56 @@ function byOrder(a: { order: number }, b: { order: number }): number {
   return a.order - b.order;
 }
 
-function recordsInOrder(db: WorkspaceDb, tableId: TableId) {
-  return db.records
-    .where('[tableId+order]')
-    .between([tableId, Dexie.minKey], [tableId, Dexie.maxKey], true, true);
-}
+/** Buckets per read request: each request's records are deserialised in one task. */
+const BUCKETS_PER_READ = 32;
 
-/** The first `limit` records in order: enough to paint the first screen quickly. */
-export async function loadRecordsPage(
-  db: WorkspaceDb,
-  tableId: TableId,
-  limit: number,
-): Promise<TableRecord[]> {
-  return recordsInOrder(db, tableId).limit(limit).toArray();
-}
-
-/** All records of the table in order (one index range read: the fastest IndexedDB path). */
+/**
+ * All records of the table in order, read in one transaction a batch of buckets at a time
+ * (so the page runs between batches), then sorted by `order`.
+ */
 export async function loadAllRecords(db: WorkspaceDb, tableId: TableId): Promise<TableRecord[]> {
-  return recordsInOrder(db, tableId).toArray();
+  const keys = allBucketKeys(tableId);
+  const parts: TableRecord[][] = [];
+  await db.transaction('r', db.recordBuckets, async () => {
+    for (let at = 0; at < keys.length; at += BUCKETS_PER_READ) {
+      const buckets = await db.recordBuckets.bulkGet(keys.slice(at, at + BUCKETS_PER_READ));
+      for (const bucket of buckets) if (bucket) parts.push(bucket.records);
+    }
+  });
+  return sortRecords(parts.flat());
 }
 
-export async function countRecords(db: WorkspaceDb, tableId: TableId): Promise<number> {
-  return db.records.where('tableId').equals(tableId).count();
+/** Every record of every table (backups of lost tables, tests), in table order per table. */
+export async function loadEveryRecord(db: WorkspaceDb): Promise<TableRecord[]> {
+  const buckets = await db.recordBuckets.toArray();
+  return sortRecords(buckets.flatMap((b) => b.records));
 }
 
-/** The `order` a record appended at the end should take (0 for an empty table). */
-export async function getNextRecordOrder(db: WorkspaceDb, tableId: TableId): Promise<number> {
-  const last = await recordsInOrder(db, tableId).last();
-  return last ? last.order + 1 : 0;
+function sortRecords(records: TableRecord[]): TableRecord[] {
+  for (let i = 1; i < records.length; i++) {
+    if (compareRecordOrder(records[i - 1] as TableRecord, records[i] as TableRecord) > 0)
+      return records.sort(compareRecordOrder);
+  }
+  return records;
 }
 
-/** The records that still exist among `ids`, in the order of `ids`. */
+/** The records of the table that still exist among `ids`, in the order of `ids`. */
 export async function getRecords(
   db: WorkspaceDb,
+  tableId: TableId,
   ids: readonly RecordId[],
 ): Promise<TableRecord[]> {
   if (ids.length === 0) return [];
-  const found = await db.records.bulkGet([...ids]);
-  return found.filter((r): r is TableRecord => r !== undefined);
+  const keys = [...new Set(ids.map((id) => bucketKeyOf(tableId, id)))];
+  const byId = new Map<RecordId, TableRecord>();
+  for (const bucket of await db.recordBuckets.bulkGet(keys))
+    for (const record of bucket?.records ?? []) byId.set(record.id, record);
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /**
  * Inserts new records in one transaction: all or none (a duplicate id aborts the whole
- * insert). Used by template creation and imports.
+ * insert). Used by template creation.
  */
 export async function bulkInsertRecords(
   db: WorkspaceDb,
@@ -87,19 +94,34 @@ export async function bulkInsertRecords(
 ): Promise<void> {
   if (records.length === 0) return;
   try {
-    await db.transaction('rw', db.records, async () => {
-      await db.records.bulkAdd([...records]);
+    await db.transaction('rw', db.recordBuckets, async () => {
+      const buckets = [...groupIntoBuckets(records).values()];
+      const stored = await db.recordBuckets.bulkGet(buckets.map((b) => b.key));
+      buckets.forEach((bucket, i) => {
+        const old = stored[i]?.records ?? [];
+        const ids = new Set(old.map((r) => r.id));
+        for (const { id } of bucket.records) {
+          if (ids.has(id)) throw new DuplicateRecordError(`Record ${id} already exists`);
+          ids.add(id);
+        }
+        bucket.records = old.concat(bucket.records);
+      });
+      await db.recordBuckets.bulkPut(buckets);
     });
   } catch (err) {
     throw toStorageError(err);
   }
 }
 
+export class DuplicateRecordError extends Error {
+  override name = 'DuplicateRecordError';
+}
+
 /** Removes a table with its fields, views and records in one transaction. */
 export async function deleteTableData(db: WorkspaceDb, tableId: TableId): Promise<void> {
-  const stores = [db.tableStore, db.fields, db.views, db.records];
+  const stores = [db.tableStore, db.fields, db.views, db.recordBuckets];
   await db.transaction('rw', stores, async () => {
-    await db.records.where('tableId').equals(tableId).delete();
+    await db.recordBuckets.where('tableId').equals(tableId).delete();
     await db.fields.where('tableId').equals(tableId).delete();
     await db.views.where('tableId').equals(tableId).delete();
     await db.tableStore.delete(tableId);

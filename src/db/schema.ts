@@ -5,6 +5,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { WorkspaceId } from '../domain/ids';
 import type { Field, Table, TableRecord, View, WorkspaceMeta } from '../domain/model';
+import { groupIntoBuckets, type RecordBucket } from './buckets';
 
 const DB_NAME_PREFIX = 'regulars-ws-';
 
@@ -28,13 +29,28 @@ export const SCHEMA_V2 = {
   records: 'id, tableId, [tableId+order]',
 } as const;
 
-export const CURRENT_SCHEMA_VERSION = 2;
+/**
+ * Version 3: records move into buckets of many records each (buckets.ts): IndexedDB costs per
+ * stored object, so a million one-record objects took minutes to write.
+ */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  recordBuckets: 'key, tableId',
+} as const;
+
+/** Version 4: the one-object-per-record store, emptied by the v3 upgrade, is dropped. */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  records: null,
+} as const;
+
+export const CURRENT_SCHEMA_VERSION = 4;
 
 export class WorkspaceDb extends Dexie {
   meta!: EntityTable<WorkspaceMeta, 'id'>;
   fields!: EntityTable<Field, 'id'>;
   views!: EntityTable<View, 'id'>;
-  records!: EntityTable<TableRecord, 'id'>;
+  recordBuckets!: EntityTable<RecordBucket, 'key'>;
   readonly workspaceId: WorkspaceId;
 
   constructor(workspaceId: WorkspaceId) {
@@ -42,6 +58,8 @@ export class WorkspaceDb extends Dexie {
     this.workspaceId = workspaceId;
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(backfillRecordOrder);
+    this.version(3).stores(SCHEMA_V3).upgrade(moveRecordsIntoBuckets);
+    this.version(4).stores(SCHEMA_V4);
   }
 
   /**
@@ -80,4 +98,12 @@ function compareLegacyRecords(a: LegacyRecord, b: LegacyRecord): number {
   if (byTime !== 0) return byTime;
   if (a.id === b.id) return 0;
   return a.id < b.id ? -1 : 1;
+}
+
+/** v2 → v3: every record into its bucket; the old store is emptied here and dropped in v4. */
+async function moveRecordsIntoBuckets(tx: Transaction): Promise<void> {
+  const records = tx.table<TableRecord, string>('records');
+  const buckets = groupIntoBuckets(await records.toArray());
+  await tx.table<RecordBucket, string>('recordBuckets').bulkPut([...buckets.values()]);
+  await records.clear();
 }

@@ -150,7 +150,7 @@ export async function readSyncedRecords(
     message.records.map(async ({ tableId, upserted, deleted, reload }) => {
       if (reload)
         return { tableId, reload, records: await loadAllRecords(db, tableId), deleted: [] };
-      const records = await getRecords(db, upserted);
+      const records = await getRecords(db, tableId, upserted);
       const found = new Set<RecordId>(records.map((r) => r.id));
       const gone = upserted.filter((id) => !found.has(id));
       return { tableId, records, deleted: [...deleted, ...gone] };

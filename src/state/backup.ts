@@ -129,19 +129,6 @@ function changesOf(backup: WorkspaceBackup, meta: WorkspaceMeta): Change[] {
   return changes;
 }
 
-/** Deletions of everything the workspace holds now (a later put of the same id wins). */
-async function deletionsOf(db: WorkspaceDb): Promise<Change[]> {
-  const schema = await loadSchema(db);
-  const changes: Change[] = [];
-  for (const x of schema.tables) changes.push({ kind: 'table', id: x.id, before: x });
-  for (const x of schema.fields) changes.push({ kind: 'field', id: x.id, before: x });
-  for (const x of schema.views) changes.push({ kind: 'view', id: x.id, before: x });
-  // Keys only (no values), every record of the store, including any left by a lost table.
-  const recordIds = await db.records.toCollection().primaryKeys();
-  for (const id of recordIds) changes.push({ kind: 'record', id, before: undefined });
-  return changes;
-}
-
 function failure(err: unknown): RestoreOutcome {
   const detail = err instanceof Error ? err.message : String(err);
   return {
@@ -182,7 +169,7 @@ async function restoreOver(backup: WorkspaceBackup, id: WorkspaceId): Promise<Re
   const db = await openWorkspaceDb(id);
   try {
     // One transaction: the old contents go and the backup's arrive together, or neither.
-    await applyChanges(db, [...(await deletionsOf(db)), ...changesOf(backup, meta)]);
+    await applyChanges(db, changesOf(backup, meta), Date.now(), { replaceAll: true });
     await registerWorkspace(meta);
   } catch (err) {
     return failure(err);

@@ -15,7 +15,6 @@ import {
   classifyStorageError,
   createSyncChannel,
   loadAllRecords,
-  loadRecordsPage,
   loadSchema,
   readSyncedRecords,
   WriteAbortedError,
@@ -23,8 +22,6 @@ import {
 import { readFirstScreen } from './firstScreen';
 import { RecordStore } from './recordStore';
 import { bumpRecords, pushNotice, useAppStore } from './store';
-
-export const FIRST_PAGE = 60;
 
 interface Session {
   workspaceId: WorkspaceId;
@@ -105,18 +102,12 @@ export function ensureRecords(tableId: TableId): Promise<void> {
   if (pending) return pending;
   const job = (async () => {
     store.beginLoad();
-    // The first screen comes from the last session's snapshot when there is one, so the
-    // whole table is read at once; otherwise from a small first read (IndexedDB serves
-    // reads in order, so it goes before the large one).
+    // The first screen comes from the last session's snapshot when there is one; without
+    // one the rows appear when the table is read (records are stored in hashed buckets, so
+    // the first rows in order cost as much as all of them).
     const snapshot = readFirstScreen(s.workspaceId, tableId);
     if (snapshot && snapshot.length > 0) {
       store.reset(snapshot, false);
-      performance.mark('regulars:first-rows');
-    } else {
-      const first = await loadRecordsPage(s.db, tableId, FIRST_PAGE);
-      if (session !== s) return;
-      if (first.length < FIRST_PAGE) store.finishLoad(first);
-      else if (!store.complete) store.reset(first, false);
       performance.mark('regulars:first-rows');
     }
     if (!store.complete) {
@@ -124,6 +115,7 @@ export function ensureRecords(tableId: TableId): Promise<void> {
       performance.mark('regulars:records-read');
       if (session !== s) return;
       if (!store.complete) store.finishLoad(all);
+      if (!snapshot || snapshot.length === 0) performance.mark('regulars:first-rows');
     }
     useAppStore.setState((st) => ({ loaded: { ...st.loaded, [tableId]: true } }));
   })();

@@ -2,7 +2,9 @@ import { invertCommand, type Change, type Command } from '../../src/domain/chang
 import type { FieldId, RecordId, TableId, WorkspaceId } from '../../src/domain/ids';
 import type { TableRecord } from '../../src/domain/model';
 import { applyChanges } from '../../src/db/applyChanges';
+import { BUCKETS_PER_TABLE } from '../../src/db/buckets';
 import { StorageQuotaError } from '../../src/db/errors';
+import { getRecords, loadAllRecords } from '../../src/db/repository';
 import { WorkspaceDb } from '../../src/db/schema';
 import {
   dumpDb,
@@ -238,8 +240,9 @@ describe('applyChanges: two tabs', () => {
       applyChanges(tabB, [cell(R1.id, F_PHONE, '013800000001', '+8613800000001')], NOW + 1),
     ]);
     for (const db of [tabA, tabB]) {
-      const record = (await db.records.get(R1.id)) as TableRecord;
-      expect(record.values).toEqual({ [F_NAME]: '李磊', [F_PHONE]: '+8613800000001' });
+      const [record] = await getRecords(db, T1, [R1.id]);
+      expect(record).toBeDefined();
+      expect(record!.values).toEqual({ [F_NAME]: '李磊', [F_PHONE]: '+8613800000001' });
     }
     tabA.close();
     tabB.close();
@@ -269,7 +272,7 @@ describe('applyChanges: all or nothing', () => {
     await seed(db);
     const before = await dumpDb(db);
     const spy = vi
-      .spyOn(db.records, 'bulkPut')
+      .spyOn(db.recordBuckets, 'bulkPut')
       .mockRejectedValue(new DOMException('disk full', 'QuotaExceededError'));
     const changes: Change[] = [
       { kind: 'table', id: T2, after: makeTable(T2, 1) },
@@ -295,8 +298,78 @@ describe('applyChanges: all or nothing', () => {
     await applyChanges(db, changes, NOW);
     const elapsed = performance.now() - started;
     expect(spy).toHaveBeenCalledTimes(1);
-    expect(await db.records.count()).toBe(20_000);
+    expect(await loadAllRecords(db, T2 as TableId)).toHaveLength(20_000);
+    expect(await db.recordBuckets.count()).toBe(BUCKETS_PER_TABLE);
     expect(elapsed).toBeLessThan(15_000);
+    db.close();
+  });
+});
+
+describe('applyChanges: records in buckets', () => {
+  it('spreads a table over its buckets and removes a bucket when its last record goes', async () => {
+    const db = await openFreshDb();
+    const records = Array.from({ length: 3_000 }, (_, i) => makeRecord(`rec_${i}`, T1, i));
+    await applyChanges(
+      db,
+      records.map((r): Change => ({ kind: 'record', id: r.id, after: r })),
+      NOW,
+    );
+    const buckets = await db.recordBuckets.toArray();
+    expect(buckets.length).toBeGreaterThan(BUCKETS_PER_TABLE * 0.9);
+    expect(Math.max(...buckets.map((b) => b.records.length))).toBeLessThan(20);
+    const victim = buckets[0]!;
+    await applyChanges(
+      db,
+      victim.records.map((r): Change => ({ kind: 'record', id: r.id, before: r })),
+      NOW,
+    );
+    expect(await db.recordBuckets.get(victim.key)).toBeUndefined();
+    expect(await loadAllRecords(db, T1)).toHaveLength(3_000 - victim.records.length);
+    db.close();
+  });
+
+  it('ignores a cell edit of a record that is not stored, and keeps the other records', async () => {
+    const db = await openFreshDb();
+    await seed(db);
+    const before = await dumpDb(db);
+    await applyChanges(db, [cell('rec_gone' as RecordId, F_NAME, undefined, 'x')], NOW);
+    expect(await dumpDb(db)).toEqual(before);
+    db.close();
+  });
+
+  it('rejects a record change whose record carries another id, writing nothing', async () => {
+    const db = await openFreshDb();
+    await seed(db);
+    const before = await dumpDb(db);
+    const wrong: Change = { kind: 'record', id: 'rec_9' as RecordId, after: R1 };
+    await expect(applyChanges(db, [wrong], NOW)).rejects.toThrow(/carries record rec_1/);
+    expect(await dumpDb(db)).toEqual(before);
+    db.close();
+  });
+
+  it('replaceAll empties every store in the same transaction', async () => {
+    const db = await openFreshDb();
+    await seed(db);
+    const meta = makeMeta(db.workspaceId, '新店');
+    const r = makeRecord('rec_new', T2, 0);
+    await applyChanges(
+      db,
+      [
+        { kind: 'meta', before: meta, after: meta },
+        { kind: 'table', id: T2, after: makeTable(T2, 0) },
+        { kind: 'record', id: r.id, after: r },
+      ],
+      NOW,
+      { replaceAll: true },
+    );
+    const dump = await dumpDb(db);
+    expect(dump).toEqual({
+      meta: [meta],
+      tables: [makeTable(T2, 0)],
+      fields: [],
+      views: [],
+      records: [r],
+    });
     db.close();
   });
 });

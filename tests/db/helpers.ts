@@ -1,6 +1,7 @@
 /** Builders and a database dump shared by the db tests. */
 import type { FieldId, RecordId, TableId, ViewId, WorkspaceId } from '../../src/domain/ids';
 import type { Field, Table, TableRecord, View, WorkspaceMeta } from '../../src/domain/model';
+import { loadEveryRecord } from '../../src/db/repository';
 import { WorkspaceDb } from '../../src/db/schema';
 
 let counter = 0;
@@ -66,7 +67,7 @@ export async function dumpDb(db: WorkspaceDb) {
     db.tableStore.toArray(),
     db.fields.toArray(),
     db.views.toArray(),
-    db.records.toArray(),
+    loadEveryRecord(db),
   ]);
   return {
     meta: meta.sort(byId),

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import type { TableId, WorkspaceId } from '../../src/domain/ids';
-import { loadAllRecords, loadSchema } from '../../src/db/repository';
+import { bucketKeyOf } from '../../src/db/buckets';
+import { loadAllRecords, loadEveryRecord, loadSchema } from '../../src/db/repository';
 import {
   CURRENT_SCHEMA_VERSION,
   getWorkspaceDbName,
@@ -46,11 +47,18 @@ describe('schema history', () => {
 });
 
 describe('migration v1 → current', () => {
-  it('upgrades to the current version with the [tableId+order] index', async () => {
+  it('upgrades to the current version: records in buckets, the one-per-record store gone', async () => {
     const db = await openMigrated();
     expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
-    const indexNames = db.records.schema.indexes.map((i) => i.name);
-    expect(indexNames).toContain('[tableId+order]');
+    expect(db.tables.map((t) => t.name)).not.toContain('records');
+    const buckets = await db.recordBuckets.toArray();
+    for (const bucket of buckets) {
+      expect(bucket.records.length).toBeGreaterThan(0);
+      for (const r of bucket.records) {
+        expect(r.tableId).toBe(bucket.tableId);
+        expect(bucket.key).toBe(bucketKeyOf(r.tableId, r.id));
+      }
+    }
     db.close();
   });
 
@@ -62,7 +70,7 @@ describe('migration v1 → current', () => {
     expect(schema.fields).toEqual(expect.arrayContaining(V1_FIELDS));
     expect(schema.fields).toHaveLength(V1_FIELDS.length);
     expect(schema.views).toEqual(V1_VIEWS);
-    const records = await db.records.toArray();
+    const records = await loadEveryRecord(db);
     expect(records).toHaveLength(V1_RECORDS.length);
     for (const old of V1_RECORDS) {
       const now = records.find((r) => r.id === old.id);
@@ -83,11 +91,11 @@ describe('migration v1 → current', () => {
 
   it('opening an already migrated database again changes nothing', async () => {
     const db = await openMigrated();
-    const before = await db.records.toArray();
+    const before = await db.recordBuckets.toArray();
     db.close();
     const again = new WorkspaceDb(db.workspaceId);
     await again.open();
-    expect(await again.records.toArray()).toEqual(before);
+    expect(await again.recordBuckets.toArray()).toEqual(before);
     again.close();
   });
 });

@@ -6,6 +6,7 @@ import {
   registerWorkspace,
   removeWorkspace,
 } from '../../src/db/registry';
+import { bulkInsertRecords } from '../../src/db/repository';
 import { getWorkspaceDbName } from '../../src/db/schema';
 import { makeMeta, makeRecord, nextWorkspaceId, T1 } from './helpers';
 
@@ -39,7 +40,7 @@ describe('workspace registry', () => {
     await registerWorkspace(keep);
     await registerWorkspace(gone);
     const db = await openWorkspaceDb(gone.id);
-    await db.records.put(makeRecord('rec_1', T1, 0));
+    await bulkInsertRecords(db, [makeRecord('rec_1', T1, 0)]);
     expect(await Dexie.exists(getWorkspaceDbName(gone.id))).toBe(true);
     // Dexie warns that it closes the open connection so the delete can go ahead.
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);

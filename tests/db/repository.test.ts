@@ -3,12 +3,10 @@ import type { TableRecord } from '../../src/domain/model';
 import { applyChanges } from '../../src/db/applyChanges';
 import {
   bulkInsertRecords,
-  countRecords,
+  DuplicateRecordError,
   deleteTableData,
-  getNextRecordOrder,
   getRecords,
   loadAllRecords,
-  loadRecordsPage,
   loadSchema,
 } from '../../src/db/repository';
 import {
@@ -42,31 +40,15 @@ describe('record reads', () => {
     db.close();
   });
 
-  it('loadRecordsPage returns the first `limit` records in order', async () => {
-    const db = await openFreshDb();
-    await bulkInsertRecords(db, scrambledRecords());
-    const page = await loadRecordsPage(db, T1, 3);
-    expect(page.map((r) => r.id)).toEqual(['rec_a0', 'rec_a1', 'rec_a2']);
-    expect(await loadRecordsPage(db, T2, 100)).toHaveLength(3);
-    db.close();
-  });
-
-  it('counts records and tells the next order', async () => {
-    const db = await openFreshDb();
-    expect(await getNextRecordOrder(db, T1)).toBe(0);
-    await bulkInsertRecords(db, scrambledRecords());
-    expect(await countRecords(db, T1)).toBe(10);
-    expect(await countRecords(db, T2)).toBe(3);
-    expect(await getNextRecordOrder(db, T1)).toBe(10);
-    db.close();
-  });
-
   it('getRecords returns the records that exist, in the order asked', async () => {
     const db = await openFreshDb();
     await bulkInsertRecords(db, scrambledRecords());
     const ids = ['rec_a7', 'rec_missing', 'rec_b1'] as RecordId[];
-    expect((await getRecords(db, ids)).map((r) => r.id)).toEqual(['rec_a7', 'rec_b1']);
-    expect(await getRecords(db, [])).toEqual([]);
+    expect((await getRecords(db, T1, ids)).map((r) => r.id)).toEqual(['rec_a7']);
+    expect((await getRecords(db, T2, ids)).map((r) => r.id)).toEqual(['rec_b1']);
+    const reversed = ['rec_a9', 'rec_a2', 'rec_a5'] as RecordId[];
+    expect((await getRecords(db, T1, reversed)).map((r) => r.id)).toEqual(reversed);
+    expect(await getRecords(db, T1, [])).toEqual([]);
     db.close();
   });
 });
@@ -80,7 +62,6 @@ describe('bulkInsertRecords', () => {
       }),
     );
     await bulkInsertRecords(db, records);
-    expect(await countRecords(db, T1)).toBe(10_000);
     const all = await loadAllRecords(db, T1);
     expect(all).toHaveLength(10_000);
     expect(all[0]!.id).toBe('rec_00000');
@@ -97,8 +78,11 @@ describe('bulkInsertRecords', () => {
       makeRecord('rec_dup', T1, 2),
       makeRecord('rec_new2', T1, 3),
     ];
-    await expect(bulkInsertRecords(db, batch)).rejects.toThrow();
+    await expect(bulkInsertRecords(db, batch)).rejects.toBeInstanceOf(DuplicateRecordError);
     expect((await loadAllRecords(db, T1)).map((r) => r.id)).toEqual(['rec_dup']);
+    const twice = [makeRecord('rec_x', T1, 4), makeRecord('rec_x', T1, 5)];
+    await expect(bulkInsertRecords(db, twice)).rejects.toBeInstanceOf(DuplicateRecordError);
+    expect(await loadAllRecords(db, T1)).toHaveLength(1);
     db.close();
   });
 });
@@ -139,8 +123,8 @@ describe('schema reads', () => {
     expect(schema.tables.map((t) => t.id)).toEqual([T2]);
     expect(schema.fields).toEqual([]);
     expect(schema.views.map((v) => v.id)).toEqual(['viw_b']);
-    expect(await countRecords(db, T1)).toBe(0);
-    expect(await countRecords(db, T2)).toBe(3);
+    expect(await loadAllRecords(db, T1)).toEqual([]);
+    expect(await loadAllRecords(db, T2)).toHaveLength(3);
     db.close();
   });
 });

@@ -3,7 +3,7 @@
  * memory is exactly what a second connection reads back from IndexedDB.
  */
 import { expect } from 'vitest';
-import { loadAllRecords, loadSchema, openWorkspaceDb } from '../../src/db';
+import { loadAllRecords, loadEveryRecord, loadSchema, openWorkspaceDb } from '../../src/db';
 import type { TableId } from '../../src/domain/ids';
 import type { TableRecord } from '../../src/domain/model';
 import type { SchemaState } from '../../src/domain/schemaState';
@@ -49,7 +49,7 @@ export async function readStored() {
     const loaded = await loadSchema(db);
     const records: Record<string, TableRecord[]> = {};
     for (const t of loaded.tables) records[t.id] = await loadAllRecords(db, t.id);
-    const total = await db.records.count();
+    const total = (await loadEveryRecord(db)).length;
     return { ...loaded, records, total };
   } finally {
     db.close();

@@ -12,6 +12,7 @@ import {
   applyChanges,
   bulkInsertRecords,
   closeRegistry,
+  getRecords,
   loadAllRecords,
   openWorkspaceDb,
   registerWorkspace,
@@ -21,7 +22,8 @@ import { formulaFloor, seedFormulaWorkspace } from './formulaSeed';
 import type { IoBenchApi } from './ioBench';
 import { ioBench } from './ioBench';
 
-const CHUNK = 10_000;
+/** Records built and inserted per call (each insert rewrites every bucket it touches). */
+const CHUNK = 250_000;
 const SEED = 20250115;
 const LAST_WORKSPACE_KEY = 'regulars.workspace';
 
@@ -99,11 +101,13 @@ async function floorToArray(workspaceId: WorkspaceId, tableId: TableId): Promise
 
 async function readRecord(
   workspaceId: WorkspaceId,
+  tableId: TableId,
   recordId: RecordId,
 ): Promise<TableRecord | null> {
   const db = await openWorkspaceDb(workspaceId);
   try {
-    return (await db.records.get(recordId)) ?? null;
+    const [record] = await getRecords(db, tableId, [recordId]);
+    return record ?? null;
   } finally {
     db.close();
   }

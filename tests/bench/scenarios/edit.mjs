@@ -74,10 +74,10 @@ async function editOnce(page, benchTab, env, rowIndex, value) {
   await page.evaluate(watchEdit, { selector: rowSelector, value, waitMs: WAIT_MS });
   await page.keyboard.press('Enter');
   const times = await page.evaluate(() => window.__benchEdit);
-  const stored = await benchTab.evaluate(({ ws, id }) => window.bench.readRecord(ws, id), {
-    ws: env.seed.workspaceId,
-    id: recordId,
-  });
+  const stored = await benchTab.evaluate(
+    ({ ws, table, id }) => window.bench.readRecord(ws, table, id),
+    { ws: env.seed.workspaceId, table: env.seed.tableId, id: recordId },
+  );
   const durable = stored?.values?.[fieldId] === value;
   return { ...times, both: Math.max(times.dom, times.committed), durable };
 }

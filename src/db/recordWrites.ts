@@ -1,0 +1,158 @@
+/**
+ * Record changes folded per record, then written bucket by bucket (see buckets.ts): each
+ * touched bucket is read, changed and written back inside the command's transaction.
+ */
+import type { FieldId, RecordId, TableId } from '../domain/ids';
+import type { CellValue, TableRecord } from '../domain/model';
+import { bucketKeyOf, type RecordBucket } from './buckets';
+import type { WorkspaceDb } from './schema';
+
+/** What one command does to one record. */
+export interface RecordOp {
+  tableId: TableId;
+  /** The record's whole final state; null deletes it; undefined: only `cells` are patched. */
+  put?: TableRecord | null;
+  /** Cell edits on the stored record (when `put` is undefined); undefined removes the cell. */
+  cells?: Map<FieldId, CellValue | undefined>;
+  modifiedAt?: number;
+}
+
+/** A record change that names no table, or whose record has another id: a programming error. */
+export class MalformedRecordChangeError extends Error {
+  override name = 'MalformedRecordChangeError';
+}
+
+/** A whole-record put or delete; it replaces whatever cells were patched before it. */
+export function planRecord(
+  ops: Map<RecordId, RecordOp>,
+  id: RecordId,
+  before: TableRecord | undefined,
+  after: TableRecord | undefined,
+): void {
+  const tableId = (after ?? before)?.tableId;
+  if (!tableId) throw new MalformedRecordChangeError(`Record ${id} changed without its table`);
+  if (after && after.id !== id)
+    throw new MalformedRecordChangeError(`Record change ${id} carries record ${after.id}`);
+  ops.set(id, { tableId, put: after ?? null });
+}
+
+/** One cell: folded into a planned put, or kept as a patch of the stored record. */
+export function planCell(
+  ops: Map<RecordId, RecordOp>,
+  change: { tableId: TableId; recordId: RecordId; fieldId: FieldId; after?: CellValue },
+  now: number,
+): void {
+  const op = ops.get(change.recordId);
+  if (op && op.put !== undefined) {
+    // Editing a record deleted earlier in the same command is a no-op, as an update would be.
+    if (op.put) op.put = withCells(op.put, new Map([[change.fieldId, change.after]]), now);
+    return;
+  }
+  if (op) {
+    op.cells?.set(change.fieldId, change.after);
+    op.modifiedAt = now;
+    return;
+  }
+  const cells = new Map([[change.fieldId, change.after]]);
+  ops.set(change.recordId, { tableId: change.tableId, cells, modifiedAt: now });
+}
+
+/** A copy with cells set (or removed); the command's own objects are never mutated. */
+function withCells(
+  record: TableRecord,
+  cells: Map<FieldId, CellValue | undefined>,
+  now: number,
+): TableRecord {
+  const values = { ...record.values };
+  for (const [fieldId, value] of cells) {
+    if (value === undefined) delete values[fieldId];
+    else values[fieldId] = value;
+  }
+  return { ...record, values, modifiedAt: now };
+}
+
+export interface BucketOps {
+  key: string;
+  tableId: TableId;
+  ops: Map<RecordId, RecordOp>;
+}
+
+export function groupOpsByBucket(ops: Map<RecordId, RecordOp>): BucketOps[] {
+  const byKey = new Map<string, BucketOps>();
+  for (const [id, op] of ops) {
+    const key = bucketKeyOf(op.tableId, id);
+    let bucket = byKey.get(key);
+    if (!bucket) byKey.set(key, (bucket = { key, tableId: op.tableId, ops: new Map() }));
+    bucket.ops.set(id, op);
+  }
+  return [...byKey.values()];
+}
+
+/**
+ * The bucket's records after the ops. `stored` comes fresh from IndexedDB and is reused.
+ * A patch of a record that is not stored does nothing, like an update of a missing key.
+ */
+export function applyBucketOps(
+  stored: TableRecord[] | undefined,
+  ops: Map<RecordId, RecordOp>,
+): TableRecord[] {
+  const records = stored ?? [];
+  const found = new Set<RecordId>();
+  let kept = 0;
+  for (const record of records) {
+    const op = ops.get(record.id);
+    if (!op) {
+      records[kept++] = record;
+      continue;
+    }
+    found.add(record.id);
+    if (op.put) records[kept++] = op.put;
+    else if (op.put === undefined && op.cells)
+      records[kept++] = withCells(record, op.cells, op.modifiedAt ?? record.modifiedAt);
+  }
+  records.length = kept;
+  if (found.size < ops.size) {
+    for (const [id, op] of ops) if (op.put && !found.has(id)) records.push(op.put);
+  }
+  return records;
+}
+
+/** Between bulk calls: stop when cancelled (throwing aborts the transaction), report progress. */
+export interface Progress {
+  /** Records changed per bulk call (roughly: whole buckets are taken). */
+  chunk: number;
+  step(count: number): void;
+}
+
+/** Most buckets per bulk call, whatever their size. */
+const MAX_BUCKETS_PER_CALL = 64;
+
+/** Reads, changes and writes back every touched bucket, a batch of buckets per bulk call. */
+export async function writeRecordOps(
+  db: WorkspaceDb,
+  buckets: readonly BucketOps[],
+  progress: Progress,
+): Promise<void> {
+  let at = 0;
+  while (at < buckets.length) {
+    progress.step(0);
+    const batch: BucketOps[] = [];
+    let count = 0;
+    while (at < buckets.length && count < progress.chunk && batch.length < MAX_BUCKETS_PER_CALL) {
+      const next = buckets[at++] as BucketOps;
+      batch.push(next);
+      count += next.ops.size;
+    }
+    const stored = await db.recordBuckets.bulkGet(batch.map((b) => b.key));
+    const puts: RecordBucket[] = [];
+    const deletes: string[] = [];
+    batch.forEach((b, i) => {
+      const records = applyBucketOps(stored[i]?.records, b.ops);
+      if (records.length > 0) puts.push({ key: b.key, tableId: b.tableId, records });
+      else if (stored[i]) deletes.push(b.key);
+    });
+    if (deletes.length > 0) await db.recordBuckets.bulkDelete(deletes);
+    if (puts.length > 0) await db.recordBuckets.bulkPut(puts);
+    progress.step(count);
+  }
+}
