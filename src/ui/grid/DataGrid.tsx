@@ -32,7 +32,7 @@ import {
   typeContext,
 } from '../../state/actions';
 import { saveFirstScreen } from '../../state/firstScreen';
-import { firstScreenFormulas, subscribeFormulas } from '../../state/formulas';
+import { firstScreenFormulas } from '../../state/formulas';
 import { recordStore } from '../../state/session';
 import { useAppStore } from '../../state/store';
 import type { MenuItem } from '../components/Menu';
@@ -43,6 +43,7 @@ import type { ColumnContext } from './columns';
 import { buildColumnDefs } from './columns';
 import { useLinkTitles } from './linkTitles';
 import { useSearchFilter } from './search';
+import { useFormulaRefresh } from './formulaRefresh';
 import { domRenderer } from './renderers';
 import type { EditorResult } from './editors';
 import { attachRecordStore } from './rowSync';
@@ -114,14 +115,11 @@ export function DataGrid({
     [columns],
   );
   const searchCtx = useMemo(() => typeContext(language), [language]);
-  const searchFilter = useSearchFilter(
-    gridApi,
-    table.id,
-    search,
-    searchFields,
-    searchCtx,
-    linkTitles,
-  );
+  const searchFilter = useSearchFilter(gridApi, search, searchFields, searchCtx, linkTitles);
+  useFormulaRefresh(gridApi, table.id, {
+    filteredBy: () => (searchFilter.isExternalFilterPresent() ? searchFields.map((f) => f.id) : []),
+    forget: searchFilter.forget,
+  });
 
   const clearCell = useCallback((p: SuppressKeyboardEventParams<TableRecord>) => {
     const ctx = p.colDef.context as ColumnContext | undefined;
@@ -225,18 +223,6 @@ export function DataGrid({
       if (!gridApi.isDestroyed())
         gridApi.forEachNodeAfterFilterAndSort((n) => n.data && ids.push(n.data.id));
       return ids;
-    });
-  }, [gridApi, table.id]);
-
-  // Formula results arrive (and change) after the rows: repaint just those cells.
-  useEffect(() => {
-    if (!gridApi) return;
-    return subscribeFormulas(table.id, (fields, rows) => {
-      if (gridApi.isDestroyed()) return;
-      const rowNodes = rows
-        ?.map((id) => gridApi.getRowNode(id))
-        .filter((n): n is NonNullable<typeof n> => n !== undefined);
-      gridApi.refreshCells({ columns: fields, rowNodes, force: true });
     });
   }, [gridApi, table.id]);
 
@@ -422,6 +408,8 @@ export function DataGrid({
         undoRedoCellEditing={false}
         suppressMovableColumns={false}
         animateRows={false}
+        // An edit re-sorts only the changed rows (a merge), not all 100,000.
+        deltaSort
         suppressColumnMoveAnimation
         tooltipShowDelay={300}
         rowBuffer={3}

@@ -51,6 +51,15 @@ export function attachRecordStore(
       });
       return;
     }
-    for (const rec of delta.updated) api.getRowNode(rec.id)?.setData(rec);
+    // A sorted or searched grid must place edited rows again (a delta sort, see DataGrid);
+    // otherwise patching the rows in place is cheaper than a transaction over all rows.
+    if (delta.updated.length === 0) return;
+    if (isOrdered(api)) api.applyTransaction({ update: delta.updated });
+    else for (const rec of delta.updated) api.getRowNode(rec.id)?.setData(rec);
   });
+}
+
+/** Whether the grid's row order or row set depends on values: a sort or a filter is on. */
+function isOrdered(api: GridApi<TableRecord>): boolean {
+  return api.isAnyFilterPresent() || api.getColumnState().some((c) => c.sort);
 }

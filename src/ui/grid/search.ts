@@ -9,8 +9,7 @@ import { formatCell } from '../../domain/fields';
 import type { TypeContext } from '../../domain/fields/fieldType';
 import type { CellValue, Field, TableRecord } from '../../domain/model';
 import type { LinkTitles } from './columns';
-import { formulaResultType, formulaValue, subscribeFormulas } from '../../state/formulas';
-import type { TableId } from '../../domain/ids';
+import { formulaResultType, formulaValue } from '../../state/formulas';
 import { formatFormulaResult } from './formulaCells';
 
 export function recordSearchText(
@@ -49,7 +48,6 @@ export function splitTerms(search: string): string[] {
 
 export function useSearchFilter(
   api: GridApi<TableRecord> | null,
-  tableId: TableId,
   search: string,
   fields: readonly Field[],
   ctx: TypeContext,
@@ -60,14 +58,12 @@ export function useSearchFilter(
   useEffect(() => {
     cache.current = new WeakMap();
   }, [fields, ctx.language, ctx.today, linkTitles]);
-  // Formula results change without their records changing: forget the cached text.
-  useEffect(
-    () =>
-      subscribeFormulas(tableId, () => {
-        cache.current = new WeakMap();
-      }),
-    [tableId],
-  );
+  // Formula results change without their records changing: the grid's formula refresh says
+  // whose cached text to forget (all records' when it cannot say).
+  const forget = useCallback((records: readonly TableRecord[] | null) => {
+    if (!records) cache.current = new WeakMap();
+    else for (const rec of records) cache.current.delete(rec);
+  }, []);
   const isExternalFilterPresent = useCallback(() => terms.length > 0, [terms]);
   const doesExternalFilterPass = useCallback(
     (node: IRowNode<TableRecord>) => {
@@ -85,5 +81,5 @@ export function useSearchFilter(
   useEffect(() => {
     if (api && !api.isDestroyed()) api.onFilterChanged();
   }, [api, terms, fields]);
-  return { isExternalFilterPresent, doesExternalFilterPass };
+  return { isExternalFilterPresent, doesExternalFilterPass, forget };
 }

@@ -1,0 +1,149 @@
+/**
+ * A view sorted or searched by a formula column follows the formula's values (zh-CN, shop
+ * template): an edited input moves its row, a search on a formula result drops and regains it.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import {
+  cell,
+  columnId,
+  openApp,
+  recordCount,
+  startWithTemplate,
+  typeOver,
+  sharedBrowser,
+} from './app';
+import { reloadGrid } from './stored';
+
+const browser = sharedBrowser();
+
+/** '¥1,234.50' → 1234.5 */
+const numberIn = (shown: string): number => Number(shown.replace(/[¥,\s]/g, ''));
+
+/** Every shown row's text in the named columns, top to bottom (rows are virtualised). */
+async function readRows(page: Page, names: string[]): Promise<string[][]> {
+  const ids: string[] = [];
+  for (const name of names) ids.push(await columnId(page, name));
+  const out: string[][] = [];
+  for (let step = 0; step < 80; step++) {
+    const { rows, end } = await page.evaluate(
+      async ({ colIds, top }) => {
+        const viewport = document.querySelector('.ag-grid-viewport') as HTMLElement;
+        viewport.scrollTop = top;
+        const bar = document.querySelector('.ag-body-vertical-scroll-viewport');
+        if (bar) bar.scrollTop = top;
+        const frame = () => new Promise((done) => requestAnimationFrame(done));
+        await frame().then(frame).then(frame);
+        const found: [number, string[]][] = [];
+        for (const first of Array.from(
+          document.querySelectorAll(`.ag-row [col-id="${colIds[0]}"]`),
+        )) {
+          const index = Number(first.closest('.ag-row')?.getAttribute('row-index'));
+          const texts = colIds.map(
+            (id) =>
+              document.querySelector(`.ag-row[row-index="${index}"] [col-id="${id}"]`)
+                ?.textContent ?? '',
+          );
+          found.push([index, texts]);
+        }
+        const max = viewport.scrollHeight - viewport.clientHeight;
+        return { rows: found, end: viewport.scrollTop >= max - 1 };
+      },
+      { colIds: ids, top: step * 400 },
+    );
+    for (const [row, texts] of rows) out[row] = texts;
+    if (end) break;
+  }
+  await page.evaluate(() => {
+    for (const sel of ['.ag-grid-viewport', '.ag-body-vertical-scroll-viewport']) {
+      const el = document.querySelector(sel);
+      if (el) el.scrollTop = 0;
+    }
+  });
+  await page.waitForTimeout(100);
+  return out;
+}
+
+/** M scores as shown, ascending, with the unscored (empty) rows last. */
+function isAscendingBlanksLast(scores: string[]): boolean {
+  const rank = (s: string) => (s === '' ? 99 : Number(s));
+  return scores.every((s, i) => i === 0 || rank(scores[i - 1] ?? '') <= rank(s));
+}
+
+async function sortAscending(page: Page, name: string): Promise<void> {
+  const id = await columnId(page, name);
+  await page.getByTestId(`column-sort-${id}`).click();
+  await page.getByTestId(`column-sort-indicator-${id}`).waitFor();
+}
+
+describe('formula columns in sorted and searched views', () => {
+  it('moves an edited row to its place in a view sorted by M, and back on undo', async () => {
+    const { page, context, errors } = await openApp(browser(), 'zh-CN');
+    await startWithTemplate(page);
+    await expect.poll(() => recordCount(page)).toBe('共 200 条');
+    await sortAscending(page, 'M');
+    await expect.poll(async () => (await cell(page, 0, 'M')).textContent()).toBe('1');
+    const before = await readRows(page, ['M', '消费金额']);
+    expect(before).toHaveLength(200);
+    expect(isAscendingBlanksLast(before.map((r) => r[0] ?? ''))).toBe(true);
+
+    // The lowest spender of row 0 becomes the biggest: M 1 → 5, and the row leaves the top.
+    await typeOver(page, await cell(page, 0, '消费金额'), '999999');
+    const moved = async () =>
+      (await readRows(page, ['M', '消费金额'])).findIndex((r) => numberIn(r[1] ?? '') === 999999);
+    await expect.poll(moved, { timeout: 10_000 }).toBeGreaterThan(0);
+    const after = await readRows(page, ['M', '消费金额']);
+    expect(after).toHaveLength(200);
+    expect(isAscendingBlanksLast(after.map((r) => r[0] ?? ''))).toBe(true);
+    expect(after[await moved()]?.[0]).toBe('5');
+    expect(numberIn((await (await cell(page, 0, '消费金额')).textContent()) ?? '')).not.toBe(
+      999999,
+    );
+
+    // Undo: the amount and its M go back, and so does the row.
+    await page.keyboard.press('ControlOrMeta+z');
+    await expect.poll(async () => await readRows(page, ['M', '消费金额'])).toEqual(before);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows a view sorted by a formula column in order once the results arrive after a load', async () => {
+    const { page, context, errors } = await openApp(browser(), 'zh-CN');
+    await startWithTemplate(page);
+    await sortAscending(page, 'M');
+    await expect.poll(async () => (await cell(page, 0, 'M')).textContent()).toBe('1');
+    // The next launch shows rows before the engine worker has answered.
+    await reloadGrid(page);
+    await page.getByTestId(`column-sort-indicator-${await columnId(page, 'M')}`).waitFor();
+    await expect
+      .poll(async () => isAscendingBlanksLast((await readRows(page, ['M'])).map((r) => r[0] ?? '')))
+      .toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('drops a row from a search on a formula result when its input changes, and brings it back', async () => {
+    const { page, context, errors } = await openApp(browser(), 'zh-CN');
+    await startWithTemplate(page);
+    await expect.poll(() => recordCount(page)).toBe('共 200 条');
+    await page.getByTestId('search').fill('金卡会员');
+    const shownCount = async () => Number((await recordCount(page)).split(' ')[0]);
+    // Also when the search came before the formula results: it matches once they arrive.
+    await expect.poll(shownCount).toBeGreaterThan(1);
+    const shown = await shownCount();
+    const tiers = await readRows(page, ['会员等级']);
+    expect(tiers.map((r) => r[0])).toEqual(new Array(shown).fill('金卡会员'));
+
+    // Spending nothing makes an ordinary member: the row no longer matches the search.
+    await typeOver(page, await cell(page, 0, '消费金额'), '0');
+    await expect.poll(() => recordCount(page)).toBe(`${shown - 1} / 共 200 条`);
+    expect((await readRows(page, ['会员等级'])).map((r) => r[0])).toEqual(
+      new Array(shown - 1).fill('金卡会员'),
+    );
+
+    await page.keyboard.press('ControlOrMeta+z');
+    await expect.poll(() => recordCount(page)).toBe(`${shown} / 共 200 条`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
