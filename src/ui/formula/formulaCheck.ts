@@ -12,13 +12,17 @@ import {
   toStoredFormula,
 } from '../../domain/formula';
 import type { FormulaSupport } from './formulaSupport';
+import type { SyntaxReason, SyntaxSpot } from './syntaxProblem';
+import { locateSyntaxProblem } from './syntaxProblem';
 
-/** What stands where the engine's syntax check stopped (see syntaxReason). */
-export type SyntaxReason = 'unclosedParen' | 'unmatchedParen' | 'unknownFunction' | 'incomplete';
+export type { SyntaxReason };
 
 export type FormulaIssue =
   | { kind: 'problem'; problem: FormulaProblem }
-  /** `position`: offset in the typed text, when the engine said where. */
+  /**
+   * `position`: offset in the typed text, when known. `message` is the engine's own (English,
+   * for developers); the user reads the catalogue's text for `reason`.
+   */
   | { kind: 'syntax'; message: string; position?: number; reason?: SyntaxReason; name?: string };
 
 export type FormulaCheck =
@@ -51,15 +55,7 @@ export function checkFormula(
       return { ok: false, issue: { kind: 'problem', problem: { kind: 'cycle', path } } };
   }
   const valid = support.validate(stored);
-  if (!valid.ok) {
-    const { message, position } = valid;
-    if (position === undefined) return { ok: false, issue: { kind: 'syntax', message } };
-    const at = displayOffset(display, stored, position);
-    return {
-      ok: false,
-      issue: { kind: 'syntax', message, position: at, ...syntaxReason(display, at) },
-    };
-  }
+  if (!valid.ok) return { ok: false, issue: syntaxIssue(display, stored, valid) };
   const byId = new Map(fields.map((f) => [f.id, f]));
   return { ok: true, stored, refNames: collectRefNames(stored, byId, context.previousRefNames) };
 }
@@ -82,15 +78,37 @@ export function displayOffset(display: string, stored: string, offset: number): 
   return lead + body.length;
 }
 
+/**
+ * The engine's refusal as an issue the catalogue can name: by what the typed text has at the
+ * engine's position, else where the typed text breaks the grammar, else a general message.
+ */
+function syntaxIssue(
+  display: string,
+  stored: string,
+  refusal: { message: string; position?: number },
+): FormulaIssue {
+  const { message } = refusal;
+  const at =
+    refusal.position === undefined ? undefined : displayOffset(display, stored, refusal.position);
+  const spot = (at === undefined ? null : spotAt(display, at)) ?? locateSyntaxProblem(display);
+  if (spot) return { kind: 'syntax', message, ...spot };
+  return at === undefined ? { kind: 'syntax', message } : { kind: 'syntax', message, position: at };
+}
+
 /** Names the problem by what the typed text has at the engine's position. */
-function syntaxReason(display: string, at: number): { reason?: SyntaxReason; name?: string } {
+function spotAt(display: string, at: number): SyntaxSpot | null {
   const rest = display.slice(at);
-  if (rest.startsWith('(')) return { reason: 'unclosedParen' };
-  if (rest.startsWith(')')) return { reason: 'unmatchedParen' };
+  const found = (reason: SyntaxReason, name?: string): SyntaxSpot =>
+    name === undefined ? { position: at, reason } : { position: at, reason, name };
+  if (rest.startsWith('(')) return found('unclosedParen');
+  if (rest.startsWith(')')) return found('unmatchedParen');
+  if (rest.startsWith('"')) return found('unclosedString');
   const call = /^([A-Za-z_][A-Za-z0-9_.]*)\s*\(/.exec(rest);
-  if (call) return { reason: 'unknownFunction', name: call[1] };
-  if (/^[-+*/^&=<>,]\s*$/.test(rest)) return { reason: 'incomplete' };
-  return {};
+  if (call) return found('unknownFunction', call[1]);
+  const field = scanFormula(rest).tokens[0];
+  if (field?.kind === 'reference') return found('unknownField', field.name);
+  if (/^[-+*/^&=<>,]\s*$/.test(rest)) return found('incomplete');
+  return null;
 }
 
 /** Names of fields that a saved formula referenced and that no longer exist. */
@@ -117,11 +135,14 @@ function nameOf(fields: readonly Field[], id: FieldId): string {
 /** The message for `issue`: a deleted field is named as deleted, loops list their fields. */
 export function describeFormulaIssue(issue: FormulaIssue, context: FormulaContext): IssueText {
   if (issue.kind === 'syntax') {
-    const at = issue.position === undefined ? {} : { position: issue.position + 1 };
-    if (issue.reason) {
-      return { key: `formula.problems.${issue.reason}`, values: { name: issue.name ?? '' }, ...at };
-    }
-    return { key: 'formula.problems.syntax', values: { message: issue.message }, ...at };
+    // The engine's message is never shown: it is English and written for developers.
+    if (issue.position === undefined) return { key: 'formula.problems.syntax', values: {} };
+    const name = issue.name ?? '';
+    return {
+      key: `formula.problems.${issue.reason ?? 'syntaxHere'}`,
+      values: { name, braced: `{${name}}` },
+      position: issue.position + 1,
+    };
   }
   const { problem } = issue;
   switch (problem.kind) {

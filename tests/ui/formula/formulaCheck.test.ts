@@ -99,4 +99,43 @@ describe('syntax problems found by the engine', () => {
       '第 9 个字符：公式以运算符结尾，后面还缺少内容',
     );
   });
+
+  it('finds the offending token when the engine refuses without saying where', () => {
+    expect(problemOf('={消费金额} +* 2')).toBe(
+      'At character 10: a value or a field is missing before “*”',
+    );
+    expect(problemOf('={消费金额} {消费次数}')).toBe(
+      'At character 9: an operator such as + or * is missing before “{消费次数}”',
+    );
+    expect(problemOf('=ROUND({消费金额} 2)')).toBe(
+      'At character 15: an operator such as + or * is missing before “2”',
+    );
+    expect(problemOf('={消费金额}, 2')).toBe(
+      'At character 8: a comma can only separate the arguments of a function',
+    );
+    expect(problemOf('=() + 1')).toBe('At character 2: these brackets are empty');
+    expect(problemOf('=1 @ 2')).toBe('At character 4: “@” cannot be used in a formula');
+    expect(problemOf('=消费金额 * 2')).toBe(
+      'At character 2: write field names in braces: {消费金额}',
+    );
+    expect(problemOf('={消费金额} +* 2', 'zh-CN')).toBe('第 10 个字符：“*”前面缺少数值或字段');
+    expect(problemOf('=消费金额 * 2', 'zh-CN')).toBe(
+      '第 2 个字符：字段名要写在花括号里：{消费金额}',
+    );
+  });
+
+  it('says a general message from the catalogue when no token is to blame, never the engine’s', () => {
+    const support = { ...makeSupport(), validate: (s: string) => engine.validate(s) };
+    const check = checkFormula('=1%%', { fields }, support);
+    expect(check.ok).toBe(false);
+    if (check.ok) return;
+    const text = describeFormulaIssue(check.issue, { fields });
+    expect(text.position).toBeUndefined();
+    expect(initI18n('en').getFixedT('en')(text.key, text.values)).toBe(
+      'The formula cannot be read: check its operators, commas and brackets.',
+    );
+    expect(initI18n('zh-CN').getFixedT('zh-CN')(text.key, text.values)).toBe(
+      '公式写法有误，无法计算：请检查运算符、逗号和括号。',
+    );
+  });
 });
