@@ -146,4 +146,28 @@ describe('formula columns in sorted and searched views', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('en-US: names an unreadable formula in English, at the token to blame, and does not save it', async () => {
+    const { page, context, errors } = await openApp(browser(), 'en-US');
+    await startWithTemplate(page);
+    await page.getByTestId('add-column').click();
+    await page.getByTestId('field-name').fill('Broken');
+    const type = page.getByTestId('field-type');
+    await expect.poll(() => type.locator('option[value=formula]').count()).toBe(1);
+    await type.selectOption('formula');
+    await page.getByTestId('formula-input').click();
+    await page.keyboard.type('=1 +* 2');
+    const problem = page.getByTestId('formula-problem');
+    await expect
+      .poll(() => problem.textContent())
+      .toBe('At character 5: a value or a field is missing before “*”');
+    await page.getByTestId('field-save').click();
+    await page.waitForTimeout(300);
+    expect(await page.getByTestId('field-dialog').isVisible()).toBe(true);
+    await page.getByTestId('field-cancel').click();
+    await page.getByTestId('field-dialog').waitFor({ state: 'detached' });
+    expect(await page.locator('.column-header-name', { hasText: 'Broken' }).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
