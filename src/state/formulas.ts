@@ -153,13 +153,28 @@ function send(tableId: TableId, t: FormulaTable, req: EngineRequest, shift?: Row
     if (shift) shiftResults(t, shift);
     if (t.shownIds !== rowIds) [t.shownIds, t.shownIndex] = [rowIds, null];
     if (t.shownIds === t.rowIds) t.shownIndex = null;
-    const { fields, rows } = applyUpdates(t, updates);
-    if (shift) announce(tableId, [...t.results.keys()], null);
-    else if (fields.length > 0)
+    const changed = applyUpdates(t, updates);
+    const { fields, rows } = shift ? withInserted(t, shift, changed) : changed;
+    if (fields.length > 0)
       announce(tableId, fields, rows && rows.size <= rowIds.length / 2 ? [...rows] : null);
     // For the bench (tests/bench/scenarios/formulas.mjs): the grid has the new values.
     performance.mark('regulars:formulas-updated');
   });
+}
+
+/**
+ * What a reply that moved rows changed: the shown results moved with their records, so only
+ * the rows the reply changed and, after an insert, the new rows (every formula) show new values.
+ */
+function withInserted(
+  t: FormulaTable,
+  shift: RowShift,
+  changed: { fields: FieldId[]; rows: Set<RecordId> | null },
+): { fields: FieldId[]; rows: Set<RecordId> | null } {
+  if (shift.kind !== 'insert') return changed;
+  const rows = changed.rows;
+  for (const id of t.shownIds.slice(shift.at, shift.at + shift.count)) rows?.add(id);
+  return { fields: [...t.results.keys()], rows };
 }
 
 /** Makes the table's formula results current: builds (or rebuilds) its engine when needed. */
