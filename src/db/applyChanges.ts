@@ -5,16 +5,16 @@
  * (buckets.ts), so a command touching 1,000,000 records is about a thousand bucket writes.
  */
 import type { Change } from '../domain/changes';
-import type { RecordId } from '../domain/ids';
 import type { Field, Table, View, WorkspaceMeta } from '../domain/model';
 import { toStorageError } from './errors';
+import { yieldToEventLoop } from '../domain/pause';
 import {
-  groupOpsByBucket,
+  listBuckets,
   planCell,
   planRecord,
   writeRecordOps,
   type Progress,
-  type RecordOp,
+  type RecordPlan,
 } from './recordWrites';
 import type { WorkspaceDb } from './schema';
 
@@ -26,7 +26,7 @@ interface WritePlan {
   tables: StorePlan<Table>;
   fields: StorePlan<Field>;
   views: StorePlan<View>;
-  records: Map<RecordId, RecordOp>;
+  records: RecordPlan;
 }
 
 /** For large commands (imports, restores): cancel, progress and the size of each bulk call. */
@@ -36,7 +36,7 @@ export interface WriteOptions {
   /** Records changed so far, of all. */
   onProgress?: (written: number, total: number) => void;
   /**
-   * Records changed per bulk call (default 1,000; whole buckets are taken): the page runs
+   * Records changed per bulk call (default 500; whole buckets are taken): the page runs
    * between calls, inside the transaction, and each call's buckets are (de)serialised on it.
    */
   chunk?: number;
@@ -61,10 +61,10 @@ export async function applyChanges(
   options: WriteOptions = {},
 ): Promise<void> {
   if (changes.length === 0 && !options.replaceAll) return;
-  const plan = planChanges(changes, now);
+  const plan = await planChanges(changes, now);
   const stores = [db.meta, db.tableStore, db.fields, db.views, db.recordBuckets];
-  const progress = chunkProgress(plan, options);
-  const buckets = groupOpsByBucket(plan.records);
+  const { buckets, records } = listBuckets(plan.records);
+  const progress = chunkProgress(records, options);
   try {
     await db.transaction('rw', stores, async () => {
       if (options.replaceAll) await Promise.all(stores.map((store) => store.clear()));
@@ -80,11 +80,10 @@ export async function applyChanges(
   }
 }
 
-function chunkProgress(plan: WritePlan, options: WriteOptions): Progress {
-  const total = plan.records.size;
+function chunkProgress(total: number, options: WriteOptions): Progress {
   let written = 0;
   return {
-    chunk: options.chunk ?? 1_000,
+    chunk: options.chunk ?? 500,
     step(count) {
       if (options.signal?.aborted) throw new WriteAbortedError('The write was cancelled.');
       written += count;
@@ -93,7 +92,10 @@ function chunkProgress(plan: WritePlan, options: WriteOptions): Progress {
   };
 }
 
-function planChanges(changes: readonly Change[], now: number): WritePlan {
+/** Changes folded per plan slice; the page runs between slices of a large command. */
+const PLAN_SLICE = 20_000;
+
+async function planChanges(changes: readonly Change[], now: number): Promise<WritePlan> {
   const plan: WritePlan = {
     meta: undefined,
     tables: new Map(),
@@ -101,7 +103,9 @@ function planChanges(changes: readonly Change[], now: number): WritePlan {
     views: new Map(),
     records: new Map(),
   };
-  for (const change of changes) {
+  for (let i = 0; i < changes.length; i++) {
+    if (i > 0 && i % PLAN_SLICE === 0) await yieldToEventLoop();
+    const change = changes[i] as Change;
     switch (change.kind) {
       case 'meta':
         plan.meta = change.after;

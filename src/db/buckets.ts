@@ -62,10 +62,3 @@ export function groupIntoBuckets(records: Iterable<TableRecord>): Map<string, Re
   }
   return buckets;
 }
-
-/** Records in table order: by `order`, ties by id (what the old [tableId+order] index gave). */
-export function compareRecordOrder(a: TableRecord, b: TableRecord): number {
-  const byOrder = a.order - b.order;
-  if (byOrder !== 0) return byOrder;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}

@@ -4,12 +4,11 @@
  */
 import type { FieldId, RecordId, TableId } from '../domain/ids';
 import type { CellValue, TableRecord } from '../domain/model';
-import { bucketKeyOf, type RecordBucket } from './buckets';
+import { bucketKey, bucketNumberOf, type RecordBucket } from './buckets';
 import type { WorkspaceDb } from './schema';
 
 /** What one command does to one record. */
 export interface RecordOp {
-  tableId: TableId;
   /** The record's whole final state; null deletes it; undefined: only `cells` are patched. */
   put?: TableRecord | null;
   /** Cell edits on the stored record (when `put` is undefined); undefined removes the cell. */
@@ -17,14 +16,26 @@ export interface RecordOp {
   modifiedAt?: number;
 }
 
+/** A command's record ops, already grouped per table and bucket number (no key strings). */
+export type RecordPlan = Map<TableId, (Map<RecordId, RecordOp> | undefined)[]>;
+
 /** A record change that names no table, or whose record has another id: a programming error. */
 export class MalformedRecordChangeError extends Error {
   override name = 'MalformedRecordChangeError';
 }
 
+function opsOf(plan: RecordPlan, tableId: TableId, recordId: RecordId): Map<RecordId, RecordOp> {
+  let buckets = plan.get(tableId);
+  if (!buckets) plan.set(tableId, (buckets = []));
+  const b = bucketNumberOf(recordId);
+  let ops = buckets[b];
+  if (!ops) buckets[b] = ops = new Map();
+  return ops;
+}
+
 /** A whole-record put or delete; it replaces whatever cells were patched before it. */
 export function planRecord(
-  ops: Map<RecordId, RecordOp>,
+  plan: RecordPlan,
   id: RecordId,
   before: TableRecord | undefined,
   after: TableRecord | undefined,
@@ -33,15 +44,16 @@ export function planRecord(
   if (!tableId) throw new MalformedRecordChangeError(`Record ${id} changed without its table`);
   if (after && after.id !== id)
     throw new MalformedRecordChangeError(`Record change ${id} carries record ${after.id}`);
-  ops.set(id, { tableId, put: after ?? null });
+  opsOf(plan, tableId, id).set(id, { put: after ?? null });
 }
 
 /** One cell: folded into a planned put, or kept as a patch of the stored record. */
 export function planCell(
-  ops: Map<RecordId, RecordOp>,
+  plan: RecordPlan,
   change: { tableId: TableId; recordId: RecordId; fieldId: FieldId; after?: CellValue },
   now: number,
 ): void {
+  const ops = opsOf(plan, change.tableId, change.recordId);
   const op = ops.get(change.recordId);
   if (op && op.put !== undefined) {
     // Editing a record deleted earlier in the same command is a no-op, as an update would be.
@@ -53,8 +65,7 @@ export function planCell(
     op.modifiedAt = now;
     return;
   }
-  const cells = new Map([[change.fieldId, change.after]]);
-  ops.set(change.recordId, { tableId: change.tableId, cells, modifiedAt: now });
+  ops.set(change.recordId, { cells: new Map([[change.fieldId, change.after]]), modifiedAt: now });
 }
 
 /** A copy with cells set (or removed); the command's own objects are never mutated. */
@@ -77,15 +88,18 @@ export interface BucketOps {
   ops: Map<RecordId, RecordOp>;
 }
 
-export function groupOpsByBucket(ops: Map<RecordId, RecordOp>): BucketOps[] {
-  const byKey = new Map<string, BucketOps>();
-  for (const [id, op] of ops) {
-    const key = bucketKeyOf(op.tableId, id);
-    let bucket = byKey.get(key);
-    if (!bucket) byKey.set(key, (bucket = { key, tableId: op.tableId, ops: new Map() }));
-    bucket.ops.set(id, op);
+/** The touched buckets, table by table in bucket order, with how many records they change. */
+export function listBuckets(plan: RecordPlan): { buckets: BucketOps[]; records: number } {
+  const buckets: BucketOps[] = [];
+  let records = 0;
+  for (const [tableId, byNumber] of plan) {
+    byNumber.forEach((ops, b) => {
+      if (!ops) return;
+      buckets.push({ key: bucketKey(tableId, b), tableId, ops });
+      records += ops.size;
+    });
   }
-  return [...byKey.values()];
+  return { buckets, records };
 }
 
 /**

@@ -4,7 +4,8 @@
  */
 import type { RecordId, TableId } from '../domain/ids';
 import type { Field, Table, TableRecord, View, WorkspaceMeta } from '../domain/model';
-import { allBucketKeys, bucketKeyOf, compareRecordOrder, groupIntoBuckets } from './buckets';
+import { compareRecordOrder } from '../domain/commands/recordCommands';
+import { allBucketKeys, bucketKeyOf, groupIntoBuckets } from './buckets';
 import { toStorageError } from './errors';
 import type { WorkspaceDb } from './schema';
 

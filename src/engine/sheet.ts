@@ -67,19 +67,6 @@ export function blockFormula(
   return `=${placeMarkers(compiled, cell, populationCell)}`;
 }
 
-/** Resolves after giving the event loop a turn (MessageChannel avoids setTimeout clamping). */
-export function yieldToLoop(): Promise<void> {
-  if (typeof MessageChannel === 'undefined') return new Promise((r) => setTimeout(r, 0));
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
-
 /** The RFM_POP formula of a population spec 'KIND|id|id…' (ids of whole columns). */
 export function populationFormula(
   spec: string,

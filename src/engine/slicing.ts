@@ -2,7 +2,7 @@
  * Time slicing for long builds: work runs in parts that fit a time budget and the event loop
  * gets a turn between them, so the page stays responsive while a big table loads.
  */
-import { yieldToLoop } from './sheet';
+import { yieldToEventLoop } from '../domain/pause';
 import type { TableStore } from './tableStore';
 
 /** A pause that yields to the event loop only once half the time budget has been used. */
@@ -10,7 +10,7 @@ export function createPauser(budget: number): () => Promise<void> {
   let t0 = performance.now();
   return async () => {
     if (performance.now() - t0 < budget / 2) return;
-    await yieldToLoop();
+    await yieldToEventLoop();
     t0 = performance.now();
   };
 }
@@ -27,7 +27,7 @@ export async function runSlicedPlain<T>(
     run(item);
     step(1);
     if (performance.now() - t0 > budget / 2) {
-      await yieldToLoop();
+      await yieldToEventLoop();
       t0 = performance.now();
     }
   }
@@ -50,6 +50,6 @@ export async function runSliced<T>(
     i += part.length;
     step(part.length);
     per = took < budget / 3 ? per * 2 : took > budget ? Math.max(1, per >> 1) : per;
-    await yieldToLoop();
+    await yieldToEventLoop();
   }
 }

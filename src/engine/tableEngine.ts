@@ -13,7 +13,8 @@ import {
 } from './directColumns';
 import { compileText, declareFormula, demote, releaseHelpers } from './formulaColumns';
 import { chunkBlocks, toSpans } from './layout';
-import { blockFormula, yieldToLoop } from './sheet';
+import { yieldToEventLoop } from '../domain/pause';
+import { blockFormula } from './sheet';
 import { inferType, readColumn } from './sheetRead';
 import {
   buildFormulaBlocks,
@@ -68,7 +69,7 @@ export class HyperTableEngine implements TableEngine {
     s.rows = rowCount;
     for (const c of inputs) {
       s.keepInput(c);
-      await yieldToLoop();
+      await yieldToEventLoop();
     }
     for (const f of formulas) declareFormula(s, f.fieldId, f.formula);
     const order = unwrittenInOrder(s);

@@ -2,7 +2,7 @@
  * Importing a file into the workspace: open it (in the import worker), preview and map it, then
  * run — convert in the worker, build ONE command, and write it all or nothing as one undo step.
  */
-import { yieldToEventLoop } from '../io/pause';
+import { yieldToEventLoop } from '../domain/pause';
 import type { FieldId, TableId } from '../domain/ids';
 import { ImportBuilder } from '../domain/import/build';
 import type { ImportPlan } from '../domain/import/plan';

@@ -4,6 +4,7 @@
  * listeners learn which ids changed, so the grid can patch just those rows.
  */
 import type { Change } from '../domain/changes';
+import { compareRecordOrder } from '../domain/commands/recordCommands';
 import type { RecordId, TableId } from '../domain/ids';
 import type { TableRecord } from '../domain/model';
 
@@ -19,9 +20,22 @@ export interface RecordDelta {
 
 type Listener = (delta: RecordDelta) => void;
 
-/** Table order: by `order`, ties broken by id so every tab sorts alike. */
-function compareTableOrder(a: TableRecord, b: TableRecord): number {
-  return a.order - b.order || (a.id < b.id ? -1 : 1);
+function isInTableOrder(records: readonly TableRecord[]): boolean {
+  for (let i = 1; i < records.length; i++)
+    if (compareRecordOrder(records[i - 1] as TableRecord, records[i] as TableRecord) > 0) return false;
+  return true;
+}
+
+/** The table's records when every change to it creates one, else nothing. */
+function onlyCreated(changes: readonly Change[], store: { tableId: TableId }): TableRecord[] {
+  const created: TableRecord[] = [];
+  for (const c of changes) {
+    if (c.kind === 'cell' && c.tableId === store.tableId) return [];
+    if (c.kind !== 'record' || (c.after ?? c.before)?.tableId !== store.tableId) continue;
+    if (c.before || !c.after) return [];
+    created.push(c.after);
+  }
+  return created;
 }
 
 export class RecordStore {
@@ -56,7 +70,7 @@ export class RecordStore {
   /** All records in table order (cached until the next change). */
   all(): TableRecord[] {
     if (!this.ordered) {
-      this.ordered = [...this.byId.values()].sort(compareTableOrder);
+      this.ordered = [...this.byId.values()].sort(compareRecordOrder);
     }
     return this.ordered;
   }
@@ -95,12 +109,22 @@ export class RecordStore {
       const mine = this.byId.get(id);
       if (mine && !loadedIds.has(id)) merged.push(mine);
     }
-    merged.sort(compareTableOrder);
+    merged.sort(compareRecordOrder);
     this.reset(merged, true);
   }
 
   /** Applies record and cell changes that belong to this table. */
   apply(changes: readonly Change[], now: number): RecordDelta {
+    const created = this.size === 0 && !this.touchedDuringLoad ? onlyCreated(changes, this) : [];
+    if (created.length > 0) {
+      // Rows into an empty table (an import into a new table): the array is the store, and the
+      // id index is built on first need, as after a load (a million Map entries cost ~200 ms).
+      this.ordered = isInTableOrder(created) ? created : created.sort(compareRecordOrder);
+      this.index = null;
+      const delta: RecordDelta = { added: created, updated: [], removed: [], reset: false };
+      this.emit(delta);
+      return delta;
+    }
     const delta: RecordDelta = { added: [], updated: [], removed: [], reset: false };
     const touched = new Map<RecordId, TableRecord>();
     for (const c of changes) {

@@ -114,6 +114,24 @@ describe('RecordStore.apply', () => {
   });
 });
 
+describe('RecordStore.apply: rows created in an empty table (imports)', () => {
+  it('keeps them in table order, finds them by id and takes later edits', () => {
+    const store = new RecordStore(T);
+    const deltas: RecordDelta[] = [];
+    store.subscribe((d) => deltas.push(d));
+    const rows = [rec('r2', 2), rec('r0', 0), rec('r1b', 1), rec('r1a', 1)];
+    const d = store.apply([...rows.map(add), add(rec('x', 0, {}, OTHER))], NOW);
+    expect(ids(store)).toEqual(['r0', 'r1a', 'r1b', 'r2']);
+    expect(d.added.map((r) => r.id).sort()).toEqual(['r0', 'r1a', 'r1b', 'r2']);
+    expect(deltas).toHaveLength(1);
+    expect(store.size).toBe(4);
+    expect(store.get(rid('r1b'))).toBe(rows[2]);
+    store.apply([cell('r1b', F, undefined, 'edited'), remove(rows[0] as TableRecord)], NOW);
+    expect(ids(store)).toEqual(['r0', 'r1a', 'r1b']);
+    expect(store.get(rid('r1b'))?.values[F]).toBe('edited');
+  });
+});
+
 describe('RecordStore.replace (records re-read after another tab wrote them)', () => {
   it('adds, updates and removes by id and re-sorts', () => {
     const { store, deltas } = makeStore();

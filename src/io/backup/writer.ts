@@ -4,7 +4,7 @@
  * file as one string; the compressed bytes are gathered into a Blob.
  */
 import type { TableRecord } from '../../domain/model';
-import { yieldToEventLoop } from '../pause';
+import { yieldToEventLoop } from '../../domain/pause';
 import type { BackupHeader, BackupTrailer } from './format';
 import { BACKUP_MIME } from './format';
 

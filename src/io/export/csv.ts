@@ -2,7 +2,7 @@
  * CSV as Excel opens it well: UTF-8 with a byte order mark (so Chinese shows correctly), RFC
  * 4180 quoting, CRLF line ends, and cells that Excel would run as formulas neutralised.
  */
-import { yieldToEventLoop } from '../pause';
+import { yieldToEventLoop } from '../../domain/pause';
 import type { ExportColumn } from './types';
 
 const BOM = '\uFEFF';

@@ -2,7 +2,7 @@
  * The import run on an opened source: previews (header detection and type inference) and the
  * streaming conversion of every row. Plain code: the worker and the in-process fallback share it.
  */
-import { yieldToEventLoop } from '../pause';
+import { yieldToEventLoop } from '../../domain/pause';
 import type { RecordId } from '../../domain/ids';
 import { newRecordId } from '../../domain/ids';
 import type { Field, CellValue, Language } from '../../domain/model';

@@ -1,7 +1,11 @@
-/** Long reads, writes and imports pause between blocks so the page keeps painting and answering. */
+/**
+ * Long reads, writes, imports and engine builds pause between blocks so the page keeps painting
+ * and answering. Shared by every layer (db, engine, io, state), hence kept in the domain.
+ */
 
 /** Resolves on the next task: a message is not clamped like a timer, and it lets input in. */
 export function yieldToEventLoop(): Promise<void> {
+  if (typeof MessageChannel === 'undefined') return new Promise((r) => setTimeout(r, 0));
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {
