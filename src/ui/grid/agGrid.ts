@@ -1,5 +1,6 @@
 /** The AG Grid Community modules we use, registered once (a hand-picked set keeps the bundle small). */
 import {
+  CellApiModule,
   CellStyleModule,
   ClientSideRowModelApiModule,
   ClientSideRowModelModule,
@@ -44,6 +45,7 @@ export function registerGridModules(): void {
     ScrollApiModule,
     TooltipModule,
     CellStyleModule,
+    CellApiModule,
     ...(import.meta.env.DEV ? [ValidationModule] : []),
   ]);
 }

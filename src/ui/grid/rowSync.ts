@@ -51,15 +51,30 @@ export function attachRecordStore(
       });
       return;
     }
-    // A sorted or searched grid must place edited rows again (a delta sort, see DataGrid);
-    // otherwise patching the rows in place is cheaper than a transaction over all rows.
-    if (delta.updated.length === 0) return;
-    if (isOrdered(api)) api.applyTransaction({ update: delta.updated });
-    else for (const rec of delta.updated) api.getRowNode(rec.id)?.setData(rec);
+    const moved = patchRows(api, delta.updated);
+    // Placed again by a delta sort (see DataGrid): a transaction costs a pass over all rows.
+    if (moved.length > 0) api.applyTransaction({ update: moved });
   });
 }
 
-/** Whether the grid's row order or row set depends on values: a sort or a filter is on. */
-function isOrdered(api: GridApi<TableRecord>): boolean {
-  return api.isAnyFilterPresent() || api.getColumnState().some((c) => c.sort);
+/**
+ * Patches edited rows in place and returns those that may have to move: a value the sort reads
+ * changed, or a filter is on (the search reads every shown cell).
+ */
+function patchRows(api: GridApi<TableRecord>, updated: readonly TableRecord[]): TableRecord[] {
+  const filtered = api.isAnyFilterPresent();
+  const sorted = api
+    .getColumnState()
+    .filter((c) => c.sort)
+    .map((c) => c.colId);
+  const moved: TableRecord[] = [];
+  for (const rec of updated) {
+    const rowNode = api.getRowNode(rec.id);
+    if (!rowNode) continue;
+    const read = () => sorted.map((colKey) => api.getCellValue({ rowNode, colKey }));
+    const before = sorted.length > 0 ? read() : [];
+    rowNode.setData(rec);
+    if (filtered || read().some((v, i) => v !== before[i])) moved.push(rec);
+  }
+  return moved;
 }

@@ -1,6 +1,6 @@
 import type { GridApi } from 'ag-grid-community';
 import { createGrid } from 'ag-grid-community';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FieldId, RecordId, TableId } from '../../../src/domain/ids';
 import type { TableRecord } from '../../../src/domain/model';
 import { RecordStore } from '../../../src/state/recordStore';
@@ -11,6 +11,7 @@ registerGridModules();
 
 const TABLE = 'tbl_a' as TableId;
 const AMOUNT = 'fld_amount' as FieldId;
+const NOTE = 'fld_note' as FieldId;
 const record = (id: string, amount: number, order: number): TableRecord => ({
   id: id as RecordId,
   tableId: TABLE,
@@ -51,16 +52,16 @@ function setUp(atLeast?: number) {
   });
   const detach = attachRecordStore(api, store, () => undefined);
   cleanups.push(detach, () => api.destroy());
-  const edit = (id: string, amount: number) =>
+  const edit = (id: string, value: number, fieldId = AMOUNT) =>
     store.apply(
       [
         {
           kind: 'cell',
           tableId: TABLE,
           recordId: id as RecordId,
-          fieldId: AMOUNT,
+          fieldId,
           before: null,
-          after: amount,
+          after: value,
         },
       ],
       1,
@@ -84,6 +85,20 @@ describe('attachRecordStore', () => {
     edit('d', 5);
     edit('a', 31);
     expect(shownIds(api)).toEqual(['a', 'c', 'e']);
+  });
+
+  it('patches a row in place when the edit does not touch what the sort reads', () => {
+    const { api, edit } = setUp();
+    api.applyColumnState({ state: [{ colId: AMOUNT, sort: 'desc' }] });
+    const transaction = vi.spyOn(api, 'applyTransaction');
+    edit('c', 30, NOTE);
+    expect(transaction).not.toHaveBeenCalled();
+    expect(api.getRowNode('c')?.data?.values[NOTE]).toBe(30);
+    edit('c', 31);
+    expect(transaction).toHaveBeenCalledTimes(1);
+    expect(shownIds(api)).toEqual(['e', 'd', 'c', 'b', 'a']);
+    edit('c', 45);
+    expect(shownIds(api)).toEqual(['e', 'c', 'd', 'b', 'a']);
   });
 
   it('patches an edited row in place when nothing orders the rows', () => {
