@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FieldId, RecordId, TableId } from '../../src/domain/ids';
+import type { TableRecord } from '../../src/domain/model';
 import { listFields } from '../../src/domain/schemaState';
 import { addField, addRecord, deleteRecords, editCellText } from '../../src/state/actions';
 import {
@@ -40,7 +41,7 @@ describe('what the formula listeners are told', () => {
       await addField(tableId, { name: 'Spent', type: 'number', options: {} }, {});
       const spent = listFields(schemaNow(), tableId).find((f) => f.name === 'Spent');
       if (!spent) throw new Error('no Spent');
-      const records = [];
+      const records: TableRecord[] = [];
       for (let i = 0; i < 6; i++) {
         const rec = await addRecord(tableId);
         await editCellText(spent, rec.id, String(i + 1), 'en');
