@@ -54,7 +54,10 @@ export async function loadAllRecords(db: WorkspaceDb, tableId: TableId): Promise
       for (const bucket of buckets) if (bucket) parts.push(bucket.records);
     }
   });
-  return sortRecords(parts.flat());
+  const records = parts.flat();
+  // Each deserialised record carries its own copy of the table id: share one (~32 MB at 1M).
+  for (const record of records) record.tableId = tableId;
+  return sortRecords(records);
 }
 
 /** Every record of every table (backups of lost tables, tests), in table order per table. */
@@ -63,12 +66,38 @@ export async function loadEveryRecord(db: WorkspaceDb): Promise<TableRecord[]> {
   return sortRecords(buckets.flatMap((b) => b.records));
 }
 
+/** Table order. Buckets hand records back in hash order, so this runs on every load. */
 function sortRecords(records: TableRecord[]): TableRecord[] {
   for (let i = 1; i < records.length; i++) {
     if (compareRecordOrder(records[i - 1] as TableRecord, records[i] as TableRecord) > 0)
-      return records.sort(compareRecordOrder);
+      return placeByOrder(records) ?? records.sort(compareRecordOrder);
   }
   return records;
+}
+
+/**
+ * When every order is a distinct integer (rows added at the end and imported ones are), each
+ * record goes straight to its slot: 100,000 records in a few ms instead of a comparison sort.
+ * Gaps left by deleted rows are allowed up to as many slots again as there are records.
+ */
+function placeByOrder(records: readonly TableRecord[]): TableRecord[] | null {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const { order } of records) {
+    if (!Number.isInteger(order)) return null;
+    if (order < min) min = order;
+    if (order > max) max = order;
+  }
+  const span = max - min + 1;
+  if (span > records.length * 2) return null;
+  const slots = new Array<TableRecord | undefined>(span);
+  for (const record of records) {
+    const at = record.order - min;
+    if (slots[at] !== undefined) return null;
+    slots[at] = record;
+  }
+  if (span === records.length) return slots as TableRecord[];
+  return slots.filter((r): r is TableRecord => r !== undefined);
 }
 
 /** The records of the table that still exist among `ids`, in the order of `ids`. */

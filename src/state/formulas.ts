@@ -353,6 +353,16 @@ export function refreshEnvironment(asOf: string, language: Language): void {
   }
 }
 
+/**
+ * Starts the engine's worker as soon as a workspace with formulas opens: loading HyperFormula
+ * there (~0.3 s) then overlaps reading the records instead of following it.
+ */
+function warmEngine(schema: SchemaState | null): void {
+  if (client || !schema) return;
+  if (Object.values(schema.fields).some((f) => f.type === 'formula' && f.options.formula))
+    engine();
+}
+
 /** Keeps formula results current as schema, loaded tables and settings change. */
 export function startFormulaSync(): () => void {
   // "Today" moves on at local midnight while the app stays open.
@@ -365,6 +375,7 @@ export function startFormulaSync(): () => void {
       refreshEnvironment(asOfDate(), workspaceLanguage());
   }, 60_000);
   const unsubscribe = useAppStore.subscribe((state, prev) => {
+    if (state.schema !== prev.schema) warmEngine(state.schema);
     if (state.schema !== prev.schema || state.loaded !== prev.loaded) {
       for (const [tableId, loaded] of Object.entries(state.loaded)) {
         if (loaded && state.schema?.tables[tableId as TableId])

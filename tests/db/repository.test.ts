@@ -40,6 +40,25 @@ describe('record reads', () => {
     db.close();
   });
 
+  it('loadAllRecords orders gaps, fractional positions and ties (by id) like the old index', async () => {
+    const cases: [string, number[]][] = [
+      ['gaps', [40, 3, 17, 0, 9]],
+      ['fractions', [2, 0.5, 1, -1, 1.25]],
+      ['ties', [1, 0, 1, 1, 0]],
+      ['wide', [1_000_000, 0, 5]],
+    ];
+    for (const [name, orders] of cases) {
+      const db = await openFreshDb();
+      const records = orders.map((o, i) => makeRecord(`rec_${name}_${4 - i}`, T1, o));
+      await bulkInsertRecords(db, records);
+      const expected = [...records]
+        .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1))
+        .map((r) => r.id);
+      expect((await loadAllRecords(db, T1)).map((r) => r.id)).toEqual(expected);
+      db.close();
+    }
+  });
+
   it('getRecords returns the records that exist, in the order asked', async () => {
     const db = await openFreshDb();
     await bulkInsertRecords(db, scrambledRecords());

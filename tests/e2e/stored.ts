@@ -30,7 +30,7 @@ export async function waitWritesStored(page: Page): Promise<void> {
   });
 }
 
-/** How many records the workspace databases hold, all tables together. */
+/** How many records the workspace databases hold, all tables together (records live in buckets). */
 export async function storedRecordCount(page: Page): Promise<number> {
   await waitWritesStored(page);
   return page.evaluate(async () => {
@@ -42,10 +42,12 @@ export async function storedRecordCount(page: Page): Promise<number> {
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const count = db.transaction('records').objectStore('records').count();
-          count.onsuccess = () => {
+          const all = db.transaction('recordBuckets').objectStore('recordBuckets').getAll();
+          all.onerror = () => reject(all.error);
+          all.onsuccess = () => {
             db.close();
-            resolve(count.result);
+            const buckets = all.result as { records: unknown[] }[];
+            resolve(buckets.reduce((sum, b) => sum + b.records.length, 0));
           };
         };
       });

@@ -6,9 +6,12 @@
 import { join } from 'node:path';
 import { cellSelector } from '../lib/app.mjs';
 import { copyProfile, launchProfile, openBenchTab, relayConsole } from '../lib/browser.mjs';
+import { profileWhile } from '../lib/cpuProfile.mjs';
 import { median, round } from '../lib/stats.mjs';
 
 const TIMEOUT = Number(process.env.BENCH_FORMULA_TIMEOUT ?? 600_000);
+/** BENCH_PROFILE=1: a CPU profile of the page's main thread while the app opens. */
+const PROFILE = process.env.BENCH_PROFILE === '1';
 export const FORMULA_TARGETS = {
   build: 3000,
   block: 50,
@@ -58,15 +61,18 @@ async function formulaProfile(env, customers, set) {
 }
 
 /** Opens the app and waits for the formula columns' first values. */
-async function openUntilFormulas(context, baseUrl) {
+async function openUntilFormulas(context, baseUrl, name) {
   const page = await context.newPage();
   const errors = relayConsole(page);
-  await page.goto(baseUrl);
-  await page.waitForFunction(
-    () => performance.getEntriesByName('regulars:formulas-ready').length > 0,
-    null,
-    { timeout: TIMEOUT, polling: 100 },
-  );
+  const open = async () => {
+    await page.goto(baseUrl);
+    await page.waitForFunction(
+      () => performance.getEntriesByName('regulars:formulas-ready').length > 0,
+      null,
+      { timeout: TIMEOUT, polling: 100 },
+    );
+  };
+  await profileWhile(PROFILE, context, page, open, name);
   const t = await page.evaluate(() => {
     const mark = (n) => performance.getEntriesByName(n)[0]?.startTime ?? null;
     const ready = mark('regulars:formulas-ready');
@@ -103,7 +109,7 @@ async function measureFloor(context, env, seed) {
 export async function runFormulaBuild(env) {
   const { context, seed } = await formulaProfile(env, env.formulaCustomers ?? 100_000, 'template');
   try {
-    const { errors, t } = await openUntilFormulas(context, env.baseUrl);
+    const { errors, t } = await openUntilFormulas(context, env.baseUrl, 'formula-build');
     const floor = await measureFloor(context, env, seed);
     const pass = t.ready <= FORMULA_TARGETS.build && t.block <= FORMULA_TARGETS.block;
     return {
@@ -171,7 +177,7 @@ async function editUntilUpdated(page, rowIndex, fieldId, value, seed) {
 export async function runFormulaEdit(env) {
   const { context, seed } = await formulaProfile(env, env.formulaCustomers ?? 100_000, 'template');
   try {
-    const { page, errors } = await openUntilFormulas(context, env.baseUrl);
+    const { page, errors } = await openUntilFormulas(context, env.baseUrl, 'formula-edit');
     await page.waitForTimeout(500);
     const amounts = [];
     const locals = [];
@@ -206,7 +212,7 @@ export async function runFormulaEdit(env) {
 export async function runFormula1m(env) {
   const { context } = await formulaProfile(env, env.formula1mCustomers ?? 1_000_000, 'local');
   try {
-    const { page, errors, t } = await openUntilFormulas(context, env.baseUrl);
+    const { page, errors, t } = await openUntilFormulas(context, env.baseUrl, 'formula-1m');
     const cdp = await context.newCDPSession(page);
     await cdp.send('HeapProfiler.enable');
     await cdp.send('HeapProfiler.collectGarbage');
