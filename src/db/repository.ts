@@ -5,7 +5,7 @@
 import type { RecordId, TableId } from '../domain/ids';
 import type { Field, Table, TableRecord, View, WorkspaceMeta } from '../domain/model';
 import { compareRecordOrder } from '../domain/commands/recordCommands';
-import { allBucketKeys, bucketKeyOf, groupIntoBuckets } from './buckets';
+import { allBucketKeys, bucketKeyOf, groupIntoBuckets, type RecordBucket } from './buckets';
 import { toStorageError } from './errors';
 import type { WorkspaceDb } from './schema';
 
@@ -42,19 +42,21 @@ function byOrder(a: { order: number }, b: { order: number }): number {
 const BUCKETS_PER_READ = 32;
 
 /**
- * All records of the table in order, read in one transaction a batch of buckets at a time
- * (so the page runs between batches), then sorted by `order`.
+ * All records of the table in order, read in one transaction a batch of buckets per request
+ * (each request's records are deserialised in their own task), then sorted by `order`.
  */
 export async function loadAllRecords(db: WorkspaceDb, tableId: TableId): Promise<TableRecord[]> {
   const keys = allBucketKeys(tableId);
-  const parts: TableRecord[][] = [];
+  const batches: Promise<(RecordBucket | undefined)[]>[] = [];
   await db.transaction('r', db.recordBuckets, async () => {
-    for (let at = 0; at < keys.length; at += BUCKETS_PER_READ) {
-      const buckets = await db.recordBuckets.bulkGet(keys.slice(at, at + BUCKETS_PER_READ));
-      for (const bucket of buckets) if (bucket) parts.push(bucket.records);
-    }
+    // All requested at once: IndexedDB answers them in order without a round trip between.
+    for (let at = 0; at < keys.length; at += BUCKETS_PER_READ)
+      batches.push(db.recordBuckets.bulkGet(keys.slice(at, at + BUCKETS_PER_READ)));
+    await Promise.all(batches);
   });
-  const records = parts.flat();
+  const records: TableRecord[] = [];
+  for (const batch of await Promise.all(batches))
+    for (const bucket of batch) if (bucket) for (const r of bucket.records) records.push(r);
   // Each deserialised record carries its own copy of the table id: share one (~32 MB at 1M).
   for (const record of records) record.tableId = tableId;
   return sortRecords(records);

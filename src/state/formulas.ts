@@ -359,8 +359,7 @@ export function refreshEnvironment(asOf: string, language: Language): void {
  */
 function warmEngine(schema: SchemaState | null): void {
   if (client || !schema) return;
-  if (Object.values(schema.fields).some((f) => f.type === 'formula' && f.options.formula))
-    engine();
+  if (Object.values(schema.fields).some((f) => f.type === 'formula' && f.options.formula)) engine();
 }
 
 /** Keeps formula results current as schema, loaded tables and settings change. */

@@ -22,7 +22,8 @@ type Listener = (delta: RecordDelta) => void;
 
 function isInTableOrder(records: readonly TableRecord[]): boolean {
   for (let i = 1; i < records.length; i++)
-    if (compareRecordOrder(records[i - 1] as TableRecord, records[i] as TableRecord) > 0) return false;
+    if (compareRecordOrder(records[i - 1] as TableRecord, records[i] as TableRecord) > 0)
+      return false;
   return true;
 }
 

@@ -21,7 +21,7 @@ async function runExport(table: Table, view: View, format: ExportFormat): Promis
     const result = await exportView({
       viewId: view.id,
       format,
-      recordIds: readDisplayedRecordIds(table.id),
+      recordIds: await readDisplayedRecordIds(table.id),
       language: currentLanguage(),
     });
     if (!result.ok) {

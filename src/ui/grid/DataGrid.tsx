@@ -210,21 +210,22 @@ export function DataGrid({
     [handleRef],
   );
 
+  // The export asks which rows are shown, in the grid's order, once the grid holds them all.
   useEffect(() => {
     if (!gridApi) return;
-    return attachRecordStore(gridApi, recordStore(table.id), () => onFirstRows?.());
-  }, [gridApi, table.id]); // eslint-disable-line react-hooks/exhaustive-deps
-
-  // The export asks which rows are shown, in the grid's order.
-  useEffect(() => {
-    if (!gridApi) return;
-    return registerDisplayedRows(table.id, () => {
+    const feed = attachRecordStore(gridApi, recordStore(table.id), () => onFirstRows?.());
+    const unregister = registerDisplayedRows(table.id, async () => {
+      await feed.whenShowsAll();
       const ids: RecordId[] = [];
       if (!gridApi.isDestroyed())
         gridApi.forEachNodeAfterFilterAndSort((n) => n.data && ids.push(n.data.id));
       return ids;
     });
-  }, [gridApi, table.id]);
+    return () => {
+      unregister();
+      feed.detach();
+    };
+  }, [gridApi, table.id]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // Keep what the grid shows first for the next launch's first screen.
   useEffect(() => {

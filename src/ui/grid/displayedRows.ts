@@ -6,13 +6,17 @@ import type { RecordId, TableId } from '../../domain/ids';
 
 interface Registration {
   tableId: TableId;
-  read: () => RecordId[];
+  /** Waits until the grid holds every row. */
+  read: () => Promise<RecordId[]>;
 }
 
 let current: Registration | null = null;
 
 /** Returns the function that unregisters (only if nothing replaced it meanwhile). */
-export function registerDisplayedRows(tableId: TableId, read: () => RecordId[]): () => void {
+export function registerDisplayedRows(
+  tableId: TableId,
+  read: () => Promise<RecordId[]>,
+): () => void {
   const mine: Registration = { tableId, read };
   current = mine;
   return () => {
@@ -21,6 +25,6 @@ export function registerDisplayedRows(tableId: TableId, read: () => RecordId[]):
 }
 
 /** The shown records of the table in grid order, or null when no grid shows that table. */
-export function readDisplayedRecordIds(tableId: TableId): RecordId[] | null {
+export async function readDisplayedRecordIds(tableId: TableId): Promise<RecordId[] | null> {
   return current && current.tableId === tableId ? current.read() : null;
 }

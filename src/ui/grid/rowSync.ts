@@ -5,20 +5,31 @@ import type { RecordStore } from '../../state/recordStore';
 
 const BULK = 200;
 
+export interface RowFeed {
+  detach(): void;
+  /** Resolves once the grid holds every record of the table (not just the first screen). */
+  whenShowsAll(): Promise<void>;
+}
+
 /**
  * The grid gets the rows once the table is fully loaded (until then the first screen shows
- * the first page): one fresh row set is cheaper than a partial one followed by 100,000 more.
+ * the first page): one fresh row set is cheaper than a partial one followed by 100,000 more,
+ * and cheaper than handing them over in parts (each transaction re-walks every row: 10 parts
+ * of 10,000 took 2 s at 100,000 rows against 0.3 s at once).
  * `onShown` runs after the grid has painted them.
  */
 export function attachRecordStore(
   api: GridApi<TableRecord>,
   store: RecordStore,
   onShown: () => void,
-): () => void {
+): RowFeed {
   let shownAll = false;
+  let waiting: (() => void)[] = [];
   const showAll = () => {
     if (!store.complete) return;
     api.setGridOption('rowData', store.all());
+    for (const resolve of waiting) resolve();
+    waiting = [];
     if (!shownAll) {
       shownAll = true;
       requestAnimationFrame(() => {
@@ -28,7 +39,7 @@ export function attachRecordStore(
     }
   };
   showAll();
-  return store.subscribe((delta) => {
+  const detach = store.subscribe((delta) => {
     if (api.isDestroyed()) return;
     if (delta.reset || !shownAll) {
       showAll();
@@ -55,6 +66,11 @@ export function attachRecordStore(
     // Placed again by a delta sort (see DataGrid): a transaction costs a pass over all rows.
     if (moved.length > 0) api.applyTransaction({ update: moved });
   });
+  return {
+    detach,
+    whenShowsAll: () =>
+      shownAll ? Promise.resolve() : new Promise((resolve) => waiting.push(resolve)),
+  };
 }
 
 /**

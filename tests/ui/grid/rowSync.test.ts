@@ -50,8 +50,8 @@ function setUp(atLeast?: number) {
     isExternalFilterPresent: () => atLeast !== undefined,
     doesExternalFilterPass: (n) => Number(n.data?.values[AMOUNT] ?? 0) >= (atLeast ?? 0),
   });
-  const detach = attachRecordStore(api, store, () => undefined);
-  cleanups.push(detach, () => api.destroy());
+  const feed = attachRecordStore(api, store, () => undefined);
+  cleanups.push(feed.detach, () => api.destroy());
   const edit = (id: string, value: number, fieldId = AMOUNT) =>
     store.apply(
       [
@@ -106,5 +106,28 @@ describe('attachRecordStore', () => {
     edit('c', 1);
     expect(shownIds(api)).toEqual(['a', 'b', 'c', 'd', 'e']);
     expect(api.getRowNode('c')?.data?.values[AMOUNT]).toBe(1);
+  });
+});
+
+describe('attachRecordStore: whenShowsAll (the export waits for it)', () => {
+  it('resolves once the loaded table is in the grid, not while the first screen shows', async () => {
+    const store = new RecordStore(TABLE);
+    store.reset([record('a', 1, 0)], false);
+    const div = document.createElement('div');
+    document.body.append(div);
+    const api = createGrid<TableRecord>(div, {
+      columnDefs: [{ colId: AMOUNT, valueGetter: (p) => p.data?.values[AMOUNT] }],
+      getRowId: (p) => p.data.id,
+    });
+    const feed = attachRecordStore(api, store, () => undefined);
+    cleanups.push(feed.detach, () => api.destroy());
+    let done = false;
+    const all = feed.whenShowsAll().then(() => (done = true));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(done).toBe(false);
+    store.finishLoad([record('a', 1, 0), record('b', 2, 1)]);
+    await all;
+    expect(shownIds(api)).toEqual(['a', 'b']);
+    await feed.whenShowsAll();
   });
 });
