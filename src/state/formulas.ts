@@ -20,7 +20,7 @@ import { applyUpdates, indexRows, shiftResults, shownValue } from './formulaMirr
 import type { FormulaTable, RowShift } from './formulaMirror';
 import { readFirstScreenFormulas } from './firstScreen';
 import type { FirstScreenFormulas } from './firstScreen';
-import { engineValueOf, inputKindOf } from './formulaValues';
+import { engineColumnOf, engineValueOf, inputKindOf } from './formulaValues';
 import { recordStore } from './session';
 import { useAppStore } from './store';
 
@@ -203,12 +203,18 @@ async function buildTable(tableId: TableId, signature: string): Promise<void> {
   const records = store.all();
   const formulas = formulaFields(schema, tableId);
   const inputs = inputFields(schema, tableId);
+  // The input columns are made a slice at a time (the page keeps answering); changes made
+  // meanwhile are held and reach the engine right after the build, like later ones.
+  const held: RecordDelta[] = [];
+  const stopHolding = store.subscribe((delta) => held.push(delta));
   const values = new Map<FieldId, EngineValue[]>();
-  for (const { field } of inputs.values())
-    values.set(
-      field.id,
-      records.map((r) => engineValueOf(field, r)),
-    );
+  try {
+    for (const { field } of inputs.values())
+      values.set(field.id, await engineColumnOf(field, records));
+  } finally {
+    stopHolding();
+  }
+  if (!useAppStore.getState().schema?.tables[tableId]) return;
   dropFormulas(tableId);
   const rowIds = records.map((r) => r.id);
   const t: FormulaTable = {
@@ -240,6 +246,7 @@ async function buildTable(tableId: TableId, signature: string): Promise<void> {
     })),
     formulas: formulas.map((f) => ({ fieldId: f.id, formula: f.options.formula ?? '' })),
   });
+  for (const delta of held) applyDelta(tableId, delta);
   t.replies = build.then(
     (updates) => {
       if (tables.get(tableId) !== t) return;

@@ -8,7 +8,12 @@ import {
   deleteRecords,
   editCellText,
 } from '../../src/state/actions';
-import { formulaValue, startFormulaSync, syncFormulas } from '../../src/state/formulas';
+import {
+  dropFormulas,
+  formulaValue,
+  startFormulaSync,
+  syncFormulas,
+} from '../../src/state/formulas';
 import { flushWrites, recordStore, undo } from '../../src/state/session';
 import { updateMeta } from '../../src/state/workspace';
 import { openEmpty, resetApp, schemaNow } from './helpers';
@@ -137,4 +142,26 @@ describe('formula results while changes overlap', () => {
       expect(formulaValue(tableId, double, made[1]!.id)).toBeUndefined();
     },
   );
+});
+
+describe('an edit made while the engine is being built', () => {
+  it('reaches the engine after the build instead of being lost', { timeout: 60_000 }, async () => {
+    const tableId = await openEmpty();
+    await addField(tableId, { name: 'Spent', type: 'number', options: {} }, {});
+    const spent = fieldNamed(tableId, 'Spent');
+    await addField(
+      tableId,
+      { name: 'Double', type: 'formula', options: { formula: `={${spent.id}} * 2` } },
+      {},
+    );
+    const double = fieldNamed(tableId, 'Double').id;
+    const rec = await addRecord(tableId);
+    await editCellText(spent, rec.id, '1', 'en');
+    await expectFormula(tableId, double, rec.id, 2);
+    dropFormulas(tableId);
+    const build = syncFormulas(tableId); // prepares its input columns over several tasks
+    const edit = editCellText(spent, rec.id, '5', 'en'); // in memory now, before the build ends
+    await Promise.all([build, edit]);
+    await expectFormula(tableId, double, rec.id, 10);
+  });
 });
