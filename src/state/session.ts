@@ -19,6 +19,7 @@ import {
   readSyncedRecords,
   WriteAbortedError,
 } from '../db';
+import { yieldToEventLoop } from '../domain/pause';
 import { readFirstScreen } from './firstScreen';
 import { RecordStore } from './recordStore';
 import { bumpRecords, pushNotice, useAppStore } from './store';
@@ -238,6 +239,8 @@ export async function runLargeCommand(
     if (session === s) {
       applyInMemory(command.changes, now);
       useAppStore.setState((st) => ({ history: pushCommand(st.history, command) }));
+      // Summarising a million changes for the other tabs takes its own task.
+      await yieldToEventLoop();
       s.sync.publish(command.changes);
     }
     performance.mark('regulars:committed');

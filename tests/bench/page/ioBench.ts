@@ -289,13 +289,17 @@ function backup(): Promise<OutputTiming> {
 }
 
 /** The longest main-thread task (from the init script's long-task list) overlapping [from, to]. */
-async function longestTask(from: number, to: number): Promise<{ block: number; tasks: number }> {
+async function longestTask(
+  from: number,
+  to: number,
+): Promise<{ block: number; tasks: number; list: string[] }> {
   // Long-task entries arrive after their task ends: give the observer a moment.
   await new Promise((resolve) => setTimeout(resolve, 200));
   const all = (window as { __benchLongTasks?: { start: number; duration: number }[] })
     .__benchLongTasks;
   const inside = (all ?? []).filter((t) => t.start < to && t.start + t.duration > from);
-  return { block: inside.reduce((m, t) => Math.max(m, t.duration), 0), tasks: inside.length };
+  const list = inside.map((t) => `${Math.round(t.duration)} ms at +${Math.round(t.start - from)}`);
+  return { block: inside.reduce((m, t) => Math.max(m, t.duration), 0), tasks: inside.length, list };
 }
 
 export const ioBench = {

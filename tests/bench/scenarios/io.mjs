@@ -82,7 +82,9 @@ async function importInto(env, dir, format, rows, label, withFloor = FLOORS) {
     const { value: m, profile } = await profileWhile(PROFILE, context, page, run, name);
     const t = m.result;
     console.log(`  app ${Math.round(t.ms)} ms`);
-    const { block, tasks } = await blockDuring(page, t);
+    const { block, tasks, list } = await blockDuring(page, t);
+    if (PROFILE)
+      console.log(`  long tasks: ${list.join(', ')}; phases ${JSON.stringify(t.phases)}`);
     if (withFloor && FLOOR_LAST) floor = await measureFloor(page);
     return { made, floor, t, block, tasks, memory: m, profile, floorLast: withFloor && FLOOR_LAST };
   });
