@@ -31,12 +31,16 @@ export interface SyncMessage {
   /** Tables, fields, views or meta changed: reload the schema. */
   schema: boolean;
   records: SyncRecordChanges[];
+  /** The whole workspace was replaced (a backup restored over it): reload everything. */
+  replaced?: boolean;
 }
 
 export type SyncListener = (message: SyncMessage) => void;
 
 export interface SyncChannel {
   publish(changes: readonly Change[]): void;
+  /** Tells the other tabs that everything they hold is gone (see SyncMessage.replaced). */
+  publishReplaced(): void;
   subscribe(listener: SyncListener): () => void;
   close(): void;
 }
@@ -78,6 +82,11 @@ export function createSyncChannel(
       if (closed || !channel) return;
       const message = summarizeChanges(tabId, changes);
       if (message.schema || message.records.length > 0) channel.postMessage(message);
+    },
+    publishReplaced() {
+      if (closed || !channel) return;
+      const message: SyncMessage = { origin: tabId, schema: true, records: [], replaced: true };
+      channel.postMessage(message);
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -25,7 +25,7 @@ import { isBackupDue, snoozeUntil } from '../io/backup/reminder';
 import { writeBackup } from '../io/backup/writer';
 import { saveFirstScreen } from './firstScreen';
 import { dropFormulas } from './formulas';
-import { flushWrites, recordStore } from './session';
+import { announceReplaced, flushWrites, recordStore } from './session';
 import { useAppStore } from './store';
 import { openWorkspace, updateMeta } from './workspace';
 
@@ -171,6 +171,7 @@ async function restoreOver(backup: WorkspaceBackup, id: WorkspaceId): Promise<Re
     // One transaction: the old contents go and the backup's arrive together, or neither.
     await applyChanges(db, changesOf(backup, meta), Date.now(), { replaceAll: true });
     await registerWorkspace(meta);
+    announceReplaced();
   } catch (err) {
     return failure(err);
   } finally {

@@ -5,8 +5,9 @@
  */
 import type { Change, Command } from '../domain/changes';
 import { invertCommand } from '../domain/changes';
-import { pushCommand, takeRedo, takeUndo } from '../domain/history';
+import { EMPTY_HISTORY, pushCommand, takeRedo, takeUndo } from '../domain/history';
 import type { TableId, WorkspaceId } from '../domain/ids';
+import type { TableRecord } from '../domain/model';
 import type { SchemaState } from '../domain/schemaState';
 import { applySchemaChanges, hasSchemaChanges } from '../domain/schemaState';
 import type { WorkspaceDb, SyncChannel, SyncMessage } from '../db';
@@ -280,6 +281,7 @@ export function flushWrites(): Promise<void> {
 async function receiveRemote(msg: SyncMessage): Promise<void> {
   const s = session;
   if (!s) return;
+  if (msg.replaced) return reloadEverything(s);
   if (msg.schema) {
     const loaded = toSchemaState(await loadSchema(s.db));
     if (loaded && session === s) useAppStore.setState({ schema: loaded });
@@ -292,4 +294,23 @@ async function receiveRemote(msg: SyncMessage): Promise<void> {
     if (part.reload) store.reset(part.records, true);
     else store.replace(part.records, part.deleted);
   }
+}
+
+/**
+ * Another tab restored a backup over this workspace: the schema and every table this tab holds
+ * are read again, and the undo history (steps on data that no longer exists) is cleared.
+ */
+async function reloadEverything(s: Session): Promise<void> {
+  const schema = toSchemaState(await loadSchema(s.db));
+  const tables: [RecordStore, TableRecord[]][] = [];
+  for (const [tableId, store] of s.stores)
+    if (store.complete) tables.push([store, await loadAllRecords(s.db, tableId)]);
+  if (!schema || session !== s) return;
+  useAppStore.setState({ schema, history: EMPTY_HISTORY });
+  for (const [store, records] of tables) store.reset(records, true);
+}
+
+/** Tells the other tabs of this workspace that it was replaced (a backup restored over it). */
+export function announceReplaced(): void {
+  session?.sync.publishReplaced();
 }

@@ -93,6 +93,17 @@ describe('createSyncChannel', () => {
     expect(gotOther).toEqual([]);
   });
 
+  it('tells the other tabs when the whole workspace was replaced (a backup restored over it)', async () => {
+    const ws = nextWorkspaceId();
+    const tabA = channel(ws, 'A');
+    const tabB = channel(ws, 'B');
+    const [gotA, gotB] = [tabA, tabB].map(collect);
+    tabA.publishReplaced();
+    await settle();
+    expect(gotB).toEqual([{ origin: 'A', schema: true, records: [], replaced: true }]);
+    expect(gotA).toEqual([]);
+  });
+
   it('posts nothing for an empty command, and nothing after unsubscribe or close', async () => {
     const ws = nextWorkspaceId();
     const tabA = channel(ws, 'A');

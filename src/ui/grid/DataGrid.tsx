@@ -210,10 +210,13 @@ export function DataGrid({
     [handleRef],
   );
 
+  // The store of the open session: a backup restored over the workspace opens a new session
+  // with new stores under the same table ids, and the grid must follow them.
+  const store = recordStore(table.id);
   // The export asks which rows are shown, in the grid's order, once the grid holds them all.
   useEffect(() => {
     if (!gridApi) return;
-    const feed = attachRecordStore(gridApi, recordStore(table.id), () => onFirstRows?.());
+    const feed = attachRecordStore(gridApi, store, () => onFirstRows?.());
     const unregister = registerDisplayedRows(table.id, async () => {
       await feed.whenShowsAll();
       const ids: RecordId[] = [];
@@ -225,7 +228,7 @@ export function DataGrid({
       unregister();
       feed.detach();
     };
-  }, [gridApi, table.id]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [gridApi, table.id, store]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // Keep what the grid shows first for the next launch's first screen.
   useEffect(() => {
