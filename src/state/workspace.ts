@@ -26,6 +26,14 @@ import { initialState, pushNotice, useAppStore } from './store';
 
 const LAST_WORKSPACE_KEY = 'regulars.workspace';
 
+/** Every workspace of this browser, oldest first (a restore "as new" adds one). */
+export async function listAllWorkspaces(): Promise<
+  { id: WorkspaceId; name: string; createdAt: number }[]
+> {
+  const all = await listWorkspaces();
+  return [...all].sort((a, b) => a.createdAt - b.createdAt);
+}
+
 /** Opens the last used workspace, or shows the welcome screen on first launch. */
 export async function boot(): Promise<void> {
   try {

@@ -8,6 +8,7 @@ import { Dialog } from '../components/Dialog';
 import { initI18n, normaliseLanguage } from '../i18n';
 import { BackupSection } from '../export/BackupSection';
 import { AsOfDateSetting } from './AsOfDateSetting';
+import { WorkspacesSection } from './WorkspacesSection';
 import { formatBytes } from './formatBytes';
 import '../styles/shell.css';
 
@@ -61,6 +62,7 @@ export function SettingsDialog({ onClose }: SettingsDialogProps) {
         <StorageUsage />
       </section>
       <BackupSection onRestored={onClose} />
+      <WorkspacesSection onOpened={onClose} />
     </Dialog>
   );
 }

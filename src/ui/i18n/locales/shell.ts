@@ -70,6 +70,12 @@ export const shell = {
         usage: '{{used}} used of {{quota}} available',
         usageUnknown: 'The browser does not report how much space is used.',
         usageLabel: 'Storage used',
+        workspaces: {
+          title: 'Workspaces in this browser',
+          created: 'created {{date}}',
+          current: 'Open now',
+          open: 'Open',
+        },
       },
       record: {
         untitled: 'Untitled record',
@@ -152,6 +158,12 @@ export const shell = {
         usage: '已使用 {{used}}，可用空间 {{quota}}',
         usageUnknown: '浏览器未提供存储用量信息。',
         usageLabel: '存储用量',
+        workspaces: {
+          title: '本浏览器中的工作区',
+          created: '创建于 {{date}}',
+          current: '当前打开',
+          open: '打开',
+        },
       },
       record: {
         untitled: '未命名记录',
