@@ -1,9 +1,16 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18next from 'i18next';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { initialState, useAppStore } from '../../../src/state/store';
-import { refreshPersistence, setLanguage, updateMeta } from '../../../src/state/workspace';
+import type { WorkspaceId } from '../../../src/domain/ids';
+import {
+  listAllWorkspaces,
+  openWorkspace,
+  refreshPersistence,
+  setLanguage,
+  updateMeta,
+} from '../../../src/state/workspace';
 import { formatBytes } from '../../../src/ui/shell/formatBytes';
 import { SettingsDialog } from '../../../src/ui/shell/SettingsDialog';
 import { buildSchema, switchLanguage } from './fixtures';
@@ -12,6 +19,8 @@ vi.mock('../../../src/state/workspace', () => ({
   setLanguage: vi.fn(async () => undefined),
   refreshPersistence: vi.fn(async () => undefined),
   updateMeta: vi.fn(async () => undefined),
+  listAllWorkspaces: vi.fn(async () => []),
+  openWorkspace: vi.fn(async () => true),
 }));
 
 beforeEach(async () => {
@@ -92,6 +101,30 @@ describe('SettingsDialog', () => {
     expect(setLanguage).toHaveBeenCalledWith(undefined);
     // jsdom's navigator.language is en-US.
     expect(i18next.language).toBe('en');
+  });
+
+  it('lists the workspaces only when there are several, and opens another one', async () => {
+    const list = vi.mocked(listAllWorkspaces);
+    const { unmount } = render(<SettingsDialog onClose={() => undefined} />);
+    await waitFor(() => expect(list).toHaveBeenCalled());
+    expect(screen.queryByTestId('workspace-list')).toBeNull();
+    unmount();
+    const here = 'wsp_here' as WorkspaceId;
+    useAppStore.setState({ workspaceId: here });
+    const other = 'wsp_other' as WorkspaceId;
+    list.mockResolvedValueOnce([
+      { id: here, name: 'My shop', createdAt: 1 },
+      { id: other, name: 'My shop (restored)', createdAt: 2 },
+    ]);
+    const onClose = vi.fn();
+    render(<SettingsDialog onClose={onClose} />);
+    const shown = await screen.findByTestId('workspace-list');
+    expect(within(shown).getByTestId(`workspace-${here}`)).toHaveTextContent('Open now');
+    await userEvent.click(
+      within(within(shown).getByTestId(`workspace-${other}`)).getByRole('button', { name: 'Open' }),
+    );
+    expect(openWorkspace).toHaveBeenCalledWith(other);
+    expect(onClose).toHaveBeenCalled();
   });
 
   it('calls onClose from the close button', async () => {
