@@ -41,7 +41,7 @@ import type {
   ViewSort,
 } from '../domain/model';
 import { listTables, listViews } from '../domain/schemaState';
-import { ensureRecords, recordStore, runCommand } from './session';
+import { ensureRecords, markNewTableLoaded, recordStore, runCommand } from './session';
 import { useAppStore } from './store';
 import { selectTable } from './workspace';
 
@@ -231,7 +231,7 @@ export async function createTable(names: {
     { ...names, table: uniqueTableName(schema, names.table) },
     Date.now(),
   );
-  await runCommand(command);
+  if ((await runCommand(command)) === 'ok') markNewTableLoaded(table.id);
   selectTable(table.id);
 }
 

@@ -49,6 +49,13 @@ export function recordStore(tableId: TableId): RecordStore {
   return store;
 }
 
+/** A table this tab has just created holds no records: it counts as loaded without a read. */
+export function markNewTableLoaded(tableId: TableId): void {
+  const store = recordStore(tableId);
+  if (!store.complete && store.size === 0) store.reset([], true);
+  useAppStore.setState((st) => ({ loaded: { ...st.loaded, [tableId]: true } }));
+}
+
 export class NoSessionError extends Error {
   override name = 'NoSessionError';
 }

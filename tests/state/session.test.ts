@@ -234,6 +234,9 @@ describe('tables', () => {
     await createTable({ table: 'T', primaryField: 'Title', view: 'Grid' });
     const created = useAppStore.getState().activeTableId as TableId;
     expect(schemaNow().tables[created]?.name).toBe('T 2');
+    // A new table is loaded at once (pasting into it needs that), without reading storage.
+    expect(useAppStore.getState().loaded[created]).toBe(true);
+    expect(recordStore(created).complete).toBe(true);
     await expectStoredMatchesMemory();
 
     await renameTable(created, 'Orders');
