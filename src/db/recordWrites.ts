@@ -4,6 +4,7 @@
  */
 import type { FieldId, RecordId, TableId } from '../domain/ids';
 import type { CellValue, TableRecord } from '../domain/model';
+import { withCells } from '../domain/records';
 import { bucketKey, bucketNumberOf, type RecordBucket } from './buckets';
 import type { WorkspaceDb } from './schema';
 
@@ -57,7 +58,7 @@ export function planCell(
   const op = ops.get(change.recordId);
   if (op && op.put !== undefined) {
     // Editing a record deleted earlier in the same command is a no-op, as an update would be.
-    if (op.put) op.put = withCells(op.put, new Map([[change.fieldId, change.after]]), now);
+    if (op.put) op.put = withCells(op.put, [[change.fieldId, change.after]], now);
     return;
   }
   if (op) {
@@ -66,20 +67,6 @@ export function planCell(
     return;
   }
   ops.set(change.recordId, { cells: new Map([[change.fieldId, change.after]]), modifiedAt: now });
-}
-
-/** A copy with cells set (or removed); the command's own objects are never mutated. */
-function withCells(
-  record: TableRecord,
-  cells: Map<FieldId, CellValue | undefined>,
-  now: number,
-): TableRecord {
-  const values = { ...record.values };
-  for (const [fieldId, value] of cells) {
-    if (value === undefined) delete values[fieldId];
-    else values[fieldId] = value;
-  }
-  return { ...record, values, modifiedAt: now };
 }
 
 export interface BucketOps {

@@ -4,7 +4,7 @@
  */
 import type { RecordId, TableId } from '../domain/ids';
 import type { Field, Table, TableRecord, View, WorkspaceMeta } from '../domain/model';
-import { compareRecordOrder } from '../domain/commands/recordCommands';
+import { inTableOrder } from '../domain/records';
 import { allBucketKeys, bucketKeyOf, groupIntoBuckets, type RecordBucket } from './buckets';
 import { toStorageError } from './errors';
 import type { WorkspaceDb } from './schema';
@@ -59,47 +59,14 @@ export async function loadAllRecords(db: WorkspaceDb, tableId: TableId): Promise
     for (const bucket of batch) if (bucket) for (const r of bucket.records) records.push(r);
   // Each deserialised record carries its own copy of the table id: share one (~32 MB at 1M).
   for (const record of records) record.tableId = tableId;
-  return sortRecords(records);
+  // Buckets hand records back in hash order: this runs on every load.
+  return inTableOrder(records);
 }
 
-/** Every record of every table (backups of lost tables, tests), in table order per table. */
+/** Every record of every table (tests compare whole databases with it), by order then id. */
 export async function loadEveryRecord(db: WorkspaceDb): Promise<TableRecord[]> {
   const buckets = await db.recordBuckets.toArray();
-  return sortRecords(buckets.flatMap((b) => b.records));
-}
-
-/** Table order. Buckets hand records back in hash order, so this runs on every load. */
-function sortRecords(records: TableRecord[]): TableRecord[] {
-  for (let i = 1; i < records.length; i++) {
-    if (compareRecordOrder(records[i - 1] as TableRecord, records[i] as TableRecord) > 0)
-      return placeByOrder(records) ?? records.sort(compareRecordOrder);
-  }
-  return records;
-}
-
-/**
- * When every order is a distinct integer (rows added at the end and imported ones are), each
- * record goes straight to its slot: 100,000 records in a few ms instead of a comparison sort.
- * Gaps left by deleted rows are allowed up to as many slots again as there are records.
- */
-function placeByOrder(records: readonly TableRecord[]): TableRecord[] | null {
-  let min = Infinity;
-  let max = -Infinity;
-  for (const { order } of records) {
-    if (!Number.isInteger(order)) return null;
-    if (order < min) min = order;
-    if (order > max) max = order;
-  }
-  const span = max - min + 1;
-  if (span > records.length * 2) return null;
-  const slots = new Array<TableRecord | undefined>(span);
-  for (const record of records) {
-    const at = record.order - min;
-    if (slots[at] !== undefined) return null;
-    slots[at] = record;
-  }
-  if (span === records.length) return slots as TableRecord[];
-  return slots.filter((r): r is TableRecord => r !== undefined);
+  return inTableOrder(buckets.flatMap((b) => b.records));
 }
 
 /** The records of the table that still exist among `ids`, in the order of `ids`. */
@@ -118,7 +85,7 @@ export async function getRecords(
 
 /**
  * Inserts new records in one transaction: all or none (a duplicate id aborts the whole
- * insert). Used by template creation.
+ * insert). For seeding (the bench's large workspaces, tests); the app writes through applyChanges.
  */
 export async function bulkInsertRecords(
   db: WorkspaceDb,

@@ -4,7 +4,7 @@
  * listeners learn which ids changed, so the grid can patch just those rows.
  */
 import type { Change } from '../domain/changes';
-import { compareRecordOrder } from '../domain/commands/recordCommands';
+import { compareRecordOrder, inTableOrder, withCells } from '../domain/records';
 import type { RecordId, TableId } from '../domain/ids';
 import type { TableRecord } from '../domain/model';
 
@@ -19,13 +19,6 @@ export interface RecordDelta {
 }
 
 type Listener = (delta: RecordDelta) => void;
-
-function isInTableOrder(records: readonly TableRecord[]): boolean {
-  for (let i = 1; i < records.length; i++)
-    if (compareRecordOrder(records[i - 1] as TableRecord, records[i] as TableRecord) > 0)
-      return false;
-  return true;
-}
 
 /** The table's records when every change to it creates one, else nothing. */
 function onlyCreated(changes: readonly Change[], store: { tableId: TableId }): TableRecord[] {
@@ -120,7 +113,7 @@ export class RecordStore {
     if (created.length > 0) {
       // Rows into an empty table (an import into a new table): the array is the store, and the
       // id index is built on first need, as after a load (a million Map entries cost ~200 ms).
-      this.ordered = isInTableOrder(created) ? created : created.sort(compareRecordOrder);
+      this.ordered = inTableOrder(created);
       this.index = null;
       const delta: RecordDelta = { added: created, updated: [], removed: [], reset: false };
       this.emit(delta);
@@ -145,10 +138,7 @@ export class RecordStore {
         const rec = touched.get(c.recordId) ?? this.byId.get(c.recordId);
         if (!rec) continue;
         this.touchedDuringLoad?.add(c.recordId);
-        const values = { ...rec.values };
-        if (c.after === undefined) delete values[c.fieldId];
-        else values[c.fieldId] = c.after;
-        touched.set(c.recordId, { ...rec, values, modifiedAt: now });
+        touched.set(c.recordId, withCells(rec, [[c.fieldId, c.after]], now));
       }
     }
     for (const rec of touched.values()) {

@@ -53,6 +53,10 @@ export function recordStore(tableId: TableId): RecordStore {
 export function markNewTableLoaded(tableId: TableId): void {
   const store = recordStore(tableId);
   if (!store.complete && store.size === 0) store.reset([], true);
+  markLoaded(tableId);
+}
+
+function markLoaded(tableId: TableId): void {
   useAppStore.setState((st) => ({ loaded: { ...st.loaded, [tableId]: true } }));
 }
 
@@ -126,7 +130,7 @@ export function ensureRecords(tableId: TableId): Promise<void> {
       if (!store.complete) store.finishLoad(all);
       if (!snapshot || snapshot.length === 0) performance.mark('regulars:first-rows');
     }
-    useAppStore.setState((st) => ({ loaded: { ...st.loaded, [tableId]: true } }));
+    markLoaded(tableId);
   })();
   s.loading.set(tableId, job);
   return job.finally(() => s.loading.delete(tableId));

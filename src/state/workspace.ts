@@ -7,13 +7,12 @@ import { createTableCommand } from '../domain/commands/tableCommands';
 import { todayLocal } from '../domain/dates';
 import type { TableId, WorkspaceId } from '../domain/ids';
 import { newWorkspaceId, randomIds } from '../domain/ids';
-import type { Language, TableRecord, WorkspaceMeta } from '../domain/model';
+import type { Language, WorkspaceMeta } from '../domain/model';
 import type { SchemaState } from '../domain/schemaState';
 import { listTables, listViews } from '../domain/schemaState';
 import { createShopTemplate } from '../domain/template';
 import {
   applyChanges,
-  bulkInsertRecords,
   deleteWorkspaceDb,
   estimateStorage,
   listWorkspaces,
@@ -102,7 +101,6 @@ export async function createWorkspace(input: NewWorkspaceInput): Promise<void> {
   try {
     db = await openWorkspaceDb(id);
     const changes: Change[] = [{ kind: 'meta', before: meta, after: meta }];
-    let records: TableRecord[] = [];
     if (input.kind === 'template') {
       const t = createShopTemplate({
         language: input.language,
@@ -113,14 +111,14 @@ export async function createWorkspace(input: NewWorkspaceInput): Promise<void> {
       for (const x of t.tables) changes.push({ kind: 'table', id: x.id, after: x });
       for (const x of t.fields) changes.push({ kind: 'field', id: x.id, after: x });
       for (const x of t.views) changes.push({ kind: 'view', id: x.id, after: x });
-      records = t.records;
+      for (const x of t.records) changes.push({ kind: 'record', id: x.id, after: x });
     } else {
       const empty: SchemaState = { meta, tables: {}, fields: {}, views: {} };
       const { command } = createTableCommand(empty, input.names, now);
       changes.push(...command.changes);
     }
+    // One transaction: the workspace exists with its records, or not at all.
     await applyChanges(db, changes);
-    if (records.length > 0) await bulkInsertRecords(db, records);
     await registerWorkspace(meta);
     db.close();
   } catch (err) {

@@ -36,11 +36,6 @@ function sameValue(a: CellValue | undefined, b: CellValue | undefined): boolean 
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** Table order: by `order`, ties broken by id so every tab (and the database) sorts alike. */
-export function compareRecordOrder(a: TableRecord, b: TableRecord): number {
-  return a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
 /** An order value between two neighbours (records keep fractional positions). */
 export function orderBetween(prev: number | undefined, next: number | undefined): number {
   if (prev === undefined && next === undefined) return 0;
