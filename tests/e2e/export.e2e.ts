@@ -17,6 +17,7 @@ import {
   waitLoaded,
 } from './app';
 import { storedRecordCount, waitWritesStored } from './stored';
+import { chooseBackup } from './tabs';
 
 const browser = sharedBrowser();
 
@@ -134,15 +135,7 @@ describe('export and backup (zh-CN)', () => {
     await expect.poll(() => storedRecordCount(page)).toBe(0);
 
     await empty.getByRole('button', { name: '设置' }).click();
-    await page.getByTestId('restore-file').setInputFiles({
-      name: backup.name,
-      mimeType: 'application/gzip',
-      buffer: backup.bytes,
-    });
-    const restore = page.getByTestId('restore-dialog');
-    await expect
-      .poll(() => restore.getByTestId('restore-summary').textContent())
-      .toContain('共 3 张表');
+    const restore = await chooseBackup(page, backup);
     await restore.getByTestId('restore-replace').click();
     await page.getByTestId('confirm-ok').click();
     await waitLoaded(page);

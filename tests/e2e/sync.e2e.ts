@@ -1,40 +1,10 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import {
-  baseUrl,
-  cell,
-  columnId,
-  openApp,
-  recordCount,
-  startWithTemplate,
-  trackErrors,
-  typeOver,
-  sharedBrowser,
-  waitLoaded,
-} from './app';
+import { cell, columnId, recordCount, typeOver, sharedBrowser } from './app';
 import { reloadGrid } from './stored';
+import { openTwoTabs } from './tabs';
 
 const browser = sharedBrowser();
-
-interface Tabs {
-  a: Page;
-  b: Page;
-  context: BrowserContext;
-  /** Page errors of both tabs. */
-  errors: () => string[];
-}
-
-/** Tab A starts the template; tab B opens the same workspace in the same browser profile. */
-async function openTwoTabs(): Promise<Tabs> {
-  const { page: a, context, errors } = await openApp(browser(), 'zh-CN');
-  await startWithTemplate(a);
-  const b = await context.newPage();
-  const errorsB = trackErrors(b);
-  await b.goto(baseUrl());
-  await waitLoaded(b);
-  await expect.poll(() => recordCount(b)).toBe('共 200 条');
-  return { a, b, context, errors: () => [...errors, ...errorsB] };
-}
 
 async function text(page: Page, row: number, column: string): Promise<string> {
   return (await (await cell(page, row, column)).textContent()) ?? '';
@@ -44,7 +14,7 @@ const SYNC_WAIT = { timeout: 5000 };
 
 describe('two tabs on one workspace', () => {
   it('shows an edit made in one tab in the other without a reload', async () => {
-    const { a, b, context, errors } = await openTwoTabs();
+    const { a, b, context, errors } = await openTwoTabs(browser());
     const before = await text(b, 4, '微信');
     await a.bringToFront();
     await typeOver(a, await cell(a, 4, '微信'), 'from_tab_a');
@@ -56,7 +26,7 @@ describe('two tabs on one workspace', () => {
   });
 
   it('keeps both edits when two tabs edit different cells of one record at once', async () => {
-    const { a, b, context, errors } = await openTwoTabs();
+    const { a, b, context, errors } = await openTwoTabs(browser());
     // Both editors open (each tab in front while the user works in it), then both commit
     // as close together as the two tabs allow.
     await b.bringToFront();
@@ -83,7 +53,7 @@ describe('two tabs on one workspace', () => {
   });
 
   it('shows a record added in one tab in the other tab count', async () => {
-    const { a, b, context, errors } = await openTwoTabs();
+    const { a, b, context, errors } = await openTwoTabs(browser());
     await a.bringToFront();
     await a.getByTestId('add-record').click();
     await expect.poll(() => recordCount(a)).toBe('共 201 条');
@@ -94,7 +64,7 @@ describe('two tabs on one workspace', () => {
   });
 
   it('shows a column added in one tab as a header in the other', async () => {
-    const { a, b, context, errors } = await openTwoTabs();
+    const { a, b, context, errors } = await openTwoTabs(browser());
     await a.bringToFront();
     await a.getByTestId('add-column').click();
     await a.getByTestId('field-name').fill('SyncCol');

@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { cell, openApp, sharedBrowser, startWithTemplate, typeInto, waitLoaded } from './app';
 import { waitWritesStored } from './stored';
+import { chooseBackup } from './tabs';
 
 const browser = sharedBrowser();
 
@@ -34,15 +35,7 @@ describe('workspaces', () => {
     await waitWritesStored(page);
 
     await page.getByTestId('open-settings').click();
-    await page.getByTestId('restore-file').setInputFiles({
-      name: file.suggestedFilename(),
-      mimeType: 'application/gzip',
-      buffer: bytes,
-    });
-    const restore = page.getByTestId('restore-dialog');
-    await expect
-      .poll(() => restore.getByTestId('restore-summary').textContent())
-      .toContain('共 3 张表');
+    const restore = await chooseBackup(page, { name: file.suggestedFilename(), bytes });
     await restore.getByTestId('restore-new').click();
     await expect.poll(() => text(page, 0, '姓名')).not.toBe('只在原工作区');
 
