@@ -1,13 +1,14 @@
 /**
  * Build for `npm run bench`: the normal app plus bench.html (the seeding/timing page), served
- * from one origin so both share IndexedDB; output goes to dist-bench, never into dist.
+ * from one origin so both share IndexedDB; output goes to dist-bench (or BENCH_OUT_DIR, so two
+ * people can bench at once), never into dist.
  */
 import { mergeConfig } from 'vite';
 import base from './vite.config.ts';
 
 export default mergeConfig(base, {
   build: {
-    outDir: 'dist-bench',
+    outDir: process.env.BENCH_OUT_DIR ?? 'dist-bench',
     emptyOutDir: true,
     rollupOptions: {
       input: { main: 'index.html', bench: 'bench.html' },
