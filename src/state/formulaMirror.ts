@@ -4,11 +4,12 @@
  * numbers are read against the rows the engine had at that point.
  */
 import type { FieldId, RecordId } from '../domain/ids';
-import type { Field } from '../domain/model';
+import type { Field, TableRecord } from '../domain/model';
 import type { EngineValue, FormulaResult, InputKind, ResultType } from '../engine/types';
 import type { ColumnUpdate } from '../engine/remote/protocol';
+import { runSlicedLoop } from './formulaValues';
 
-/** A change of row positions that a reply's values come after. */
+/** A change of row positions that a reply's values come after (removed rows in ascending order). */
 export type RowShift =
   { kind: 'insert'; at: number; count: number } | { kind: 'remove'; rows: readonly number[] };
 
@@ -16,13 +17,15 @@ export interface FormulaTable {
   signature: string;
   /** The rows as the engine has been told (never mutated: replaced on every row change). */
   rowIds: readonly RecordId[];
+  /** Each current row's position (kept up to date in place as rows come and go). */
   rowIndex: Map<RecordId, number>;
   inputs: Map<FieldId, { field: Field; kind: InputKind }>;
   /** What the engine holds for each input, to send only real changes. */
   values: Map<FieldId, EngineValue[]>;
   /** The results shown, and the rows they belong to (the engine's rows as of the last reply). */
   shownIds: readonly RecordId[];
-  shownIndex: Map<RecordId, number> | null;
+  /** The row shifts sent whose replies are not applied yet, oldest first. */
+  pending: RowShift[];
   results: Map<FieldId, FormulaResult[]>;
   types: Map<FieldId, ResultType>;
   /** Replies are applied in request order. */
@@ -30,10 +33,18 @@ export interface FormulaTable {
   unsubscribe: () => void;
 }
 
-export function indexRows(ids: readonly RecordId[]): Map<RecordId, number> {
+/** The records' ids and positions, a slice per task (a 1M-entry Map takes ~200 ms at once). */
+export async function indexRecords(
+  records: readonly TableRecord[],
+): Promise<{ ids: RecordId[]; index: Map<RecordId, number> }> {
+  const ids: RecordId[] = [];
   const index = new Map<RecordId, number>();
-  for (let i = 0; i < ids.length; i++) index.set(ids[i] as RecordId, i);
-  return index;
+  await runSlicedLoop(records.length, (i) => {
+    const id = (records[i] as TableRecord).id;
+    ids.push(id);
+    index.set(id, i);
+  });
+  return { ids, index };
 }
 
 export function shownValue(
@@ -41,23 +52,70 @@ export function shownValue(
   fieldId: FieldId,
   recordId: RecordId,
 ): FormulaResult | undefined {
-  // Usually the engine has answered everything sent: the shown rows are the current rows, and
-  // their index is shared (a second index of 1M rows would cost ~50 MB).
-  const index = t.shownIds === t.rowIds ? t.rowIndex : (t.shownIndex ??= indexRows(t.shownIds));
-  const row = index.get(recordId);
+  // The shown rows are the current rows with the pending shifts undone (newest first): no
+  // second index of a million rows is needed while an insert or delete is on its way.
+  let row = t.rowIndex.get(recordId);
+  for (let i = t.pending.length - 1; i >= 0 && row !== undefined; i--)
+    row = rowBefore(t.pending[i] as RowShift, row);
   return row === undefined ? undefined : t.results.get(fieldId)?.[row];
+}
+
+/** Where row `row` (after `shift`) was before it; undefined for a row the shift inserted. */
+export function rowBefore(shift: RowShift, row: number): number | undefined {
+  if (shift.kind === 'insert') {
+    if (row < shift.at) return row;
+    return row < shift.at + shift.count ? undefined : row - shift.count;
+  }
+  // The kept rows before removed row k number rows[k] - k: count the removed rows whose kept
+  // predecessors are at most `row` (binary search); the row moved down by that many.
+  const rows = shift.rows;
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((rows[mid] as number) - mid <= row) lo = mid + 1;
+    else hi = mid;
+  }
+  return row + lo;
 }
 
 /** Moves the shown results as the engine moved its rows. */
 export function shiftResults(t: FormulaTable, shift: RowShift): void {
-  for (const column of t.results.values()) {
-    if (shift.kind === 'insert') {
-      column.splice(shift.at, 0, ...new Array<FormulaResult>(shift.count).fill(null));
-    } else {
-      const rows = [...shift.rows].sort((a, b) => b - a);
-      for (const r of rows) column.splice(r, 1);
-    }
+  for (const [id, column] of t.results) {
+    if (shift.kind === 'insert')
+      t.results.set(
+        id,
+        insertAt(column, shift.at, new Array<FormulaResult>(shift.count).fill(null)),
+      );
+    else t.results.set(id, withoutRows(column, shift.rows));
   }
+}
+
+/** `items` inserted at `at`: in place for a few, else a new array (no spread of many args). */
+export function insertAt<T>(array: T[], at: number, items: readonly T[]): T[] {
+  if (items.length <= 1000) {
+    array.splice(at, 0, ...items);
+    return array;
+  }
+  return array.slice(0, at).concat(items, array.slice(at));
+}
+
+/** A new array without the given positions (ascending). */
+export function withoutRows<T>(array: readonly T[], rows: readonly number[]): T[] {
+  const out: T[] = [];
+  let from = 0;
+  for (const r of rows) {
+    for (let i = from; i < r; i++) out.push(array[i] as T);
+    from = r + 1;
+  }
+  for (let i = from; i < array.length; i++) out.push(array[i] as T);
+  return out;
+}
+
+/** The rows change: new ids, and the positions from the first changed row on re-indexed. */
+export function setRows(t: FormulaTable, rowIds: readonly RecordId[], from: number): void {
+  t.rowIds = rowIds;
+  for (let i = from; i < rowIds.length; i++) t.rowIndex.set(rowIds[i] as RecordId, i);
 }
 
 /**
@@ -72,7 +130,7 @@ export function applyUpdates(
   let rows: Set<RecordId> | null = new Set();
   for (const u of updates) {
     const id = u.fieldId as FieldId;
-    fields.push(id);
+    if (!fields.includes(id)) fields.push(id);
     t.types.set(id, u.type);
     if (u.rows === null) {
       t.results.set(id, u.values);

@@ -45,23 +45,36 @@ export function engineValueOf(field: Field, rec: TableRecord): EngineValue {
   return v;
 }
 
+/** Longest stretch of one sliced loop before the page gets a turn, in ms. */
+export const SLICE_MS = 8;
+
 /**
- * Records converted per task while a build prepares its input columns. Up to 100,000 rows the
- * columns are made at once and reach the worker before the grid takes the rows (the engine
- * then computes while the page builds the grid); a million rows take ten tasks.
+ * Runs `step(i)` for i = 0 … count-1, yielding to the event loop whenever a slice of `sliceMs`
+ * is used up (the clock is read every 1,024 steps; a step is expected to take microseconds).
  */
-const INPUT_SLICE = 100_000;
+export async function runSlicedLoop(
+  count: number,
+  step: (i: number) => void,
+  sliceMs = SLICE_MS,
+): Promise<void> {
+  let t0 = performance.now();
+  for (let i = 0; i < count; i++) {
+    step(i);
+    if ((i & 1023) === 1023 && performance.now() - t0 >= sliceMs) {
+      await yieldToEventLoop();
+      t0 = performance.now();
+    }
+  }
+}
 
 /** A field's input column for the engine, a slice of records per task (the page keeps answering). */
 export async function engineColumnOf(
   field: Field,
   records: readonly TableRecord[],
 ): Promise<EngineValue[]> {
-  const out = new Array<EngineValue>(records.length);
-  for (let at = 0; at < records.length; at += INPUT_SLICE) {
-    if (at > 0) await yieldToEventLoop();
-    const end = Math.min(records.length, at + INPUT_SLICE);
-    for (let i = at; i < end; i++) out[i] = engineValueOf(field, records[i] as TableRecord);
-  }
+  const out: EngineValue[] = [];
+  await runSlicedLoop(records.length, (i) => {
+    out.push(engineValueOf(field, records[i] as TableRecord));
+  });
   return out;
 }

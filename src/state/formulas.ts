@@ -16,11 +16,13 @@ import type { EngineValue, FormulaResult, InputKind, ResultType } from '../engin
 import { createEngineClient } from '../engine/remote/client';
 import type { EngineClient } from '../engine/remote/client';
 import type { EngineRequest } from '../engine/remote/protocol';
-import { applyUpdates, indexRows, shiftResults, shownValue } from './formulaMirror';
+import type { EngineClientOptions } from '../engine/remote/client';
+import { applyUpdates, indexRecords, shiftResults, shownValue } from './formulaMirror';
 import type { FormulaTable, RowShift } from './formulaMirror';
+import { editInputs, insertAdded, removeDeleted } from './formulaRows';
 import { readFirstScreenFormulas } from './firstScreen';
 import type { FirstScreenFormulas } from './firstScreen';
-import { engineColumnOf, engineValueOf, inputKindOf } from './formulaValues';
+import { engineColumnOf, inputKindOf } from './formulaValues';
 import { recordStore } from './session';
 import { useAppStore } from './store';
 
@@ -135,7 +137,19 @@ function announce(tableId: TableId, fields: FieldId[], rows: RecordId[] | null):
 
 /** The engine worker, started with the first table that has formulas. */
 let client: EngineClient | null = null;
-const engine = (): EngineClient => (client ??= createEngineClient());
+let clientOptions: EngineClientOptions = {};
+const engine = (): EngineClient => (client ??= createEngineClient(clientOptions));
+
+/**
+ * Sets how the next engine connection splits its messages (tests use tiny parts to exercise
+ * the chunked paths); drops the current connection and every table's results.
+ */
+export function configureFormulaEngine(options: EngineClientOptions): void {
+  for (const tableId of [...tables.keys()]) dropFormulas(tableId);
+  client?.terminate();
+  client = null;
+  clientOptions = options;
+}
 
 /**
  * Sends a request for the table; its reply is applied after every earlier one. `shift` moves the
@@ -144,15 +158,20 @@ const engine = (): EngineClient => (client ??= createEngineClient());
 function send(tableId: TableId, t: FormulaTable, req: EngineRequest, shift?: RowShift): void {
   const rowIds = t.rowIds;
   const reply = engine().request(req);
+  if (shift) t.pending.push(shift);
   t.replies = t.replies.then(async () => {
     const updates = await reply.catch((err: unknown) => {
       console.error('Formula engine:', err);
       return null;
     });
-    if (tables.get(tableId) !== t || !updates) return;
-    if (shift) shiftResults(t, shift);
-    if (t.shownIds !== rowIds) [t.shownIds, t.shownIndex] = [rowIds, null];
-    if (t.shownIds === t.rowIds) t.shownIndex = null;
+    if (tables.get(tableId) !== t) return;
+    // A failed reply still moved the engine's rows (or the engine is gone): keep in step.
+    if (shift) {
+      t.pending.shift();
+      shiftResults(t, shift);
+    }
+    t.shownIds = rowIds;
+    if (!updates) return;
     const changed = applyUpdates(t, updates);
     const { fields, rows } = shift ? withInserted(t, shift, changed) : changed;
     if (fields.length > 0)
@@ -203,28 +222,29 @@ async function buildTable(tableId: TableId, signature: string): Promise<void> {
   const records = store.all();
   const formulas = formulaFields(schema, tableId);
   const inputs = inputFields(schema, tableId);
-  // The input columns are made a slice at a time (the page keeps answering); changes made
-  // meanwhile are held and reach the engine right after the build, like later ones.
+  // The input columns and the row index are made a slice at a time (the page keeps answering);
+  // changes made meanwhile are held and reach the engine right after the build, like later ones.
   const held: RecordDelta[] = [];
   const stopHolding = store.subscribe((delta) => held.push(delta));
   const values = new Map<FieldId, EngineValue[]>();
+  let rows: Awaited<ReturnType<typeof indexRecords>>;
   try {
     for (const { field } of inputs.values())
       values.set(field.id, await engineColumnOf(field, records));
+    rows = await indexRecords(records);
   } finally {
     stopHolding();
   }
   if (!useAppStore.getState().schema?.tables[tableId]) return;
   dropFormulas(tableId);
-  const rowIds = records.map((r) => r.id);
   const t: FormulaTable = {
     signature,
-    rowIds,
-    rowIndex: indexRows(rowIds),
+    rowIds: rows.ids,
+    rowIndex: rows.index,
     inputs,
     values,
-    shownIds: rowIds,
-    shownIndex: null,
+    shownIds: rows.ids,
+    pending: [],
     results: new Map(),
     types: new Map(),
     replies: Promise.resolve(),
@@ -268,11 +288,6 @@ export function dropFormulas(tableId: TableId): void {
   void engine().request({ op: 'drop', table: tableId });
 }
 
-function setRows(t: FormulaTable, rowIds: RecordId[]): void {
-  t.rowIds = rowIds;
-  t.rowIndex = indexRows(rowIds);
-}
-
 /** Record changes reach the engine incrementally; a full reload rebuilds it. */
 function applyDelta(tableId: TableId, delta: RecordDelta): void {
   const t = tables.get(tableId);
@@ -282,75 +297,11 @@ function applyDelta(tableId: TableId, delta: RecordDelta): void {
     void syncFormulas(tableId);
     return;
   }
-  if (delta.removed.length > 0) removeDeleted(tableId, t, delta.removed);
-  if (delta.added.length > 0) insertAdded(tableId, t, delta.added);
-  editInputs(tableId, t, delta.updated);
-}
-
-function removeDeleted(tableId: TableId, t: FormulaTable, ids: readonly RecordId[]): void {
-  const rows = ids.map((id) => t.rowIndex.get(id)).filter((r): r is number => r !== undefined);
-  if (rows.length === 0) return;
-  const gone = new Set(rows);
-  setRows(
-    t,
-    t.rowIds.filter((_, i) => !gone.has(i)),
-  );
-  for (const [id, column] of t.values)
-    t.values.set(
-      id,
-      column.filter((_, i) => !gone.has(i)),
-    );
-  send(tableId, t, { op: 'removeRows', table: tableId, rows }, { kind: 'remove', rows });
-}
-
-/** Sends the engine the input cells whose value really changed. */
-function editInputs(tableId: TableId, t: FormulaTable, updated: readonly TableRecord[]): void {
-  const changes = [];
-  for (const rec of updated) {
-    const row = t.rowIndex.get(rec.id);
-    if (row === undefined) continue;
-    for (const { field } of t.inputs.values()) {
-      const value = engineValueOf(field, rec);
-      const column = t.values.get(field.id);
-      if (!column || column[row] === value) continue;
-      column[row] = value;
-      changes.push({ fieldId: field.id, row, value });
-    }
-  }
-  if (changes.length > 0) send(tableId, t, { op: 'setValues', table: tableId, changes });
-}
-
-/** New records go in as runs of consecutive rows, one request per run. */
-function insertAdded(tableId: TableId, t: FormulaTable, added: readonly TableRecord[]): void {
-  const order = recordStore(tableId).all();
-  const position = new Map(order.map((r, i) => [r.id, i] as const));
-  const sorted = [...added].sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
-  for (let i = 0; i < sorted.length;) {
-    const at = Math.min(
-      position.get((sorted[i] as TableRecord).id) ?? t.rowIds.length,
-      t.rowIds.length,
-    );
-    let end = i + 1;
-    while (end < sorted.length && position.get((sorted[end] as TableRecord).id) === at + (end - i))
-      end += 1;
-    const run = sorted.slice(i, end);
-    const values = [...t.inputs.values()].map(({ field }) => ({
-      fieldId: field.id,
-      values: run.map((rec) => engineValueOf(field, rec)),
-    }));
-    const ids = [...t.rowIds];
-    ids.splice(at, 0, ...run.map((r) => r.id));
-    setRows(t, ids);
-    for (const v of values) t.values.get(v.fieldId as FieldId)?.splice(at, 0, ...v.values);
-    const count = run.length;
-    send(
-      tableId,
-      t,
-      { op: 'insertRows', table: tableId, at, count, values },
-      { kind: 'insert', at, count },
-    );
-    i = end;
-  }
+  const sendFor = (req: EngineRequest, shift?: RowShift) => send(tableId, t, req, shift);
+  if (delta.removed.length > 0) removeDeleted(tableId, t, delta.removed, sendFor);
+  if (delta.added.length > 0)
+    insertAdded(tableId, t, delta.added, recordStore(tableId).all(), sendFor);
+  editInputs(tableId, t, delta.updated, sendFor);
 }
 
 /** The as-of date or the language changed: recalculate every open table. */

@@ -1,73 +1,149 @@
 /**
  * The page's side of the formula engine: requests go to the engine worker and resolve with the
- * changed formula columns. Where there are no workers (unit tests under jsdom) the same host
- * runs in the page, behind the same asynchronous interface.
+ * changed formula columns. Big columns go out in parts, a few milliseconds of posting per task,
+ * and come back in chunks. Where there are no workers (unit tests under jsdom) the same server
+ * runs in the page, behind the same messages.
  */
-import type { EngineHost } from './host';
-import type { ColumnUpdate, EngineEnvelope, EngineMessage, EngineRequest } from './protocol';
+import { yieldToEventLoop } from '../../domain/pause';
+import type { ColumnUpdate, EngineRequest, FromEngine, ToEngine } from './protocol';
+import { CHUNK_VALUES, EngineProtocolError, UpdateAssembler, splitRequest } from './wire';
 
 export interface EngineClient {
   request(req: EngineRequest): Promise<ColumnUpdate[]>;
   terminate(): void;
 }
 
+export interface EngineClientOptions {
+  /** Values per message, both ways (default CHUNK_VALUES). */
+  chunkValues?: number;
+  /** Longest stretch of posting messages before the page gets a turn, in ms (default 6). */
+  sliceMs?: number;
+}
+
 export class EngineWorkerError extends Error {
   override name = 'EngineWorkerError';
 }
 
-export function createEngineClient(): EngineClient {
-  return typeof Worker === 'undefined' ? inPageClient() : workerClient();
-}
-
-function inPageClient(): EngineClient {
-  // Loaded on first use, so that a page with workers never loads HyperFormula itself.
-  let host: Promise<EngineHost> | null = null;
-  let queue: Promise<unknown> = Promise.resolve();
-  return {
-    request(req) {
-      host ??= import('./host').then((m) => new m.EngineHost());
-      const reply = queue.then(async () => (await (host as Promise<EngineHost>)).handle(req));
-      queue = reply.catch(() => undefined);
-      return reply;
-    },
-    terminate: () => undefined,
-  };
+interface Transport {
+  post(message: ToEngine): void;
+  terminate(): void;
 }
 
 interface Pending {
-  parts: ColumnUpdate[];
+  assembler: UpdateAssembler;
   resolve: (updates: ColumnUpdate[]) => void;
   reject: (err: Error) => void;
 }
 
-function workerClient(): EngineClient {
-  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
+export function createEngineClient(options: EngineClientOptions = {}): EngineClient {
+  const chunkValues = options.chunkValues ?? CHUNK_VALUES;
   const pending = new Map<number, Pending>();
-  let nextId = 1;
-  worker.addEventListener('message', (event: MessageEvent<EngineMessage>) => {
-    const msg = event.data;
-    const p = pending.get(msg.id);
-    if (!p) return;
-    if ('update' in msg) p.parts.push(msg.update);
-    else {
-      pending.delete(msg.id);
-      if ('done' in msg) p.resolve(p.parts);
-      else p.reject(new EngineWorkerError(msg.error));
-    }
-  });
-  worker.addEventListener('error', (event) => {
-    for (const p of pending.values()) p.reject(new EngineWorkerError(event.message));
+  const failAll = (err: Error): void => {
+    for (const p of pending.values()) p.reject(err);
     pending.clear();
-  });
+  };
+  const receive = createReceiver(pending, failAll);
+  const fail = (message: string): void => failAll(new EngineWorkerError(message));
+  const transport =
+    typeof Worker === 'undefined'
+      ? inPageTransport(receive, fail, chunkValues)
+      : workerTransport(receive, fail);
+  const send = createOutbox((m) => transport.post(m), options.sliceMs ?? 6);
+  let nextId = 1;
+  let seq = 0;
   return {
     request(req) {
       const id = nextId++;
+      const { parts, request } = splitRequest(req, chunkValues);
+      const messages: ToEngine[] = parts.map((input) => ({ seq: seq++, id, input }));
+      messages.push({ seq: seq++, id, request });
       return new Promise<ColumnUpdate[]>((resolve, reject) => {
-        pending.set(id, { parts: [], resolve, reject });
-        const envelope: EngineEnvelope = { ...req, id };
-        worker.postMessage(envelope);
+        pending.set(id, { assembler: new UpdateAssembler(), resolve, reject });
+        send(messages);
       });
     },
-    terminate: () => worker.terminate(),
+    terminate: () => transport.terminate(),
+  };
+}
+
+/** Takes the engine's messages in order; a gap in their numbers fails every open request. */
+function createReceiver(
+  pending: Map<number, Pending>,
+  failAll: (err: Error) => void,
+): (message: FromEngine) => void {
+  let expected = 0;
+  return (message) => {
+    if (message.seq !== expected) {
+      expected = message.seq + 1;
+      failAll(new EngineProtocolError(`Engine reply ${message.seq} arrived out of order.`));
+      return;
+    }
+    expected += 1;
+    const p = pending.get(message.id);
+    if (!p) return;
+    try {
+      if ('chunk' in message) return p.assembler.add(message.chunk);
+      pending.delete(message.id);
+      if ('done' in message) p.resolve(p.assembler.finish());
+      else p.reject(new EngineWorkerError(message.error));
+    } catch (err) {
+      pending.delete(message.id);
+      p.reject(err instanceof Error ? err : new EngineProtocolError(String(err)));
+    }
+  };
+}
+
+/**
+ * Posts messages in order, at most `sliceMs` of posting (structured clone) per task: a build's
+ * million-row inputs go out over many tasks, and later requests wait their turn behind them.
+ */
+function createOutbox(post: (m: ToEngine) => void, sliceMs: number): (m: ToEngine[]) => void {
+  const waiting: ToEngine[] = [];
+  let scheduled = false;
+  const flush = (): void => {
+    const t0 = performance.now();
+    for (let m = waiting.shift(); m; m = waiting.shift()) {
+      post(m);
+      if (waiting.length > 0 && performance.now() - t0 >= sliceMs) {
+        scheduled = true;
+        void yieldToEventLoop().then(() => {
+          scheduled = false;
+          flush();
+        });
+        return;
+      }
+    }
+  };
+  return (messages) => {
+    for (const m of messages) waiting.push(m);
+    if (!scheduled) flush();
+  };
+}
+
+function workerTransport(
+  receive: (message: FromEngine) => void,
+  fail: (message: string) => void,
+): Transport {
+  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
+  worker.addEventListener('message', (event: MessageEvent<FromEngine>) => receive(event.data));
+  worker.addEventListener('error', (event) => fail(event.message));
+  return { post: (m) => worker.postMessage(m), terminate: () => worker.terminate() };
+}
+
+function inPageTransport(
+  receive: (message: FromEngine) => void,
+  fail: (message: string) => void,
+  chunkValues: number,
+): Transport {
+  // Loaded on first use, so that a page with workers never loads HyperFormula itself. Replies
+  // arrive asynchronously and in order, as a worker's would.
+  let server: Promise<(m: ToEngine) => void> | null = null;
+  const later = (reply: FromEngine): void => void Promise.resolve(reply).then(receive);
+  return {
+    post(message) {
+      server ??= import('./server').then((m) => m.createEngineServer(later, chunkValues));
+      server.then((serve) => serve(message)).catch((err: unknown) => fail(String(err)));
+    },
+    terminate: () => undefined,
   };
 }

@@ -1,11 +1,12 @@
 /**
  * Messages between the app and the formula engine's worker. Every request names a table; the
- * worker answers with the formula cells that changed, one message per column (so the page never
- * has to unpack one huge message), then a `done`.
+ * worker answers with the formula cells that changed, then a `done`. Big columns travel in
+ * parts of bounded size (see wire.ts), so neither thread spends long on one message.
  */
 import type { Language } from '../../domain/model';
 import type {
   CellChange,
+  EngineValue,
   FormulaColumn,
   FormulaResult,
   InputColumn,
@@ -37,7 +38,35 @@ export interface ColumnUpdate {
   values: FormulaResult[];
 }
 
-export type EngineMessage =
-  { id: number; update: ColumnUpdate } | { id: number; done: true } | { id: number; error: string };
+/**
+ * A consecutive part of one ColumnUpdate: its values from `at` on (and, for a row update, the
+ * rows they belong to); `total` is the whole update's length.
+ */
+export interface UpdateChunk {
+  fieldId: string;
+  type: ResultType;
+  at: number;
+  total: number;
+  rows: number[] | null;
+  values: FormulaResult[];
+}
 
-export type EngineEnvelope = EngineRequest & { id: number };
+/** A part of a request's input column, sent ahead of the request that carries it empty. */
+export interface InputPart {
+  fieldId: string;
+  values: EngineValue[];
+}
+
+/**
+ * Page → worker. `seq` numbers every message of one direction from 0, so a lost, repeated or
+ * reordered message is detected rather than silently applied to the wrong rows.
+ */
+export type ToEngine =
+  | { seq: number; id: number; input: InputPart }
+  | { seq: number; id: number; request: EngineRequest };
+
+/** Worker → page: a request's chunks in order, then `done` (or `error`). */
+export type FromEngine =
+  | { seq: number; id: number; chunk: UpdateChunk }
+  | { seq: number; id: number; done: true }
+  | { seq: number; id: number; error: string };

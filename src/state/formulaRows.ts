@@ -1,0 +1,105 @@
+/**
+ * Record changes as engine requests: removed rows, inserted runs of rows and edited input cells
+ * update the page's copy of the engine's rows and inputs, then go out through `send`. A million
+ * rows are never re-indexed in full: positions are updated from the first changed row on.
+ */
+import { compareRecordOrder } from '../domain/records';
+import type { FieldId, RecordId, TableId } from '../domain/ids';
+import type { TableRecord } from '../domain/model';
+import type { CellChange } from '../engine/types';
+import type { EngineRequest } from '../engine/remote/protocol';
+import { insertAt, setRows, withoutRows } from './formulaMirror';
+import type { FormulaTable, RowShift } from './formulaMirror';
+import { engineValueOf } from './formulaValues';
+
+export type SendRequest = (req: EngineRequest, shift?: RowShift) => void;
+
+export function removeDeleted(
+  tableId: TableId,
+  t: FormulaTable,
+  ids: readonly RecordId[],
+  send: SendRequest,
+): void {
+  const found = new Set<number>();
+  for (const id of ids) {
+    const row = t.rowIndex.get(id);
+    if (row !== undefined) found.add(row);
+    t.rowIndex.delete(id);
+  }
+  if (found.size === 0) return;
+  const rows = [...found].sort((a, b) => a - b);
+  setRows(t, withoutRows(t.rowIds, rows), rows[0] as number);
+  for (const [id, column] of t.values) t.values.set(id, withoutRows(column, rows));
+  send({ op: 'removeRows', table: tableId, rows }, { kind: 'remove', rows });
+}
+
+/** Sends the engine the input cells whose value really changed. */
+export function editInputs(
+  tableId: TableId,
+  t: FormulaTable,
+  updated: readonly TableRecord[],
+  send: SendRequest,
+): void {
+  const changes: CellChange[] = [];
+  for (const rec of updated) {
+    const row = t.rowIndex.get(rec.id);
+    if (row === undefined) continue;
+    for (const { field } of t.inputs.values()) {
+      const value = engineValueOf(field, rec);
+      const column = t.values.get(field.id);
+      if (!column || column[row] === value) continue;
+      column[row] = value;
+      changes.push({ fieldId: field.id, row, value });
+    }
+  }
+  if (changes.length > 0) send({ op: 'setValues', table: tableId, changes });
+}
+
+/** New records go in as runs of consecutive rows, one request per run. */
+export function insertAdded(
+  tableId: TableId,
+  t: FormulaTable,
+  added: readonly TableRecord[],
+  order: readonly TableRecord[],
+  send: SendRequest,
+): void {
+  const placed = added
+    .map((rec) => ({ rec, at: positionOf(order, rec) }))
+    .sort((a, b) => a.at - b.at);
+  for (let i = 0; i < placed.length;) {
+    const at = Math.min((placed[i] as { at: number }).at, t.rowIds.length);
+    let end = i + 1;
+    while (end < placed.length && placed[end]?.at === at + (end - i)) end += 1;
+    const run = placed.slice(i, end).map((p) => p.rec);
+    const values = [...t.inputs.values()].map(({ field }) => ({
+      fieldId: field.id,
+      values: run.map((rec) => engineValueOf(field, rec)),
+    }));
+    const ids = t.rowIds.slice(0, at).concat(
+      run.map((r) => r.id),
+      t.rowIds.slice(at),
+    );
+    setRows(t, ids, at);
+    for (const v of values) {
+      const column = t.values.get(v.fieldId as FieldId);
+      if (column) t.values.set(v.fieldId as FieldId, insertAt(column, at, v.values));
+    }
+    const count = run.length;
+    send({ op: 'insertRows', table: tableId, at, count, values }, { kind: 'insert', at, count });
+    i = end;
+  }
+}
+
+/** The record's position in table order: a binary search, checked (a linear search if off). */
+function positionOf(order: readonly TableRecord[], rec: TableRecord): number {
+  let lo = 0;
+  let hi = order.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareRecordOrder(order[mid] as TableRecord, rec) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  if (order[lo]?.id === rec.id) return lo;
+  const found = order.findIndex((r) => r.id === rec.id);
+  return found < 0 ? order.length : found;
+}
