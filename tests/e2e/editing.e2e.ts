@@ -135,7 +135,7 @@ describe('editing like a spreadsheet', () => {
     const third = await text(page, 3, '姓名');
     for (const row of [1, 2]) {
       await page
-        .locator(`.ag-row[row-index="${row}"] .ag-selection-checkbox input`)
+        .locator(`.ag-row[row-index="${row}"] input.row-select`)
         .first()
         .check();
     }

@@ -1,7 +1,7 @@
 /**
- * The spreadsheet grid of one table view. Rows come from the table's RecordStore and are
- * patched row by row as it changes; every edit goes through our commands (readOnlyEdit),
- * so undo, persistence and cross-tab sync see it.
+ * The spreadsheet grid of one table view. Rows come from the table's RecordStore through a
+ * RowView (our sort and search) that the grid pages through; every edit goes through our
+ * commands (readOnlyEdit), so undo, persistence and cross-tab sync see it.
  */
 import type {
   CellClickedEvent,
@@ -42,12 +42,17 @@ import { registerGridModules } from './agGrid';
 import type { ColumnContext } from './columns';
 import { buildColumnDefs } from './columns';
 import { useLinkTitles } from './linkTitles';
-import { useSearchFilter } from './search';
+import { useSearch } from './search';
 import { useFormulaRefresh } from './formulaRefresh';
 import { domRenderer } from './renderers';
 import type { EditorResult } from './editors';
-import { attachRecordStore } from './rowSync';
+import type { RowFeed } from './gridRows';
+import { attachRows, BLOCK_ROWS, BLOCKS_KEPT } from './gridRows';
 import { registerDisplayedRows } from './displayedRows';
+import { buildViewSpec } from './viewSpec';
+import { RowSelection } from './selection';
+import { SELECT_COLUMN, selectColumnDef } from './SelectColumn';
+import { NoRowsOverlay } from './NoRowsOverlay';
 import '../styles/grid.css';
 
 registerGridModules();
@@ -81,14 +86,14 @@ export interface GridHandle {
   focusRecord(id: RecordId): void;
 }
 
-function focusRecord(api: GridApi<TableRecord>, id: RecordId): void {
-  const node = api.getRowNode(id);
-  if (!node || node.rowIndex === null) return;
-  api.ensureIndexVisible(node.rowIndex);
+function focusRecord(api: GridApi<TableRecord>, feed: RowFeed | null, id: RecordId): void {
+  const index = feed ? feed.view.indexOf(id) : -1;
+  if (index < 0) return;
+  api.ensureIndexVisible(index);
   const first = api
     .getAllDisplayedColumns()
-    .find((c) => c.getColId() !== '__row' && !c.getColId().startsWith('ag-Grid'));
-  if (first) api.setFocusedCell(node.rowIndex, first);
+    .find((c) => c.getColId() !== '__row' && c.getColId() !== SELECT_COLUMN);
+  if (first) api.setFocusedCell(index, first);
 }
 
 export function DataGrid({
@@ -115,11 +120,17 @@ export function DataGrid({
     [columns],
   );
   const searchCtx = useMemo(() => typeContext(language), [language]);
-  const searchFilter = useSearchFilter(gridApi, search, searchFields, searchCtx, linkTitles);
-  useFormulaRefresh(gridApi, table.id, {
-    filteredBy: () => (searchFilter.isExternalFilterPresent() ? searchFields.map((f) => f.id) : []),
-    forget: searchFilter.forget,
-  });
+  const { matches, forget } = useSearch(search, searchFields, searchCtx, linkTitles);
+  const spec = useMemo(
+    () => buildViewSpec(view.sorts, fields ?? {}, linkTitles, matches, searchFields),
+    [view.sorts, fields, linkTitles, matches, searchFields],
+  );
+  const [feed, setFeed] = useState<RowFeed | null>(null);
+  const feedRef = useRef<RowFeed | null>(null);
+  feedRef.current = feed;
+  useFormulaRefresh(gridApi, table.id, { view: feed?.view ?? null, forget });
+  const selection = useMemo(() => new RowSelection(), []);
+  const shownRows = useCallback(() => feedRef.current?.view ?? null, []);
 
   const clearCell = useCallback((p: SuppressKeyboardEventParams<TableRecord>) => {
     const ctx = p.colDef.context as ColumnContext | undefined;
@@ -142,6 +153,10 @@ export function DataGrid({
         clearCell(p);
         return true;
       }
+      if (e.key === ' ' && p.colDef.colId === SELECT_COLUMN && feedRef.current) {
+        selection.toggle(p.data.id, feedRef.current.view, e.shiftKey);
+        return true;
+      }
       if ((e.key === ' ' || e.key === 'Enter') && ctx.field.type === 'checkbox') {
         void setCellValue(ctx.field, p.data.id, p.data.values[ctx.field.id] !== true);
         return true;
@@ -154,7 +169,7 @@ export function DataGrid({
       if ((e.ctrlKey || e.metaKey) && ['z', 'y', 'Z'].includes(e.key)) return true;
       return false;
     },
-    [clearCell],
+    [clearCell, selection],
   );
 
   const columnDefs = useMemo<ColDef<TableRecord>[]>(() => {
@@ -186,7 +201,10 @@ export function DataGrid({
         return wrap;
       }),
     };
+    const select = selectColumnDef({ selection, rows: shownRows }, t);
+    select.suppressKeyboardEvent = suppressKeyboardEvent;
     return [
+      select,
       rowNumber,
       ...buildColumnDefs(
         view,
@@ -199,12 +217,23 @@ export function DataGrid({
       ),
     ];
     // `language` (from i18n) rebuilds labels and formats when the language changes.
-  }, [view, columns, table.primaryFieldId, language, t, suppressKeyboardEvent, linkTitles]);
+  }, [
+    view,
+    columns,
+    table.primaryFieldId,
+    language,
+    t,
+    suppressKeyboardEvent,
+    linkTitles,
+    selection,
+    shownRows,
+  ]);
 
   const onGridReady = useCallback(
     (e: GridReadyEvent<TableRecord>) => {
       api.current = e.api;
-      if (handleRef) handleRef.current = { focusRecord: (id) => focusRecord(e.api, id) };
+      if (handleRef)
+        handleRef.current = { focusRecord: (id) => focusRecord(e.api, feedRef.current, id) };
       setGridApi(e.api);
     },
     [handleRef],
@@ -213,22 +242,50 @@ export function DataGrid({
   // The store of the open session: a backup restored over the workspace opens a new session
   // with new stores under the same table ids, and the grid must follow them.
   const store = recordStore(table.id);
-  // The export asks which rows are shown, in the grid's order, once the grid holds them all.
+  const specRef = useRef(spec);
+  specRef.current = spec;
+  // The export asks which rows are shown, in the grid's order, once the view is complete.
   useEffect(() => {
     if (!gridApi) return;
-    const feed = attachRecordStore(gridApi, store, () => onFirstRows?.());
+    const attached = attachRows(
+      gridApi,
+      store,
+      specRef.current,
+      (count) => {
+        onDisplayedCount(count);
+        selection.refreshHeader();
+      },
+      () => onFirstRows?.(),
+    );
+    setFeed(attached);
     const unregister = registerDisplayedRows(table.id, async () => {
-      await feed.whenShowsAll();
-      const ids: RecordId[] = [];
-      if (!gridApi.isDestroyed())
-        gridApi.forEachNodeAfterFilterAndSort((n) => n.data && ids.push(n.data.id));
-      return ids;
+      await attached.whenShowsAll();
+      return attached.view.ids();
+    });
+    const forgetDeleted = store.subscribe((delta) => {
+      if (delta.reset) selection.clear();
+      else selection.drop(delta.removed);
     });
     return () => {
+      forgetDeleted();
       unregister();
-      feed.detach();
+      attached.detach();
+      setFeed(null);
     };
   }, [gridApi, table.id, store]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => feed?.setSpec(spec), [feed, spec]);
+
+  // Ticked rows: the toolbar hears them, the boxes on screen are repainted.
+  useEffect(
+    () =>
+      selection.subscribe(() => {
+        onSelectionChange(selection.list());
+        if (gridApi && !gridApi.isDestroyed())
+          gridApi.refreshCells({ columns: [SELECT_COLUMN], force: true });
+      }),
+    [selection, gridApi, onSelectionChange],
+  );
 
   // Keep what the grid shows first for the next launch's first screen.
   useEffect(() => {
@@ -239,10 +296,10 @@ export function DataGrid({
       // A search is not restored on launch, so its filtered rows are not what shows first.
       if (useAppStore.getState().search) return;
       const rows: TableRecord[] = [];
-      for (let i = 0; i < 40; i++) {
-        const data = gridApi.getDisplayedRowAtIndex(i)?.data;
-        if (!data) break;
-        rows.push(data);
+      const shown = feedRef.current?.view;
+      for (let i = 0; shown && i < Math.min(40, shown.count); i++) {
+        const data = shown.rowAt(i);
+        if (data) rows.push(data);
       }
       saveFirstScreen(workspaceId, table.id, rows, firstScreenFormulas(table.id, rows));
     };
@@ -292,10 +349,13 @@ export function DataGrid({
     (e: CellClickedEvent<TableRecord>) => {
       if (!e.data) return;
       const target = e.event?.target as HTMLElement | null;
+      const shown = feedRef.current?.view;
+      if (e.colDef.colId === SELECT_COLUMN && target?.closest('.row-select') && shown) {
+        selection.toggle(e.data.id, shown, (e.event as MouseEvent | null)?.shiftKey === true);
+        return;
+      }
       if (e.colDef.colId === '__row' && target?.closest('.row-expand')) {
-        const order: RecordId[] = [];
-        e.api.forEachNodeAfterFilterAndSort((n) => n.data && order.push(n.data.id));
-        onExpand(e.data.id, order);
+        onExpand(e.data.id, shown ? shown.ids() : [e.data.id]);
         return;
       }
       const ctx = e.colDef.context as ColumnContext | undefined;
@@ -310,7 +370,7 @@ export function DataGrid({
         }
       }
     },
-    [onExpand],
+    [onExpand, selection],
   );
 
   const onColumnResized = useCallback(
@@ -329,7 +389,7 @@ export function DataGrid({
     const order = gridApi
       .getColumnState()
       .map((c) => c.colId)
-      .filter((id) => id !== '__row' && !id.startsWith('ag-Grid')) as FieldId[];
+      .filter((id) => id !== '__row' && id !== SELECT_COLUMN) as FieldId[];
     const current = view.columns.map((c) => c.fieldId);
     if (order.join() !== current.join()) void reorderColumns(view.id, order);
   }, [view]);
@@ -352,7 +412,7 @@ export function DataGrid({
   }, []);
 
   const menuItems = (recordId: RecordId): MenuItem[] => {
-    const selected = api.current?.getSelectedRows().map((r) => r.id) ?? [];
+    const selected = selection.list();
     const targets = selected.includes(recordId) ? selected : [recordId];
     return [
       { key: 'expand', label: t('grid.expand'), onSelect: () => onExpand(recordId, [recordId]) },
@@ -390,34 +450,21 @@ export function DataGrid({
         onColumnResized={onColumnResized}
         onDragStopped={onDragStopped}
         onSortChanged={onSortChanged}
-        onSelectionChanged={(e) => onSelectionChange(e.api.getSelectedRows().map((r) => r.id))}
-        onModelUpdated={(e) => onDisplayedCount(e.api.getDisplayedRowCount())}
-        isExternalFilterPresent={searchFilter.isExternalFilterPresent}
-        doesExternalFilterPass={searchFilter.doesExternalFilterPass}
-        rowSelection={{
-          mode: 'multiRow',
-          checkboxes: true,
-          headerCheckbox: true,
-          enableClickSelection: false,
-        }}
-        selectionColumnDef={{
-          pinned: 'left',
-          width: 44,
-          suppressMovable: true,
-          lockPosition: 'left',
-        }}
+        rowModelType="infinite"
+        cacheBlockSize={BLOCK_ROWS}
+        maxBlocksInCache={BLOCKS_KEPT}
+        maxConcurrentDatasourceRequests={-1}
+        noRowsOverlayComponent={NoRowsOverlay}
         enterNavigatesVertically
         enterNavigatesVerticallyAfterEdit
         stopEditingWhenCellsLoseFocus
         undoRedoCellEditing={false}
         suppressMovableColumns={false}
         animateRows={false}
-        // An edit re-sorts only the changed rows (a merge), not all 100,000.
-        deltaSort
         suppressColumnMoveAnimation
         tooltipShowDelay={300}
         rowBuffer={3}
-        localeText={{ noRowsToShow: t('grid.noRows') }}
+        localeText={{ loadingOoo: t('grid.loading') }}
       />
       {menu ? (
         <Menu

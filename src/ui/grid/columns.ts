@@ -1,4 +1,4 @@
-/** Builds AG Grid column definitions from a view's fields: renderer, editor, sort and search per type. */
+/** Builds AG Grid column definitions from a view's fields: value, renderer, editor and tooltip per type. */
 import type {
   ColDef,
   ICellRendererParams,
@@ -7,7 +7,7 @@ import type {
   ValueGetterParams,
 } from 'ag-grid-community';
 import type { TFunction } from 'i18next';
-import { compareCells, formatCell, getFieldType } from '../../domain/fields';
+import { formatCell, getFieldType } from '../../domain/fields';
 import type { TypeContext } from '../../domain/fields/fieldType';
 import type { CellValue, Field, TableRecord, View } from '../../domain/model';
 import { isInvalidValue } from '../../domain/model';
@@ -37,39 +37,6 @@ function cellValue(
   if (field.type === 'modifiedTime') return rec.modifiedAt;
   if (field.type === 'formula') return formulaValue(field.tableId, field.id, rec.id) as CellValue;
   return rec.values[field.id];
-}
-
-/** Formula results sort numbers before text, errors after values (empty cells are kept last). */
-function compareFormula(a: unknown, b: unknown): number {
-  const rank = (v: unknown) => (isFormulaError(v) ? 2 : typeof v === 'number' ? 0 : 1);
-  const ra = rank(a);
-  const rb = rank(b);
-  if (ra !== rb) return ra - rb;
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return String(a).localeCompare(String(b), 'zh-CN');
-}
-
-function isEmptyCell(value: unknown): boolean {
-  return (
-    value === null ||
-    value === undefined ||
-    value === '' ||
-    (Array.isArray(value) && value.length === 0)
-  );
-}
-
-/**
- * Empty cells go last in both directions, as in a spreadsheet: AG Grid reverses the
- * comparator for Z→A, which would otherwise put every blank row on top.
- */
-function keepEmptyLast(
-  compare: (a: unknown, b: unknown) => number,
-): NonNullable<ColDef['comparator']> {
-  return (a: unknown, b: unknown, _nodeA, _nodeB, descending: boolean) => {
-    const emptyA = isEmptyCell(a);
-    if (emptyA !== isEmptyCell(b)) return (emptyA ? 1 : -1) * (descending ? -1 : 1);
-    return compare(a, b);
-  };
 }
 
 function editorFor(
@@ -176,13 +143,6 @@ export function buildColumnDefs(
       sortIndex: sortIndex >= 0 ? sortIndex : null,
       valueGetter: (p) => cellValue(p, field),
       valueFormatter: (p) => text(p.value as CellValue),
-      comparator: keepEmptyLast(
-        field.type === 'formula'
-          ? compareFormula
-          : field.type === 'link'
-            ? (a, b) => text(a as CellValue).localeCompare(text(b as CellValue), 'zh-CN')
-            : (a, b) => compareCells(field, a as CellValue, b as CellValue),
-      ),
       cellRenderer: rendererFor(field, ctx, linkTitles),
       cellClass:
         field.type === 'formula'

@@ -1,12 +1,11 @@
 /**
- * The search box as an external filter. A record's searchable text (its visible cells as
- * shown) is built the first time a search needs it and cached per record object; records
- * are immutable, so an edited record simply gets a new entry. Nothing is computed on open.
+ * The search box: a record matches when its visible cells, as shown, contain every term. The
+ * text is built the first time a search needs it; nothing is computed on open.
  */
-import type { GridApi, IRowNode } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { formatCell } from '../../domain/fields';
 import type { TypeContext } from '../../domain/fields/fieldType';
+import type { RecordId } from '../../domain/ids';
 import type { CellValue, Field, TableRecord } from '../../domain/model';
 import type { LinkTitles } from './columns';
 import { formulaResultType, formulaValue } from '../../state/formulas';
@@ -46,40 +45,40 @@ export function splitTerms(search: string): string[] {
   return search.trim().toLowerCase().split(/\s+/).filter(Boolean);
 }
 
-export function useSearchFilter(
-  api: GridApi<TableRecord> | null,
+/**
+ * The search as a record test, or null when no search is on. Each record's text is cached by
+ * id with the record object it was made from (records are replaced, never changed, so an
+ * edited record simply makes a new entry); formula results change without their records, so
+ * `forget` drops the text of the records a formula reply names (every record's when null).
+ */
+export function useSearch(
   search: string,
   fields: readonly Field[],
   ctx: TypeContext,
   linkTitles: LinkTitles,
 ) {
   const terms = useMemo(() => splitTerms(search), [search]);
-  const cache = useRef(new WeakMap<TableRecord, string>());
+  const cache = useRef(new Map<RecordId, { rec: TableRecord; text: string }>());
+  // A new cache whenever what the text is made of changes (before the view reads it again:
+  // this effect runs ahead of the grid's).
   useEffect(() => {
-    cache.current = new WeakMap();
+    cache.current = new Map();
   }, [fields, ctx.language, ctx.today, linkTitles]);
-  // Formula results change without their records changing: the grid's formula refresh says
-  // whose cached text to forget (all records' when it cannot say).
-  const forget = useCallback((records: readonly TableRecord[] | null) => {
-    if (!records) cache.current = new WeakMap();
-    else for (const rec of records) cache.current.delete(rec);
+  const forget = useCallback((ids: readonly RecordId[] | null) => {
+    if (!ids) cache.current = new Map();
+    else for (const id of ids) cache.current.delete(id);
   }, []);
-  const isExternalFilterPresent = useCallback(() => terms.length > 0, [terms]);
-  const doesExternalFilterPass = useCallback(
-    (node: IRowNode<TableRecord>) => {
-      const rec = node.data;
-      if (!rec) return false;
-      let text = cache.current.get(rec);
+  const matches = useMemo(() => {
+    if (terms.length === 0) return null;
+    return (rec: TableRecord): boolean => {
+      const entry = cache.current.get(rec.id);
+      let text = entry?.rec === rec ? entry.text : undefined;
       if (text === undefined) {
         text = recordSearchText(rec, fields, ctx, linkTitles);
-        cache.current.set(rec, text);
+        cache.current.set(rec.id, { rec, text });
       }
       return terms.every((t) => (text as string).includes(t));
-    },
-    [terms, fields, ctx, linkTitles],
-  );
-  useEffect(() => {
-    if (api && !api.isDestroyed()) api.onFilterChanged();
-  }, [api, terms, fields]);
-  return { isExternalFilterPresent, doesExternalFilterPass, forget };
+    };
+  }, [terms, fields, ctx, linkTitles]);
+  return { matches, forget };
 }
