@@ -47,6 +47,7 @@ export {
   loadAllRecords,
   loadEveryRecord,
   loadSchema,
+  type LoadOptions,
   type WorkspaceSchema,
 } from './repository';
 export { CURRENT_SCHEMA_VERSION, getWorkspaceDbName, WorkspaceDb } from './schema';

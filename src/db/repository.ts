@@ -4,8 +4,10 @@
  */
 import type { RecordId, TableId } from '../domain/ids';
 import type { Field, Table, TableRecord, View, WorkspaceMeta } from '../domain/model';
-import { inTableOrder } from '../domain/records';
-import { allBucketKeys, bucketKeyOf, groupIntoBuckets, type RecordBucket } from './buckets';
+import { createSlicePause } from '../domain/pause';
+import { inTableOrder, inTableOrderSliced } from '../domain/records';
+import { readAllBuckets, type BucketReadOptions } from './bucketReader';
+import { bucketKeyOf, groupIntoBuckets } from './buckets';
 import { toStorageError } from './errors';
 import type { WorkspaceDb } from './schema';
 
@@ -38,29 +40,27 @@ function byOrder(a: { order: number }, b: { order: number }): number {
   return a.order - b.order;
 }
 
-/** Buckets per read request: each request's records are deserialised in one task. */
-const BUCKETS_PER_READ = 32;
+/** Main-thread time between two yields while the loaded records are put in table order. */
+const ORDER_SLICE_MS = 12;
+
+export interface LoadOptions extends BucketReadOptions {
+  /** Time slice of the ordering step, in ms. */
+  orderSliceMs?: number;
+}
 
 /**
- * All records of the table in order, read in one transaction a batch of buckets per request
- * (each request's records are deserialised in their own task), then sorted by `order`.
+ * All records of the table in order: read in one transaction in waves of buckets (each wave's
+ * results cost a few ms of main-thread time, see bucketReader.ts), then put in table order in
+ * time slices, so no step of a large load holds the page for long.
  */
-export async function loadAllRecords(db: WorkspaceDb, tableId: TableId): Promise<TableRecord[]> {
-  const keys = allBucketKeys(tableId);
-  const batches: Promise<(RecordBucket | undefined)[]>[] = [];
-  await db.transaction('r', db.recordBuckets, async () => {
-    // All requested at once: IndexedDB answers them in order without a round trip between.
-    for (let at = 0; at < keys.length; at += BUCKETS_PER_READ)
-      batches.push(db.recordBuckets.bulkGet(keys.slice(at, at + BUCKETS_PER_READ)));
-    await Promise.all(batches);
-  });
-  const records: TableRecord[] = [];
-  for (const batch of await Promise.all(batches))
-    for (const bucket of batch) if (bucket) for (const r of bucket.records) records.push(r);
-  // Each deserialised record carries its own copy of the table id: share one (~32 MB at 1M).
-  for (const record of records) record.tableId = tableId;
+export async function loadAllRecords(
+  db: WorkspaceDb,
+  tableId: TableId,
+  options: LoadOptions = {},
+): Promise<TableRecord[]> {
+  const records = await readAllBuckets(db, tableId, options);
   // Buckets hand records back in hash order: this runs on every load.
-  return inTableOrder(records);
+  return inTableOrderSliced(records, createSlicePause(options.orderSliceMs ?? ORDER_SLICE_MS));
 }
 
 /** Every record of every table (tests compare whole databases with it), by order then id. */

@@ -15,3 +15,16 @@ export function yieldToEventLoop(): Promise<void> {
     channel.port2.postMessage(null);
   });
 }
+
+/**
+ * A pause to call often inside a long loop: it yields only once `budgetMs` of work has run
+ * since the last yield, so the loop runs in slices of about that length.
+ */
+export function createSlicePause(budgetMs: number): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < budgetMs) return;
+    await yieldToEventLoop();
+    since = performance.now();
+  };
+}

@@ -1,0 +1,136 @@
+import type { TableRecord } from '../../src/domain/model';
+import { compareRecordOrder } from '../../src/domain/records';
+import { readAllBuckets } from '../../src/db/bucketReader';
+import { BUCKETS_PER_TABLE, bucketNumberOf } from '../../src/db/buckets';
+import { bulkInsertRecords, loadAllRecords } from '../../src/db/repository';
+import { WorkspaceDb } from '../../src/db/schema';
+import { F_NAME, makeRecord, openFreshDb, T1, T2 } from './helpers';
+
+/** A table whose records fill every bucket, with fractional orders and ties on order. */
+function awkwardRecords(count: number): TableRecord[] {
+  const records: TableRecord[] = [];
+  for (let i = 0; i < count; i++) {
+    // Quarter steps in scrambled order, and every 5th record on an integer another one has.
+    const order = i % 5 === 0 ? Math.floor(i / 5) : ((i * 7919) % count) / 4;
+    records.push(
+      makeRecord(`rec_${(i * 2654435761) % 1_000_003}_${i}`, T1, order, { [F_NAME]: `n${i}` }),
+    );
+  }
+  return records;
+}
+
+const idsInTableOrder = (records: readonly TableRecord[]) =>
+  [...records].sort(compareRecordOrder).map((r) => r.id);
+
+describe('loadAllRecords in waves', () => {
+  it('reads every record exactly once and in table order, whatever the wave size', async () => {
+    const db = await openFreshDb();
+    const records = awkwardRecords(6_000);
+    const other = [0, 1, 2].map((o) => makeRecord(`rec_other${o}`, T2, o));
+    expect(new Set(records.map((r) => bucketNumberOf(r.id))).size).toBeGreaterThan(1000);
+    expect(new Set(records.map((r) => r.order)).size).toBeLessThan(records.length - 100);
+    expect(records.some((r) => !Number.isInteger(r.order))).toBe(true);
+    await bulkInsertRecords(db, [...other, ...records]);
+    const expected = idsInTableOrder(records);
+    for (const maxWave of [1, 7, 300, BUCKETS_PER_TABLE]) {
+      const waves: number[] = [];
+      const loaded = await loadAllRecords(db, T1, {
+        maxWave,
+        firstWave: maxWave,
+        onWave: (read) => waves.push(read),
+      });
+      expect(loaded.map((r) => r.id)).toEqual(expected);
+      expect(loaded.every((r) => r.tableId === T1)).toBe(true);
+      expect(waves.at(-1)).toBe(BUCKETS_PER_TABLE);
+      expect(waves.length).toBeGreaterThanOrEqual(Math.ceil(BUCKETS_PER_TABLE / maxWave));
+      if (maxWave === 1) expect(waves).toEqual(Array.from({ length: 1024 }, (_, i) => i + 1));
+    }
+    expect((await loadAllRecords(db, T2, { maxWave: 3 })).map((r) => r.id)).toEqual([
+      'rec_other0',
+      'rec_other1',
+      'rec_other2',
+    ]);
+    db.close();
+  });
+
+  it('grows its waves from the first one when reading is cheap, never beyond maxWave', async () => {
+    const db = await openFreshDb();
+    await bulkInsertRecords(db, awkwardRecords(2_000));
+    const sizes: number[] = [];
+    let last = 0;
+    const loaded = await readAllBuckets(db, T1, {
+      firstWave: 2,
+      maxWave: 64,
+      waveMs: 1_000,
+      onWave: (read) => {
+        sizes.push(read - last);
+        last = read;
+      },
+    });
+    expect(loaded).toHaveLength(2_000);
+    expect(sizes.slice(0, 3)).toEqual([2, 2, 4]);
+    expect(Math.max(...sizes)).toBe(64);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(BUCKETS_PER_TABLE);
+    db.close();
+  });
+
+  it('sees all or none of a write made by another connection while it reads', async () => {
+    const db = await openFreshDb();
+    const before = awkwardRecords(3_000);
+    await bulkInsertRecords(db, before);
+    const writer = new WorkspaceDb(db.workspaceId);
+    await writer.open();
+    const added = Array.from({ length: 3_000 }, (_, i) =>
+      makeRecord(`rec_new${i}`, T1, 10_000 + i),
+    );
+    let write: Promise<void> | undefined;
+    let read = 0;
+    let readWhenWritten = -1;
+    const loaded = await loadAllRecords(db, T1, {
+      maxWave: 1,
+      onWave: (n) => {
+        read = n;
+        if (n !== 5) return;
+        // Every bucket gets new records: a load made of several snapshots would see some.
+        write = bulkInsertRecords(writer, added).then(() => void (readWhenWritten = read));
+      },
+    });
+    expect(write).toBeDefined();
+    await write;
+    const seen = loaded.filter((r) => r.id.startsWith('rec_new')).length;
+    expect([0, added.length]).toContain(seen);
+    expect(loaded).toHaveLength(before.length + seen);
+    // The writer waited for the read transaction (IndexedDB orders overlapping transactions).
+    expect(seen).toBe(0);
+    expect(readWhenWritten).toBe(BUCKETS_PER_TABLE);
+    expect(await loadAllRecords(db, T1)).toHaveLength(before.length + added.length);
+    writer.close();
+    db.close();
+  });
+
+  it('lets other tasks run between waves', async () => {
+    const db = await openFreshDb();
+    await bulkInsertRecords(db, awkwardRecords(2_000));
+    let ticks = 0;
+    let done = false;
+    const tick = () => {
+      ticks++;
+      if (!done) setTimeout(tick, 0);
+    };
+    setTimeout(tick, 0);
+    await loadAllRecords(db, T1, { maxWave: 4 });
+    done = true;
+    expect(ticks).toBeGreaterThan(5);
+    db.close();
+  });
+
+  it('reads an empty table and a database opened lazily', async () => {
+    const db = await openFreshDb();
+    expect(await loadAllRecords(db, T1)).toEqual([]);
+    await bulkInsertRecords(db, [makeRecord('rec_x', T1, 1)]);
+    const lazy = new WorkspaceDb(db.workspaceId);
+    expect((await loadAllRecords(lazy, T1)).map((r) => r.id)).toEqual(['rec_x']);
+    lazy.close();
+    db.close();
+  });
+});
