@@ -50,7 +50,7 @@ export const SLICE_MS = 8;
 
 /**
  * Runs `step(i)` for i = 0 … count-1, yielding to the event loop whenever a slice of `sliceMs`
- * is used up (the clock is read every 1,024 steps; a step is expected to take microseconds).
+ * is used up (the clock is read every 256 steps; a step is expected to take microseconds).
  */
 export async function runSlicedLoop(
   count: number,
@@ -60,7 +60,7 @@ export async function runSlicedLoop(
   let t0 = performance.now();
   for (let i = 0; i < count; i++) {
     step(i);
-    if ((i & 1023) === 1023 && performance.now() - t0 >= sliceMs) {
+    if ((i & 255) === 255 && performance.now() - t0 >= sliceMs) {
       await yieldToEventLoop();
       t0 = performance.now();
     }

@@ -44,8 +44,10 @@ export class UpdateAssembler {
       throw new EngineProtocolError(`Chunk of ${chunk.fieldId}: rows and values differ.`);
     if (chunk.at === 0) {
       this.close();
+      // Copies: later chunks are appended, and the first chunk's arrays may be the sender's.
       const { fieldId, type, rows, values } = chunk;
-      this.open = { update: { fieldId, type, rows, values }, total: chunk.total };
+      const update = { fieldId, type, rows: rows && rows.slice(), values: values.slice() };
+      this.open = { update, total: chunk.total };
     } else {
       const open = this.open;
       if (
@@ -81,7 +83,7 @@ export class UpdateAssembler {
 }
 
 function appendTo<T>(target: T[], items: readonly T[]): void {
-  for (const item of items) target.push(item);
+  for (let i = 0, n = items.length; i < n; i++) target.push(items[i] as T);
 }
 
 /**
@@ -113,7 +115,7 @@ export class InputAssembler {
     if (!columns) this.parts.set(id, (columns = new Map()));
     const column = columns.get(part.fieldId);
     if (column) appendTo(column, part.values);
-    else columns.set(part.fieldId, part.values);
+    else columns.set(part.fieldId, part.values.slice());
   }
 
   complete(id: number, req: EngineRequest): EngineRequest {
