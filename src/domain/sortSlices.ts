@@ -91,7 +91,10 @@ export function mergePositions(
   let j = 0;
   let k = 0;
   while (i < into.length || j < sorted.length) {
-    if (j >= sorted.length || (i < into.length && compare(into[i] as number, sorted[j] as number) <= 0))
+    if (
+      j >= sorted.length ||
+      (i < into.length && compare(into[i] as number, sorted[j] as number) <= 0)
+    )
       out[k++] = into[i++] as number;
     else out[k++] = sorted[j++] as number;
   }

@@ -36,7 +36,7 @@ export function registerGridModules(): void {
     InfiniteRowModelModule,
     RenderApiModule,
     RowApiModule,
-      RowStyleModule,
+    RowStyleModule,
     ScrollApiModule,
     TooltipModule,
     CellStyleModule,

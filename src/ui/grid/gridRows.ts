@@ -94,12 +94,13 @@ export function attachRows(
     whenShowsAll: async () => {
       while (!store.complete || view.busy) {
         if (view.busy) await view.whenCurrent();
-        else await new Promise<void>((resolve) => {
-          const stop = store.subscribe(() => {
-            stop();
-            resolve();
+        else
+          await new Promise<void>((resolve) => {
+            const stop = store.subscribe(() => {
+              stop();
+              resolve();
+            });
           });
-        });
       }
     },
     detach: unsubscribe,

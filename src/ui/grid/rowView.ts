@@ -245,12 +245,16 @@ export class RowView {
     for (let i = 0; i < positions.length; i++) {
       const p = positions[i] as number;
       const rec = base[p] as TableRecord;
-      for (let s = 0; s < sorts.length; s++) (keys[s] as unknown[])[p] = (sorts[s] as SortKey).read(rec);
+      for (let s = 0; s < sorts.length; s++)
+        (keys[s] as unknown[])[p] = (sorts[s] as SortKey).read(rec);
       if ((i & 1023) === 1023 && !(await pace())) return;
     }
     const order =
       sorts.length > 0
-        ? await sortPositions(positions, comparerOf(sorts, keys), { budgetMs: BUDGET_MS, cancelled })
+        ? await sortPositions(positions, comparerOf(sorts, keys), {
+            budgetMs: BUDGET_MS,
+            cancelled,
+          })
         : positions;
     if (!order || cancelled()) return;
     this.show(base, order, keys);
@@ -273,7 +277,8 @@ export class RowView {
       const rec = base[p] as TableRecord;
       if (ids.has(rec.id)) {
         changed[p] = 1;
-        for (let s = 0; s < sorts.length; s++) (this.keys[s] as unknown[])[p] = (sorts[s] as SortKey).read(rec);
+        for (let s = 0; s < sorts.length; s++)
+          (this.keys[s] as unknown[])[p] = (sorts[s] as SortKey).read(rec);
         if (!filter || filter(rec)) incoming.push(p);
       }
       if ((p & 16383) === 16383 && !(await pace())) return;
@@ -287,6 +292,10 @@ export class RowView {
     }
     const compare = comparerOf(sorts, this.keys);
     incoming.sort(compare);
-    this.show(base, mergePositions(kept.subarray(0, k), Int32Array.from(incoming), compare), this.keys);
+    this.show(
+      base,
+      mergePositions(kept.subarray(0, k), Int32Array.from(incoming), compare),
+      this.keys,
+    );
   }
 }

@@ -43,9 +43,17 @@ export function sortKeyOf(field: Field, descending: boolean, linkTitles: LinkTit
         compare: (a, b) => collator.compare(String(a), String(b)),
       };
     case 'createdTime':
-      return { ...base, read: (rec) => rec.createdAt, compare: (a, b) => compareCells(field, a as CellValue, b as CellValue) };
+      return {
+        ...base,
+        read: (rec) => rec.createdAt,
+        compare: (a, b) => compareCells(field, a as CellValue, b as CellValue),
+      };
     case 'modifiedTime':
-      return { ...base, read: (rec) => rec.modifiedAt, compare: (a, b) => compareCells(field, a as CellValue, b as CellValue) };
+      return {
+        ...base,
+        read: (rec) => rec.modifiedAt,
+        compare: (a, b) => compareCells(field, a as CellValue, b as CellValue),
+      };
     default:
       return {
         ...base,

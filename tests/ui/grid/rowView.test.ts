@@ -147,10 +147,16 @@ describe('RowView', () => {
     const { store, view, shown } = setUp(five());
     view.setSpec(sorted(byAmount()));
     await view.whenCurrent();
-    store.apply([{ kind: 'record', id: 'f' as RecordId, before: null, after: record('f', 6, 20) }], 1);
+    store.apply(
+      [{ kind: 'record', id: 'f' as RecordId, before: null, after: record('f', 6, 20) }],
+      1,
+    );
     await view.whenCurrent();
     expect(shown()).toEqual(['b', 'e', 'f', 'a', 'd', 'c']);
-    store.apply([{ kind: 'record', id: 'a' as RecordId, before: record('a', 1, 30), after: null }], 1);
+    store.apply(
+      [{ kind: 'record', id: 'a' as RecordId, before: record('a', 1, 30), after: null }],
+      1,
+    );
     await view.whenCurrent();
     expect(shown()).toEqual(['b', 'e', 'f', 'd', 'c']);
   });
@@ -188,7 +194,10 @@ describe('RowView', () => {
     view.setSpec(sorted(byAmount()));
     view.setSpec(sorted(byAmount(true)));
     await view.whenCurrent();
-    const amounts = Array.from({ length: view.count }, (_, i) => view.rowAt(i)?.values[AMOUNT] as number);
+    const amounts = Array.from(
+      { length: view.count },
+      (_, i) => view.rowAt(i)?.values[AMOUNT] as number,
+    );
     const expected = many
       .map((r, i) => ({ v: r.values[AMOUNT] as number, i }))
       .sort((x, y) => y.v - x.v || x.i - y.i)
