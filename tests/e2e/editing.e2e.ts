@@ -134,10 +134,7 @@ describe('editing like a spreadsheet', () => {
     const phones = [await text(page, 1, '手机'), await text(page, 2, '手机')];
     const third = await text(page, 3, '姓名');
     for (const row of [1, 2]) {
-      await page
-        .locator(`.ag-row[row-index="${row}"] input.row-select`)
-        .first()
-        .check();
+      await page.locator(`.ag-row[row-index="${row}"] input.row-select`).first().check();
     }
     await page.getByTestId('delete-selected').click();
     await expect.poll(() => recordCount(page)).toBe('共 198 条');
@@ -235,6 +232,35 @@ describe('editing like a spreadsheet', () => {
     await page.getByTestId('search').fill('');
     await expect.poll(() => recordCount(page)).toBe('共 200 条');
     await expect.poll(() => page.locator('.ag-row').count()).toBeGreaterThan(shown);
+    await done();
+  });
+
+  it('ticks a run of rows with Shift, every row with the header box, and says when a search finds nothing', async () => {
+    const { page, done } = await openTemplate();
+    const box = (row: number) =>
+      page.locator(`.ag-row[row-index="${row}"] input.row-select`).first();
+    await box(2).click();
+    await box(5).click({ modifiers: ['Shift'] });
+    await expect
+      .poll(() => page.getByTestId('delete-selected').textContent())
+      .toBe('删除选中的 4 条');
+    for (const row of [2, 3, 4, 5]) expect(await box(row).isChecked()).toBe(true);
+    expect(await box(1).isChecked()).toBe(false);
+
+    const all = page.getByTestId('select-all');
+    await all.click();
+    await expect
+      .poll(() => page.getByTestId('delete-selected').textContent())
+      .toBe('删除选中的 200 条');
+    expect(await box(0).isChecked()).toBe(true);
+    await all.click();
+    await expect.poll(() => page.getByTestId('delete-selected').count()).toBe(0);
+    expect(await box(3).isChecked()).toBe(false);
+
+    await page.getByTestId('search').fill('没有这个客户zzz');
+    await expect.poll(() => page.locator('.grid-empty').textContent()).toBe('没有符合搜索的记录。');
+    await page.getByTestId('search').fill('');
+    await expect.poll(() => recordCount(page)).toBe('共 200 条');
     await done();
   });
 
