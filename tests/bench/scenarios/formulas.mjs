@@ -101,8 +101,7 @@ async function openUntilFormulas(context, baseUrl, name) {
         .map((m) => `${m.name.slice(9)} ${Math.round(m.startTime)}`),
     };
   });
-  if (PROFILE)
-    console.log(`  longest tasks: ${t.longest.join(', ')}\n  marks: ${t.marks.join(', ')}`);
+  console.log(`  longest tasks: ${t.longest.join(', ')}\n  marks: ${t.marks.join(', ')}`);
   return { page, errors, t };
 }
 
