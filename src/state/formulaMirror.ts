@@ -87,7 +87,7 @@ export function shiftResults(t: FormulaTable, shift: RowShift): void {
         id,
         insertAt(column, shift.at, new Array<FormulaResult>(shift.count).fill(null)),
       );
-    else t.results.set(id, withoutRows(column, shift.rows));
+    else t.results.set(id, dropRows(column, shift.rows));
   }
 }
 
@@ -100,8 +100,19 @@ export function insertAt<T>(array: T[], at: number, items: readonly T[]): T[] {
   return array.slice(0, at).concat(items, array.slice(at));
 }
 
+/** Up to this many removed rows are spliced out (a memory move each); more are filtered out. */
+const FEW_ROWS = 16;
+
+/** The array without the given positions (ascending): in place for a few, else a new array. */
+export function dropRows<T>(array: T[], rows: readonly number[]): T[] {
+  if (rows.length > FEW_ROWS) return withoutRows(array, rows);
+  for (let k = rows.length - 1; k >= 0; k--) array.splice(rows[k] as number, 1);
+  return array;
+}
+
 /** A new array without the given positions (ascending). */
 export function withoutRows<T>(array: readonly T[], rows: readonly number[]): T[] {
+  if (rows.length <= FEW_ROWS) return dropRows(array.slice(), rows);
   const out: T[] = [];
   let from = 0;
   for (const r of rows) {

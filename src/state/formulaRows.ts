@@ -8,7 +8,7 @@ import type { FieldId, RecordId, TableId } from '../domain/ids';
 import type { TableRecord } from '../domain/model';
 import type { CellChange } from '../engine/types';
 import type { EngineRequest } from '../engine/remote/protocol';
-import { insertAt, setRows, withoutRows } from './formulaMirror';
+import { dropRows, insertAt, setRows, withoutRows } from './formulaMirror';
 import type { FormulaTable, RowShift } from './formulaMirror';
 import { engineValueOf } from './formulaValues';
 
@@ -29,7 +29,7 @@ export function removeDeleted(
   if (found.size === 0) return;
   const rows = [...found].sort((a, b) => a - b);
   setRows(t, withoutRows(t.rowIds, rows), rows[0] as number);
-  for (const [id, column] of t.values) t.values.set(id, withoutRows(column, rows));
+  for (const [id, column] of t.values) t.values.set(id, dropRows(column, rows));
   send({ op: 'removeRows', table: tableId, rows }, { kind: 'remove', rows });
 }
 

@@ -3,6 +3,7 @@ import type { FieldId, RecordId } from '../../src/domain/ids';
 import type { TableRecord } from '../../src/domain/model';
 import type { FormulaTable, RowShift } from '../../src/state/formulaMirror';
 import {
+  dropRows,
   indexRecords,
   insertAt,
   rowBefore,
@@ -129,5 +130,14 @@ describe('shown values while row changes are on their way', () => {
     expect([out[0], out[1], out[300_000], out[300_001]]).toEqual([1, 0, 299_999, 2]);
     expect(withoutRows([0, 1, 2, 3, 4, 5], [0, 2, 5])).toEqual([1, 3, 4]);
     expect(withoutRows([0, 1, 2], [])).toEqual([0, 1, 2]);
+    const source = Array.from({ length: 100 }, (_, i) => i);
+    const many = Array.from({ length: 30 }, (_, i) => i * 3);
+    const kept = source.filter((i) => i % 3 !== 0 || i >= 90);
+    expect(withoutRows(source, many)).toEqual(kept);
+    expect(source).toHaveLength(100);
+    expect(dropRows(source.slice(), many)).toEqual(kept);
+    const few = source.slice();
+    expect(dropRows(few, [1, 50, 99])).toBe(few);
+    expect(few).toEqual(source.filter((i) => i !== 1 && i !== 50 && i !== 99));
   });
 });
