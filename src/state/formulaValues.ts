@@ -67,14 +67,15 @@ export async function runSlicedLoop(
   }
 }
 
-/** A field's input column for the engine, a slice of records per task (the page keeps answering). */
-export async function engineColumnOf(
-  field: Field,
+/** The fields' input columns for the engine, in one pass over the records, sliced by time. */
+export async function engineColumnsOf(
+  fields: readonly Field[],
   records: readonly TableRecord[],
-): Promise<EngineValue[]> {
-  const out: EngineValue[] = [];
+): Promise<Map<Field['id'], EngineValue[]>> {
+  const columns = fields.map((field) => ({ field, values: [] as EngineValue[] }));
   await runSlicedLoop(records.length, (i) => {
-    out.push(engineValueOf(field, records[i] as TableRecord));
+    const rec = records[i] as TableRecord;
+    for (const c of columns) c.values.push(engineValueOf(c.field, rec));
   });
-  return out;
+  return new Map(columns.map((c) => [c.field.id, c.values]));
 }

@@ -22,7 +22,7 @@ import type { FormulaTable, RowShift } from './formulaMirror';
 import { editInputs, insertAdded, removeDeleted } from './formulaRows';
 import { readFirstScreenFormulas } from './firstScreen';
 import type { FirstScreenFormulas } from './firstScreen';
-import { engineColumnOf, inputKindOf } from './formulaValues';
+import { engineColumnsOf, inputKindOf } from './formulaValues';
 import { recordStore } from './session';
 import { useAppStore } from './store';
 
@@ -226,11 +226,13 @@ async function buildTable(tableId: TableId, signature: string): Promise<void> {
   // changes made meanwhile are held and reach the engine right after the build, like later ones.
   const held: RecordDelta[] = [];
   const stopHolding = store.subscribe((delta) => held.push(delta));
-  const values = new Map<FieldId, EngineValue[]>();
+  let values: Map<FieldId, EngineValue[]>;
   let rows: Awaited<ReturnType<typeof indexRecords>>;
   try {
-    for (const { field } of inputs.values())
-      values.set(field.id, await engineColumnOf(field, records));
+    values = await engineColumnsOf(
+      [...inputs.values()].map((i) => i.field),
+      records,
+    );
     rows = await indexRecords(records);
   } finally {
     stopHolding();
