@@ -161,7 +161,7 @@ function send(tableId: TableId, t: FormulaTable, req: EngineRequest, shift?: Row
   if (shift) t.pending.push(shift);
   t.replies = t.replies.then(async () => {
     const updates = await reply.catch((err: unknown) => {
-      console.error('Formula engine:', err);
+      if (tables.get(tableId) === t) console.error('Formula engine:', err);
       return null;
     });
     if (tables.get(tableId) !== t) return;
@@ -277,7 +277,9 @@ async function buildTable(tableId: TableId, signature: string): Promise<void> {
       // For the bench (tests/bench/scenarios/formulas.mjs): the listeners have the values now.
       performance.mark('regulars:formulas-ready');
     },
-    (err: unknown) => console.error('Formula engine:', err),
+    (err: unknown) => {
+      if (tables.get(tableId) === t) console.error('Formula engine:', err);
+    },
   );
   await t.replies;
 }

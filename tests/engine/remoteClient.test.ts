@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEngineClient } from '../../src/engine/remote/client';
+import { EngineWorkerError, createEngineClient } from '../../src/engine/remote/client';
 import type { ColumnUpdate, FromEngine, ToEngine } from '../../src/engine/remote/protocol';
 import { createEngineServer } from '../../src/engine/remote/server';
 
@@ -80,6 +80,15 @@ describe('the engine client over parts of two values', () => {
     });
     // Row 0 is now the first inserted row (100 → 0.5): the removal reached the engine last.
     expect(column(after, 'fld_d')).toMatchObject({ rows: [0], values: [1] });
+  });
+});
+
+describe('stopping the engine client', () => {
+  it('fails the requests still open instead of leaving them waiting forever', async () => {
+    const client = createEngineClient({ chunkValues: 2 });
+    const open = client.request(build);
+    client.terminate();
+    await expect(open).rejects.toThrow(EngineWorkerError);
   });
 });
 

@@ -62,7 +62,10 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
         send(messages);
       });
     },
-    terminate: () => transport.terminate(),
+    terminate() {
+      transport.terminate();
+      failAll(new EngineWorkerError('The formula engine was stopped.'));
+    },
   };
 }
 
