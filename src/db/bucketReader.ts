@@ -1,13 +1,15 @@
 /**
- * Reads every bucket of a table in one read-only transaction, in waves sized so that each
- * wave's results cost the main thread only a few milliseconds to deserialise and flatten.
+ * Reads every bucket of a table in one read-only transaction, in waves sized so that the
+ * results of the waves in flight cost the main thread only a few milliseconds each.
  *
  * Why: reading values back (the `.result` of a request) deserialises them on the main thread,
- * and Chromium delivers results that are ready back to back in one task; 1,024 requests issued
- * at once cost ~290 ms in one task at 100k rows. Here only WINDOW requests are outstanding, each
- * over a range of buckets, and the next one is issued from a request's success callback: that
+ * and Chromium hands over results that are ready together in one task (large values, stored as
+ * blobs, always are: ~1,000 records per bucket at 1M rows); all 1,024 buckets requested at once
+ * cost ~290 ms in one task at 100k rows. Here each request reads a range of buckets sized from
+ * the measured cost per record, and requests are issued only while the estimated cost of all
+ * those in flight fits one task's budget. A new request is issued from a success callback: that
  * is the only time a transaction accepts requests, and with a request always pending it never
- * commits, so the whole table is one snapshot, never a mix of before and after another tab's
+ * commits, so the table is read in one snapshot, never a mix of before and after another tab's
  * write. Dexie is bypassed for this one read because its requests cannot be paced like that.
  */
 import type { TableId } from '../domain/ids';
@@ -27,9 +29,15 @@ export interface BucketReadOptions {
 }
 
 const DEFAULT_WAVE_MS = 8;
-const FIRST_WAVE = 4;
-/** Requests outstanding at once: the database reads the next range while this one is used. */
-const WINDOW = 2;
+/** Waves' worth of estimated cost in flight at once: all their results can land in one task. */
+const WAVES_IN_FLIGHT = 3;
+/**
+ * One bucket, read alone: the first records deserialised cost several times what later ones do
+ * (~15 ms for a bucket of 1,000 against ~3 ms), so nothing else is in flight until it is measured.
+ */
+const FIRST_WAVE = 1;
+/** Requests in flight at most, however cheap: the database reads ahead while one is used. */
+const MAX_IN_FLIGHT = 8;
 /**
  * Records per wave whatever the measured cost: a browser that deserialises before the success
  * event (so `.result` costs nothing to measure) still gets waves of bounded size.
@@ -56,15 +64,19 @@ export class BucketReadAbortedError extends Error {
   override name = 'BucketReadAbortedError';
 }
 
-/** Issues range reads from success callbacks and sizes each from the last one's cost. */
+/** Issues range reads from success callbacks and sizes each from the cost measured so far. */
 class WaveReader {
   readonly records: TableRecord[] = [];
   private next = 0;
   private read = 0;
-  private outstanding = 0;
+  private inFlight = 0;
+  /** Estimated main-thread ms of the results in flight. */
+  private inFlightMs = 0;
   private waveSize: number;
   private readonly waveMs: number;
   private readonly maxWave: number;
+  /** Measured main-thread ms per record of a wave (smoothed); unknown before the first. */
+  private perRecord: number | undefined;
 
   constructor(
     private readonly store: IDBObjectStore,
@@ -81,24 +93,36 @@ class WaveReader {
   }
 
   private issue(): void {
-    while (this.outstanding < WINDOW && this.next < BUCKETS_PER_TABLE) {
+    while (this.inFlight < MAX_IN_FLIGHT && this.next < BUCKETS_PER_TABLE) {
       const from = this.next;
       const to = Math.min(BUCKETS_PER_TABLE, from + this.waveSize);
+      const cost = this.estimate(to - from);
+      if (this.inFlight > 0 && this.perRecord === undefined) return;
+      if (this.inFlight > 0 && this.inFlightMs + cost > this.waveMs * WAVES_IN_FLIGHT) return;
       const range = IDBKeyRange.bound(
         bucketKey(this.tableId, from),
         bucketKey(this.tableId, to - 1),
       );
       const request = this.store.getAll(range);
-      request.onsuccess = () => this.absorb(request, to - from);
+      request.onsuccess = () => this.absorb(request, to - from, cost);
       this.next = to;
-      this.outstanding++;
+      this.inFlight++;
+      this.inFlightMs += cost;
     }
   }
 
-  private absorb(request: IDBRequest<RecordBucket[]>, buckets: number): void {
-    this.outstanding--;
+  /** Main-thread ms a wave of `buckets` should cost; before any measure, one wave's target. */
+  private estimate(buckets: number): number {
+    if (this.perRecord === undefined) return this.waveMs;
+    return this.perRecord * buckets * (this.records.length / this.read);
+  }
+
+  private absorb(request: IDBRequest<RecordBucket[]>, buckets: number, cost: number): void {
+    this.inFlight--;
+    this.inFlightMs -= cost;
     const started = performance.now();
     const { records, tableId } = this;
+    const before = records.length;
     for (const bucket of request.result)
       for (const record of bucket.records) {
         // Each deserialised record carries its own copy of the id: share one (~32 MB at 1M).
@@ -106,17 +130,24 @@ class WaveReader {
         records.push(record);
       }
     this.read += buckets;
-    this.resize(buckets, performance.now() - started);
+    this.resize(records.length - before, performance.now() - started);
     this.options.onWave?.(this.read);
     this.issue();
   }
 
-  /** Next waves aim at waveMs from the cost per bucket just measured (at most doubling). */
-  private resize(buckets: number, took: number): void {
-    const perBucket = took / buckets;
-    const fits = perBucket > 0 ? Math.floor(this.waveMs / perBucket) : this.waveSize * 2;
-    const recordsPerBucket = this.records.length / this.read;
-    const bounded = recordsPerBucket > 0 ? Math.floor(MAX_WAVE_RECORDS / recordsPerBucket) : fits;
-    this.waveSize = Math.max(1, Math.min(this.waveSize * 2, fits, bounded, this.maxWave));
+  /**
+   * Next waves aim at waveMs from the cost per record measured so far, smoothed so one slow
+   * wave (the machine busy elsewhere) does not shrink the next ones to nothing; at most doubling.
+   */
+  private resize(records: number, took: number): void {
+    if (records > 0) {
+      const sample = took / records;
+      const was = this.perRecord ?? sample;
+      this.perRecord = Math.min(sample, was * 3) * 0.3 + was * 0.7;
+    }
+    const perRecord = this.perRecord ?? 0;
+    const wanted = perRecord > 0 ? Math.min(this.waveMs / perRecord, MAX_WAVE_RECORDS) : Infinity;
+    const fits = Math.floor(wanted / Math.max(1, this.records.length / this.read));
+    this.waveSize = Math.max(1, Math.min(this.waveSize * 2, fits, this.maxWave));
   }
 }

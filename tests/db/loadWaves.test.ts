@@ -68,7 +68,11 @@ describe('loadAllRecords in waves', () => {
       },
     });
     expect(loaded).toHaveLength(2_000);
-    expect(sizes.slice(0, 3)).toEqual([2, 2, 4]);
+    expect(sizes[0]).toBe(2);
+    // Each wave is sized when issued, at most twice the largest measured before it.
+    sizes.forEach((size, i) =>
+      expect(size).toBeLessThanOrEqual(2 * Math.max(2, ...sizes.slice(0, i))),
+    );
     expect(Math.max(...sizes)).toBe(64);
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(BUCKETS_PER_TABLE);
     db.close();
