@@ -8,6 +8,7 @@ import type { Field, TableRecord } from '../domain/model';
 import type { EngineValue, FormulaResult, InputKind, ResultType } from '../engine/types';
 import type { ColumnUpdate } from '../engine/remote/protocol';
 import { runSlicedLoop } from './formulaValues';
+import type { RowIndex } from './formulaRowIndex';
 
 /** A change of row positions that a reply's values come after (removed rows in ascending order). */
 export type RowShift =
@@ -17,8 +18,8 @@ export interface FormulaTable {
   signature: string;
   /** The rows as the engine has been told (never mutated: replaced on every row change). */
   rowIds: readonly RecordId[];
-  /** Each current row's position (kept up to date in place as rows come and go). */
-  rowIndex: Map<RecordId, number>;
+  /** Each current row's position. */
+  rowIndex: RowIndex;
   inputs: Map<FieldId, { field: Field; kind: InputKind }>;
   /** What the engine holds for each input, to send only real changes. */
   values: Map<FieldId, EngineValue[]>;
@@ -121,12 +122,6 @@ export function withoutRows<T>(array: readonly T[], rows: readonly number[]): T[
   }
   for (let i = from; i < array.length; i++) out.push(array[i] as T);
   return out;
-}
-
-/** The rows change: new ids, and the positions from the first changed row on re-indexed. */
-export function setRows(t: FormulaTable, rowIds: readonly RecordId[], from: number): void {
-  t.rowIds = rowIds;
-  for (let i = from; i < rowIds.length; i++) t.rowIndex.set(rowIds[i] as RecordId, i);
 }
 
 /**

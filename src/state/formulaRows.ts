@@ -1,14 +1,14 @@
 /**
  * Record changes as engine requests: removed rows, inserted runs of rows and edited input cells
  * update the page's copy of the engine's rows and inputs, then go out through `send`. A million
- * rows are never re-indexed in full: positions are updated from the first changed row on.
+ * rows are never re-indexed in one task (see formulaRowIndex).
  */
 import { compareRecordOrder } from '../domain/records';
 import type { FieldId, RecordId, TableId } from '../domain/ids';
 import type { TableRecord } from '../domain/model';
 import type { CellChange } from '../engine/types';
 import type { EngineRequest } from '../engine/remote/protocol';
-import { dropRows, insertAt, setRows, withoutRows } from './formulaMirror';
+import { dropRows, insertAt, withoutRows } from './formulaMirror';
 import type { FormulaTable, RowShift } from './formulaMirror';
 import { engineValueOf } from './formulaValues';
 
@@ -24,11 +24,11 @@ export function removeDeleted(
   for (const id of ids) {
     const row = t.rowIndex.get(id);
     if (row !== undefined) found.add(row);
-    t.rowIndex.delete(id);
   }
   if (found.size === 0) return;
   const rows = [...found].sort((a, b) => a - b);
-  setRows(t, withoutRows(t.rowIds, rows), rows[0] as number);
+  t.rowIds = withoutRows(t.rowIds, rows);
+  t.rowIndex.shift({ kind: 'remove', rows }, [], () => t.rowIds);
   for (const [id, column] of t.values) t.values.set(id, dropRows(column, rows));
   send({ op: 'removeRows', table: tableId, rows }, { kind: 'remove', rows });
 }
@@ -75,11 +75,9 @@ export function insertAdded(
       fieldId: field.id,
       values: run.map((rec) => engineValueOf(field, rec)),
     }));
-    const ids = t.rowIds.slice(0, at).concat(
-      run.map((r) => r.id),
-      t.rowIds.slice(at),
-    );
-    setRows(t, ids, at);
+    const runIds = run.map((r) => r.id);
+    t.rowIds = t.rowIds.slice(0, at).concat(runIds, t.rowIds.slice(at));
+    t.rowIndex.shift({ kind: 'insert', at, count: run.length }, runIds, () => t.rowIds);
     for (const v of values) {
       const column = t.values.get(v.fieldId as FieldId);
       if (column) t.values.set(v.fieldId as FieldId, insertAt(column, at, v.values));

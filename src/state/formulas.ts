@@ -20,6 +20,7 @@ import type { EngineClientOptions } from '../engine/remote/client';
 import { applyUpdates, indexRecords, shiftResults, shownValue } from './formulaMirror';
 import type { FormulaTable, RowShift } from './formulaMirror';
 import { editInputs, insertAdded, removeDeleted } from './formulaRows';
+import { RowIndex } from './formulaRowIndex';
 import { readFirstScreenFormulas } from './firstScreen';
 import type { FirstScreenFormulas } from './firstScreen';
 import { engineColumnsOf, inputKindOf } from './formulaValues';
@@ -157,13 +158,15 @@ export function configureFormulaEngine(options: EngineClientOptions): void {
  */
 function send(tableId: TableId, t: FormulaTable, req: EngineRequest, shift?: RowShift): void {
   const rowIds = t.rowIds;
-  const reply = engine().request(req);
-  if (shift) t.pending.push(shift);
-  t.replies = t.replies.then(async () => {
-    const updates = await reply.catch((err: unknown) => {
+  const reply = engine()
+    .request(req)
+    .catch((err: unknown) => {
       if (tables.get(tableId) === t) console.error('Formula engine:', err);
       return null;
     });
+  if (shift) t.pending.push(shift);
+  t.replies = t.replies.then(async () => {
+    const updates = await reply;
     if (tables.get(tableId) !== t) return;
     // A failed reply still moved the engine's rows (or the engine is gone): keep in step.
     if (shift) {
@@ -242,7 +245,7 @@ async function buildTable(tableId: TableId, signature: string): Promise<void> {
   const t: FormulaTable = {
     signature,
     rowIds: rows.ids,
-    rowIndex: rows.index,
+    rowIndex: new RowIndex(rows.index),
     inputs,
     values,
     shownIds: rows.ids,
@@ -289,7 +292,10 @@ export function dropFormulas(tableId: TableId): void {
   if (!t) return;
   t.unsubscribe();
   tables.delete(tableId);
-  void engine().request({ op: 'drop', table: tableId });
+  // Nothing to wait for; a stopped engine has dropped everything anyway.
+  engine()
+    .request({ op: 'drop', table: tableId })
+    .catch(() => undefined);
 }
 
 /** Record changes reach the engine incrementally; a full reload rebuilds it. */

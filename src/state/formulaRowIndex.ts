@@ -1,0 +1,81 @@
+/**
+ * Where each record is among the engine's rows. Built once in slices; rows inserted or removed
+ * later are kept as shifts applied on lookup while a fresh index is built in slices in the
+ * background, so a million rows are never re-indexed in one task.
+ */
+import type { RecordId } from '../domain/ids';
+import type { RowShift } from './formulaMirror';
+import { runSlicedLoop } from './formulaValues';
+
+/** Shifts kept before a fresh index is started (each lookup walks them). */
+const REBUILD_AFTER = 8;
+
+export class RowIndex {
+  /** Positions before `shifts`. */
+  private base: Map<RecordId, number>;
+  private shifts: RowShift[] = [];
+  /** Records inserted since `base`: their row then, and the first shift that came after. */
+  private added = new Map<RecordId, { row: number; from: number }>();
+  private rebuilding = false;
+
+  constructor(base: Map<RecordId, number>) {
+    this.base = base;
+  }
+
+  get(id: RecordId): number | undefined {
+    const added = this.added.get(id);
+    let row = added ? added.row : this.base.get(id);
+    for (let i = added ? added.from : 0; i < this.shifts.length && row !== undefined; i++)
+      row = rowAfter(this.shifts[i] as RowShift, row);
+    return row;
+  }
+
+  /**
+   * The rows moved (`inserted`: the new records of an insert, in order); `rows` gives the rows
+   * as they are now, for the fresh index.
+   */
+  shift(shift: RowShift, inserted: readonly RecordId[], rows: () => readonly RecordId[]): void {
+    this.shifts.push(shift);
+    if (shift.kind === 'insert')
+      inserted.forEach((id, k) =>
+        this.added.set(id, { row: shift.at + k, from: this.shifts.length }),
+      );
+    if (this.shifts.length >= REBUILD_AFTER && !this.rebuilding) void this.rebuild(rows);
+  }
+
+  /** Whether lookups still walk shifts (for tests). */
+  get shiftCount(): number {
+    return this.shifts.length;
+  }
+
+  private async rebuild(rows: () => readonly RecordId[]): Promise<void> {
+    this.rebuilding = true;
+    const ids = rows();
+    const done = this.shifts.length;
+    const fresh = new Map<RecordId, number>();
+    await runSlicedLoop(ids.length, (i) => fresh.set(ids[i] as RecordId, i));
+    // Shifts made meanwhile stay, now relative to the fresh positions.
+    this.base = fresh;
+    this.shifts = this.shifts.slice(done);
+    const added = new Map<RecordId, { row: number; from: number }>();
+    for (const [id, a] of this.added)
+      if (a.from > done) added.set(id, { row: a.row, from: a.from - done });
+    this.added = added;
+    this.rebuilding = false;
+    if (this.shifts.length >= REBUILD_AFTER) void this.rebuild(rows);
+  }
+}
+
+/** Where row `row` is after `shift`; undefined for a removed row. */
+export function rowAfter(shift: RowShift, row: number): number | undefined {
+  if (shift.kind === 'insert') return row < shift.at ? row : row + shift.count;
+  const rows = shift.rows;
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((rows[mid] as number) < row) lo = mid + 1;
+    else hi = mid;
+  }
+  return rows[lo] === row ? undefined : row - lo;
+}
