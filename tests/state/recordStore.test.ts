@@ -183,3 +183,47 @@ describe('RecordStore loading', () => {
     expect(ids(store)).toEqual(['y']);
   });
 });
+
+describe('RecordStore: few changes patch the table order (no re-sort, no id index)', () => {
+  it('places an inserted, moved and deleted record by its order, leaving earlier lists alone', () => {
+    const store = new RecordStore(T);
+    const many = Array.from({ length: 5000 }, (_, i) => rec(`r${i}`, i));
+    store.reset(many, true);
+    const before = store.all();
+    store.apply([add(rec('mid', 2499.5))], NOW);
+    const after = store.all();
+    expect(after).not.toBe(before);
+    expect(before).toHaveLength(5000);
+    expect(after[2500]?.id).toBe('mid');
+    expect(after).toHaveLength(5001);
+    // Moved: the same record with another order (a row dragged to the top).
+    store.apply([{ kind: 'record', id: rid('r10'), before: many[10], after: rec('r10', -1) }], NOW);
+    expect(store.all()[0]?.id).toBe('r10');
+    expect(store.all().filter((r) => r.id === 'r10')).toHaveLength(1);
+    store.apply([remove(rec('mid', 2499.5))], NOW);
+    expect(store.all().map((r) => r.id)).toEqual([
+      'r10',
+      ...many.filter((_, i) => i !== 10).map((r) => r.id),
+    ]);
+    expect(store.get(rid('r4999'))?.order).toBe(4999);
+  });
+
+  it('creates and then edits a record in one command, once', () => {
+    const { store, deltas } = makeStore();
+    store.apply([add(rec('d', 3)), cell('d', F, null, 'D'), cell('a', F, 'A', 'A2')], NOW);
+    expect(ids(store)).toEqual(['a', 'b', 'c', 'd']);
+    expect(store.get(rid('d'))?.values[F]).toBe('D');
+    expect(store.all()[0]?.values[F]).toBe('A2');
+    expect(deltas.at(-1)?.added.map((r) => r.id)).toEqual(['d']);
+  });
+
+  it('takes many records at once (an undo of a large delete) in table order', () => {
+    const store = new RecordStore(T);
+    store.reset([rec('a', 0), rec('z', 100)], true);
+    const back = Array.from({ length: 100 }, (_, i) =>
+      rec(`m${String(i).padStart(3, '0')}`, 99 - i),
+    );
+    store.apply(back.map(add), NOW);
+    expect(ids(store)).toEqual(['a', ...[...back].reverse().map((r) => r.id), 'z']);
+  });
+});
