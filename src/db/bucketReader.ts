@@ -4,14 +4,15 @@
  *
  * Why: reading values back (the `.result` of a request) deserialises them on the main thread,
  * and Chromium hands over results that are ready together in one task (large values, stored as
- * blobs, always are: ~1,000 records per bucket at 1M rows); all 1,024 buckets requested at once
- * cost ~290 ms in one task at 100k rows. Here each request reads a range of buckets sized from
+ * blobs, often are: ~1,000 records per bucket at 1M rows, ~3 ms each); issue 3's profile had
+ * ~290 ms of it in one task at 100k rows. Here each request reads a range of buckets sized from
  * the measured cost per record, and requests are issued only while the estimated cost of all
  * those in flight fits one task's budget. A new request is issued from a success callback: that
  * is the only time a transaction accepts requests, and with a request always pending it never
  * commits, so the table is read in one snapshot, never a mix of before and after another tab's
  * write. Dexie is bypassed for this one read because its requests cannot be paced like that.
  */
+import Dexie from 'dexie';
 import type { TableId } from '../domain/ids';
 import type { TableRecord } from '../domain/model';
 import { BUCKETS_PER_TABLE, bucketKey, type RecordBucket } from './buckets';
@@ -31,10 +32,7 @@ export interface BucketReadOptions {
 const DEFAULT_WAVE_MS = 8;
 /** Waves' worth of estimated cost in flight at once: all their results can land in one task. */
 const WAVES_IN_FLIGHT = 3;
-/**
- * One bucket, read alone: the first records deserialised cost several times what later ones do
- * (~15 ms for a bucket of 1,000 against ~3 ms), so nothing else is in flight until it is measured.
- */
+/** One bucket, read alone: nothing else is in flight until the cost per record is measured. */
 const FIRST_WAVE = 1;
 /** Requests in flight at most, however cheap: the database reads ahead while one is used. */
 const MAX_IN_FLIGHT = 8;
@@ -50,6 +48,8 @@ export async function readAllBuckets(
   tableId: TableId,
   options: BucketReadOptions = {},
 ): Promise<TableRecord[]> {
+  // Like Dexie: a database closed on purpose stays closed; one never opened opens now.
+  if (db.hasBeenClosed()) throw new Dexie.DatabaseClosedError('The workspace database is closed');
   if (!db.isOpen()) await db.open();
   const tx = db.backendDB().transaction('recordBuckets', 'readonly');
   const reader = new WaveReader(tx.objectStore('recordBuckets'), tableId, options);

@@ -1,6 +1,7 @@
 import type { TableRecord } from '../../src/domain/model';
 import { compareRecordOrder } from '../../src/domain/records';
 import { readAllBuckets } from '../../src/db/bucketReader';
+import { classifyStorageError } from '../../src/db/errors';
 import { BUCKETS_PER_TABLE, bucketNumberOf } from '../../src/db/buckets';
 import { bulkInsertRecords, loadAllRecords } from '../../src/db/repository';
 import { WorkspaceDb } from '../../src/db/schema';
@@ -136,5 +137,12 @@ describe('loadAllRecords in waves', () => {
     expect((await loadAllRecords(lazy, T1)).map((r) => r.id)).toEqual(['rec_x']);
     lazy.close();
     db.close();
+  });
+
+  it('refuses a closed database like Dexie does (a "blocked" storage error)', async () => {
+    const db = await openFreshDb();
+    db.close();
+    const failure = await loadAllRecords(db, T1).catch((err: unknown) => err);
+    expect(classifyStorageError(failure)).toBe('blocked');
   });
 });
