@@ -8,6 +8,7 @@ import type { Field, TableRecord } from '../domain/model';
 import type { EngineValue, FormulaResult, InputKind, ResultType } from '../engine/types';
 import type { ColumnUpdate } from '../engine/remote/protocol';
 import { runSlicedLoop } from './formulaValues';
+import { RowMap } from './formulaRowIndex';
 import type { RowIndex } from './formulaRowIndex';
 
 /** A change of row positions that a reply's values come after (removed rows in ascending order). */
@@ -37,9 +38,9 @@ export interface FormulaTable {
 /** The records' ids and positions, a slice per task (a 1M-entry Map takes ~200 ms at once). */
 export async function indexRecords(
   records: readonly TableRecord[],
-): Promise<{ ids: RecordId[]; index: Map<RecordId, number> }> {
+): Promise<{ ids: RecordId[]; index: RowMap }> {
   const ids: RecordId[] = [];
-  const index = new Map<RecordId, number>();
+  const index = new RowMap();
   await runSlicedLoop(records.length, (i) => {
     const id = (records[i] as TableRecord).id;
     ids.push(id);

@@ -10,15 +10,42 @@ import { runSlicedLoop } from './formulaValues';
 /** Shifts kept before a fresh index is started (each lookup walks them). */
 const REBUILD_AFTER = 8;
 
+/** Positions by record id. */
+export type RowLookup = Pick<ReadonlyMap<RecordId, number>, 'get'>;
+
+/**
+ * A Map split in 16 by the id's last character: a Map that grows rehashes every entry in one
+ * go (~100 ms when a million-row index passes 524,288 entries); a sixteenth of it, ~7 ms.
+ */
+export class RowMap implements RowLookup {
+  private readonly shards = Array.from({ length: 16 }, () => new Map<RecordId, number>());
+
+  get(id: RecordId): number | undefined {
+    return this.shardOf(id).get(id);
+  }
+
+  set(id: RecordId, row: number): void {
+    this.shardOf(id).set(id, row);
+  }
+
+  get size(): number {
+    return this.shards.reduce((n, m) => n + m.size, 0);
+  }
+
+  private shardOf(id: RecordId): Map<RecordId, number> {
+    return this.shards[id.charCodeAt(id.length - 1) & 15] as Map<RecordId, number>;
+  }
+}
+
 export class RowIndex {
   /** Positions before `shifts`. */
-  private base: Map<RecordId, number>;
+  private base: RowLookup;
   private shifts: RowShift[] = [];
   /** Records inserted since `base`: their row then, and the first shift that came after. */
   private added = new Map<RecordId, { row: number; from: number }>();
   private rebuilding = false;
 
-  constructor(base: Map<RecordId, number>) {
+  constructor(base: RowLookup) {
     this.base = base;
   }
 
@@ -52,7 +79,7 @@ export class RowIndex {
     this.rebuilding = true;
     const ids = rows();
     const done = this.shifts.length;
-    const fresh = new Map<RecordId, number>();
+    const fresh = new RowMap();
     await runSlicedLoop(ids.length, (i) => fresh.set(ids[i] as RecordId, i));
     // Shifts made meanwhile stay, now relative to the fresh positions.
     this.base = fresh;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordId } from '../../src/domain/ids';
 import type { RowShift } from '../../src/state/formulaMirror';
-import { RowIndex, rowAfter } from '../../src/state/formulaRowIndex';
+import { RowIndex, RowMap, rowAfter } from '../../src/state/formulaRowIndex';
 
 /** A small deterministic random generator (tests inject their seeds). */
 function random(seed: number): () => number {
@@ -10,6 +10,21 @@ function random(seed: number): () => number {
 }
 
 const indexOf = (ids: readonly RecordId[]) => new Map(ids.map((id, i) => [id, i]));
+
+describe('the sharded id map', () => {
+  it('finds every id whatever its last character, and counts them all', () => {
+    const map = new RowMap();
+    const ids = Array.from(
+      { length: 5000 },
+      (_, i) => `rec_${i.toString(36)}x${i % 7}` as RecordId,
+    );
+    ids.forEach((id, i) => map.set(id, i));
+    map.set(ids[42]!, 4242);
+    expect(map.size).toBe(5000);
+    expect(ids.every((id, i) => map.get(id) === (i === 42 ? 4242 : i))).toBe(true);
+    expect(map.get('rec_missing' as RecordId)).toBeUndefined();
+  });
+});
 
 describe('the row index after inserts and removals', () => {
   it('moves a row past inserts and drops removed rows', () => {
