@@ -58,7 +58,8 @@ export async function startWithTemplate(page: Page): Promise<void> {
 
 export async function waitLoaded(page: Page): Promise<void> {
   await page.locator('[data-testid=app][data-loaded=true]').waitFor({ timeout: 30_000 });
-  await page.locator('.ag-row[row-index="0"]').first().waitFor();
+  // The grid pages rows in from our view: a row's number shows once its data is there.
+  await page.locator('.ag-row[row-index="0"] .rownum').first().waitFor();
 }
 
 /** The column id (field id) of the header whose text is `name`. */

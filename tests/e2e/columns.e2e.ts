@@ -105,7 +105,7 @@ describe('columns of every type', () => {
 
     // Everything is still there after a reload.
     await page.reload();
-    await page.locator('.ag-row[row-index="0"]').first().waitFor();
+    await page.locator('.ag-row[row-index="0"] .rownum').first().waitFor();
     expect(await (await cell(page, 0, 'C currency')).textContent()).toBe('¥88.00');
     expect(await (await cell(page, 0, 'C tags')).textContent()).toBe('Sweet toothCoffee');
     expect(await (await cell(page, 0, 'C number')).textContent()).toBe('about ten');

@@ -10,8 +10,6 @@ import type {
   ColumnResizedEvent,
   GridApi,
   GridReadyEvent,
-  ICellRendererParams,
-  SuppressKeyboardEventParams,
   ColDef,
 } from 'ag-grid-community';
 import { themeQuartz } from 'ag-grid-community';
@@ -31,9 +29,6 @@ import {
   setSorts,
   typeContext,
 } from '../../state/actions';
-import { saveFirstScreen } from '../../state/firstScreen';
-import { firstScreenFormulas } from '../../state/formulas';
-import { recordStore } from '../../state/session';
 import { useAppStore } from '../../state/store';
 import type { MenuItem } from '../components/Menu';
 import { Menu } from '../components/Menu';
@@ -44,14 +39,19 @@ import { buildColumnDefs } from './columns';
 import { useLinkTitles } from './linkTitles';
 import { useSearch } from './search';
 import { useFormulaRefresh } from './formulaRefresh';
-import { domRenderer } from './renderers';
 import type { EditorResult } from './editors';
 import type { RowFeed } from './gridRows';
-import { attachRows, BLOCK_ROWS, BLOCKS_KEPT } from './gridRows';
-import { registerDisplayedRows } from './displayedRows';
+import { BLOCK_ROWS, BLOCKS_KEPT } from './gridRows';
 import { buildViewSpec } from './viewSpec';
 import { RowSelection } from './selection';
-import { SELECT_COLUMN, selectColumnDef } from './SelectColumn';
+import {
+  ROW_NUMBER_COLUMN,
+  rowNumberColumnDef,
+  SELECT_COLUMN,
+  selectColumnDef,
+} from './GutterColumns';
+import { useRowFeed } from './useRowFeed';
+import { cellKeyHandler } from './cellKeys';
 import { NoRowsOverlay } from './NoRowsOverlay';
 import '../styles/grid.css';
 
@@ -92,7 +92,7 @@ function focusRecord(api: GridApi<TableRecord>, feed: RowFeed | null, id: Record
   api.ensureIndexVisible(index);
   const first = api
     .getAllDisplayedColumns()
-    .find((c) => c.getColId() !== '__row' && c.getColId() !== SELECT_COLUMN);
+    .find((c) => c.getColId() !== ROW_NUMBER_COLUMN && c.getColId() !== SELECT_COLUMN);
   if (first) api.setFocusedCell(index, first);
 }
 
@@ -125,87 +125,25 @@ export function DataGrid({
     () => buildViewSpec(view.sorts, fields ?? {}, linkTitles, matches, searchFields),
     [view.sorts, fields, linkTitles, matches, searchFields],
   );
-  const [feed, setFeed] = useState<RowFeed | null>(null);
-  const feedRef = useRef<RowFeed | null>(null);
-  feedRef.current = feed;
-  useFormulaRefresh(gridApi, table.id, { view: feed?.view ?? null, forget });
   const selection = useMemo(() => new RowSelection(), []);
-  const shownRows = useCallback(() => feedRef.current?.view ?? null, []);
+  const { feed, feedRef } = useRowFeed(gridApi, table.id, spec, selection, {
+    onDisplayedCount,
+    onFirstRows,
+  });
+  useFormulaRefresh(gridApi, table.id, { view: feed?.view ?? null, forget });
+  const shownRows = useCallback(() => feedRef.current?.view ?? null, [feedRef]);
 
-  const clearCell = useCallback((p: SuppressKeyboardEventParams<TableRecord>) => {
-    const ctx = p.colDef.context as ColumnContext | undefined;
-    if (
-      !ctx ||
-      !p.data ||
-      (!p.colDef.editable && ctx.field.type !== 'checkbox' && ctx.field.type !== 'rating')
-    )
-      return;
-    void setCellValue(ctx.field, p.data.id, null);
-  }, []);
-
-  const suppressKeyboardEvent = useCallback(
-    (p: SuppressKeyboardEventParams<TableRecord>): boolean => {
-      const e = p.event;
-      if (p.editing) return false;
-      const ctx = p.colDef.context as ColumnContext | undefined;
-      if (e.type !== 'keydown' || !ctx || !p.data) return false;
-      if (e.key === 'Delete' || (e.key === 'Backspace' && !p.colDef.editable)) {
-        clearCell(p);
-        return true;
-      }
-      if (e.key === ' ' && p.colDef.colId === SELECT_COLUMN && feedRef.current) {
-        selection.toggle(p.data.id, feedRef.current.view, e.shiftKey);
-        return true;
-      }
-      if ((e.key === ' ' || e.key === 'Enter') && ctx.field.type === 'checkbox') {
-        void setCellValue(ctx.field, p.data.id, p.data.values[ctx.field.id] !== true);
-        return true;
-      }
-      if (ctx.field.type === 'rating' && /^[0-9]$/.test(e.key)) {
-        const n = Math.min(Number(e.key), ctx.field.options.max ?? 5);
-        void setCellValue(ctx.field, p.data.id, n === 0 ? null : n);
-        return true;
-      }
-      if ((e.ctrlKey || e.metaKey) && ['z', 'y', 'Z'].includes(e.key)) return true;
-      return false;
-    },
-    [clearCell, selection],
+  const suppressKeyboardEvent = useMemo(
+    () => cellKeyHandler(selection, () => feedRef.current?.view ?? null),
+    [selection, feedRef],
   );
 
   const columnDefs = useMemo<ColDef<TableRecord>[]>(() => {
-    const rowNumber: ColDef<TableRecord> = {
-      colId: '__row',
-      headerName: '',
-      width: 64,
-      pinned: 'left',
-      lockPosition: 'left',
-      lockPinned: true,
-      suppressMovable: true,
-      sortable: false,
-      resizable: false,
-      editable: false,
-      cellClass: 'cell-rownum',
-      valueGetter: (p) => (p.node?.rowIndex ?? 0) + 1,
-      cellRenderer: domRenderer((p: ICellRendererParams<TableRecord, number>) => {
-        const wrap = document.createElement('span');
-        wrap.className = 'rownum';
-        const btn = document.createElement('button');
-        btn.type = 'button';
-        btn.className = 'row-expand';
-        btn.textContent = '⤢';
-        btn.title = t('grid.expand');
-        btn.setAttribute('aria-label', t('grid.expand'));
-        const n = document.createElement('span');
-        n.textContent = String(p.value ?? '');
-        wrap.append(n, btn);
-        return wrap;
-      }),
-    };
     const select = selectColumnDef({ selection, rows: shownRows }, t);
     select.suppressKeyboardEvent = suppressKeyboardEvent;
     return [
       select,
-      rowNumber,
+      rowNumberColumnDef(t),
       ...buildColumnDefs(
         view,
         columns,
@@ -236,45 +174,8 @@ export function DataGrid({
         handleRef.current = { focusRecord: (id) => focusRecord(e.api, feedRef.current, id) };
       setGridApi(e.api);
     },
-    [handleRef],
+    [handleRef, feedRef],
   );
-
-  // The store of the open session: a backup restored over the workspace opens a new session
-  // with new stores under the same table ids, and the grid must follow them.
-  const store = recordStore(table.id);
-  const specRef = useRef(spec);
-  specRef.current = spec;
-  // The export asks which rows are shown, in the grid's order, once the view is complete.
-  useEffect(() => {
-    if (!gridApi) return;
-    const attached = attachRows(
-      gridApi,
-      store,
-      specRef.current,
-      (count) => {
-        onDisplayedCount(count);
-        selection.refreshHeader();
-      },
-      () => onFirstRows?.(),
-    );
-    setFeed(attached);
-    const unregister = registerDisplayedRows(table.id, async () => {
-      await attached.whenShowsAll();
-      return attached.view.ids();
-    });
-    const forgetDeleted = store.subscribe((delta) => {
-      if (delta.reset) selection.clear();
-      else selection.drop(delta.removed);
-    });
-    return () => {
-      forgetDeleted();
-      unregister();
-      attached.detach();
-      setFeed(null);
-    };
-  }, [gridApi, table.id, store]); // eslint-disable-line react-hooks/exhaustive-deps
-
-  useEffect(() => feed?.setSpec(spec), [feed, spec]);
 
   // Ticked rows: the toolbar hears them, the boxes on screen are repainted.
   useEffect(
@@ -286,32 +187,6 @@ export function DataGrid({
       }),
     [selection, gridApi, onSelectionChange],
   );
-
-  // Keep what the grid shows first for the next launch's first screen.
-  useEffect(() => {
-    if (!gridApi) return;
-    const save = () => {
-      const workspaceId = useAppStore.getState().workspaceId;
-      if (!workspaceId || gridApi.isDestroyed() || !recordStore(table.id).complete) return;
-      // A search is not restored on launch, so its filtered rows are not what shows first.
-      if (useAppStore.getState().search) return;
-      const rows: TableRecord[] = [];
-      const shown = feedRef.current?.view;
-      for (let i = 0; shown && i < Math.min(40, shown.count); i++) {
-        const data = shown.rowAt(i);
-        if (data) rows.push(data);
-      }
-      saveFirstScreen(workspaceId, table.id, rows, firstScreenFormulas(table.id, rows));
-    };
-    const onHide = () => document.visibilityState === 'hidden' && save();
-    document.addEventListener('visibilitychange', onHide);
-    window.addEventListener('pagehide', save);
-    return () => {
-      save();
-      document.removeEventListener('visibilitychange', onHide);
-      window.removeEventListener('pagehide', save);
-    };
-  }, [gridApi, table.id]);
 
   // A column that was just added (or shown) scrolls into view.
   const knownColumns = useRef<Set<string> | null>(null);
@@ -354,7 +229,7 @@ export function DataGrid({
         selection.toggle(e.data.id, shown, (e.event as MouseEvent | null)?.shiftKey === true);
         return;
       }
-      if (e.colDef.colId === '__row' && target?.closest('.row-expand')) {
+      if (e.colDef.colId === ROW_NUMBER_COLUMN && target?.closest('.row-expand')) {
         onExpand(e.data.id, shown ? shown.ids() : [e.data.id]);
         return;
       }
@@ -370,14 +245,14 @@ export function DataGrid({
         }
       }
     },
-    [onExpand, selection],
+    [onExpand, selection, feedRef],
   );
 
   const onColumnResized = useCallback(
     (e: ColumnResizedEvent<TableRecord>) => {
       if (!e.finished || e.source !== 'uiColumnResized' || !e.column) return;
       const id = e.column.getColId() as FieldId;
-      if (id === '__row') return;
+      if (id === ROW_NUMBER_COLUMN) return;
       void setColumnWidth(view.id, id, e.column.getActualWidth());
     },
     [view.id],
@@ -389,7 +264,7 @@ export function DataGrid({
     const order = gridApi
       .getColumnState()
       .map((c) => c.colId)
-      .filter((id) => id !== '__row' && id !== SELECT_COLUMN) as FieldId[];
+      .filter((id) => id !== ROW_NUMBER_COLUMN && id !== SELECT_COLUMN) as FieldId[];
     const current = view.columns.map((c) => c.fieldId);
     if (order.join() !== current.join()) void reorderColumns(view.id, order);
   }, [view]);
@@ -399,7 +274,7 @@ export function DataGrid({
     if (!gridApi) return;
     const sorts: ViewSort[] = gridApi
       .getColumnState()
-      .filter((c) => c.sort && c.colId !== '__row')
+      .filter((c) => c.sort && c.colId !== ROW_NUMBER_COLUMN)
       .sort((a, b) => (a.sortIndex ?? 0) - (b.sortIndex ?? 0))
       .map((c) => ({ fieldId: c.colId as FieldId, direction: c.sort === 'desc' ? 'desc' : 'asc' }));
     if (JSON.stringify(sorts) !== JSON.stringify(view.sorts)) void setSorts(view.id, sorts);

@@ -1,4 +1,7 @@
-/** The grid's checkbox column: a box per row and one in the header for every shown row. */
+/**
+ * The grid's left gutter: the checkbox column (a box per row, one in the header for every shown
+ * row) and the row number with the button that opens the record.
+ */
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import type { CustomHeaderProps } from 'ag-grid-react';
 import type { TFunction } from 'i18next';
@@ -9,6 +12,7 @@ import { domRenderer } from './renderers';
 import type { RowSelection, ShownRows } from './selection';
 
 export const SELECT_COLUMN = '__select';
+export const ROW_NUMBER_COLUMN = '__row';
 
 export interface SelectColumnParams {
   selection: RowSelection;
@@ -67,6 +71,37 @@ export function selectColumnDef(params: SelectColumnParams, t: TFunction): ColDe
       input.setAttribute('aria-label', t('grid.selectRow'));
       input.tabIndex = -1;
       return input;
+    }),
+  };
+}
+
+export function rowNumberColumnDef(t: TFunction): ColDef<TableRecord> {
+  return {
+    colId: ROW_NUMBER_COLUMN,
+    headerName: '',
+    width: 64,
+    pinned: 'left',
+    lockPosition: 'left',
+    lockPinned: true,
+    suppressMovable: true,
+    sortable: false,
+    resizable: false,
+    editable: false,
+    cellClass: 'cell-rownum',
+    valueGetter: (p) => (p.node?.rowIndex ?? 0) + 1,
+    cellRenderer: domRenderer((p: ICellRendererParams<TableRecord, number>) => {
+      const wrap = document.createElement('span');
+      wrap.className = 'rownum';
+      const btn = document.createElement('button');
+      btn.type = 'button';
+      btn.className = 'row-expand';
+      btn.textContent = '⤢';
+      btn.title = t('grid.expand');
+      btn.setAttribute('aria-label', t('grid.expand'));
+      const n = document.createElement('span');
+      n.textContent = String(p.value ?? '');
+      wrap.append(n, btn);
+      return wrap;
     }),
   };
 }
