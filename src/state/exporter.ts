@@ -15,7 +15,6 @@ import { buildCsvBlobInSteps } from '../io/export/csv';
 import { buildExportFileName } from '../io/export/fileName';
 import type { ExportColumn, TypedCell } from '../io/export/types';
 import { XLSX_MAX_DATA_ROWS } from '../io/export/types';
-import { buildXlsxBlob } from '../io/export/xlsx';
 import { typeContext } from './actions';
 import type { FormulaResult } from './formulas';
 import { formulaResultType, formulaValue, syncFormulas } from './formulas';
@@ -205,5 +204,8 @@ export async function exportView(request: ExportRequest): Promise<ExportResult> 
     return { ok: true, blob, fileName, rows: rows.length };
   }
   if (rows.length > XLSX_MAX_DATA_ROWS) return { ok: false, problem: 'tooManyRows' };
+  // SheetJS (with its code pages, ~1 MB) loads with the first XLSX export, not with the app:
+  // evaluating it took ~60 ms of every launch.
+  const { buildXlsxBlob } = await import('../io/export/xlsx');
   return { ok: true, blob: buildXlsxBlob(columns, rows, table.name), fileName, rows: rows.length };
 }

@@ -5,7 +5,6 @@
 import type { TypeContext } from '../../domain/fields/fieldType';
 import type { Preview, PreviewRequest, SourceInfo, SourceProblem } from '../../domain/import/types';
 import type { OpenReply, WorkerRequest, WorkerResponse } from './protocol';
-import { createWorkerState, handleWorkerMessage } from './protocol';
 import type { ConvertRequest, ConvertResult, ConvertedChunk } from './session';
 
 /** The little of a Worker the client uses (tests pass a fake). */
@@ -21,21 +20,27 @@ export class ImportWorkerError extends Error {
   override name = 'ImportWorkerError';
 }
 
-/** Runs the worker's handler on this thread; replies arrive asynchronously, like a worker's. */
+/**
+ * Runs the worker's handler on this thread; replies arrive asynchronously, like a worker's.
+ * The handler (the whole import pipeline, SheetJS included) is loaded on first use, so the
+ * page never carries it when a real worker does the work.
+ */
 export function createInProcessPort(): WorkerPort {
-  const state = createWorkerState();
+  const handler = import('./protocol').then((m) => ({ m, state: m.createWorkerState() }));
   const port: WorkerPort = {
     onmessage: null,
     postMessage(message) {
       // Structured cloning is skipped on purpose: nothing is shared mutably across the call.
-      setTimeout(() => {
-        void handleWorkerMessage(state, message, (reply) => {
-          port.onmessage?.({ data: reply } as MessageEvent<WorkerResponse>);
-        });
-      }, 0);
+      void handler.then(({ m, state }) =>
+        setTimeout(() => {
+          void m.handleWorkerMessage(state, message, (reply) => {
+            port.onmessage?.({ data: reply } as MessageEvent<WorkerResponse>);
+          });
+        }, 0),
+      );
     },
     terminate() {
-      state.runner = null;
+      void handler.then(({ state }) => (state.runner = null));
       port.onmessage = null;
     },
   };

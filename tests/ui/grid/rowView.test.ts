@@ -147,16 +147,10 @@ describe('RowView', () => {
     const { store, view, shown } = setUp(five());
     view.setSpec(sorted(byAmount()));
     await view.whenCurrent();
-    store.apply(
-      [{ kind: 'record', id: 'f' as RecordId, before: null, after: record('f', 6, 20) }],
-      1,
-    );
+    store.apply([{ kind: 'record', id: 'f' as RecordId, after: record('f', 6, 20) }], 1);
     await view.whenCurrent();
     expect(shown()).toEqual(['b', 'e', 'f', 'a', 'd', 'c']);
-    store.apply(
-      [{ kind: 'record', id: 'a' as RecordId, before: record('a', 1, 30), after: null }],
-      1,
-    );
+    store.apply([{ kind: 'record', id: 'a' as RecordId, before: record('a', 1, 30) }], 1);
     await view.whenCurrent();
     expect(shown()).toEqual(['b', 'e', 'f', 'd', 'c']);
   });
