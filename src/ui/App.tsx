@@ -57,6 +57,8 @@ function Workspace() {
   const gridRef = useRef<GridHandle | null>(null);
   const onExpand = useCallback((id: RecordId, order: RecordId[]) => setExpanded({ id, order }), []);
   const onAdded = useCallback((id: RecordId) => gridRef.current?.focusRecord(id), []);
+  const tableId = table?.id;
+  const onFirstRows = useCallback(() => setPainted(tableId ?? null), [tableId]);
   return (
     <div className="app" data-testid="app" data-loaded={loaded ? 'true' : 'false'}>
       <Sidebar />
@@ -82,7 +84,7 @@ function Workspace() {
                   onExpand={onExpand}
                   onSelectionChange={setSelected}
                   onDisplayedCount={setDisplayed}
-                  onFirstRows={() => setPainted(table.id)}
+                  onFirstRows={onFirstRows}
                 />
               </Suspense>
               {painted !== table.id ? <FirstScreen table={table} view={view} /> : null}

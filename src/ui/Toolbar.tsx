@@ -1,5 +1,5 @@
 /** Above the grid: table name, record actions, search, record count, columns, undo/redo, settings. */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordId } from '../domain/ids';
 import type { Table, View } from '../domain/model';
@@ -35,7 +35,8 @@ export function Toolbar({
   const lastUndo = useAppStore((s) => s.history.undo.at(-1)?.label);
   const lastRedo = useAppStore((s) => s.history.redo.at(-1)?.label);
   const [adding, setAdding] = useState(false);
-  const nf = new Intl.NumberFormat(i18n.language);
+  // Made once per language: a NumberFormat costs ~1 ms (the first one ~10 ms) on every render.
+  const nf = useMemo(() => new Intl.NumberFormat(i18n.language), [i18n.language]);
   const count = useRecordTotal(table.id);
   const shown = displayed ?? count;
   return (

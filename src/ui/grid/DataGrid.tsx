@@ -14,7 +14,7 @@ import type {
 } from 'ag-grid-community';
 import { themeQuartz } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldId, RecordId } from '../../domain/ids';
 import type { CellValue, Table, TableRecord, View, ViewSort } from '../../domain/model';
@@ -96,7 +96,8 @@ function focusRecord(api: GridApi<TableRecord>, feed: RowFeed | null, id: Record
   if (first) api.setFocusedCell(index, first);
 }
 
-export function DataGrid({
+/** Memoised: the shell re-renders on every count or selection change, the grid need not. */
+export const DataGrid = memo(function DataGrid({
   table,
   view,
   onExpand,
@@ -352,4 +353,4 @@ export function DataGrid({
       ) : null}
     </div>
   );
-}
+});
