@@ -145,12 +145,11 @@ export class RowView {
       return;
     }
     if (delta.updated.length === 0) return;
-    if (!this.order && !this.fullWanted && !this.running) {
-      this.base = this.source.all();
-      this.onChange({ kind: 'patched', records: delta.updated });
-      return;
-    }
-    this.schedule(delta.updated.map((r) => r.id));
+    const plain = !this.order && !this.fullWanted && !this.running;
+    if (plain) this.base = this.source.all();
+    // The new values show at once; in a sorted or searched view the rows move a moment later.
+    this.onChange({ kind: 'patched', records: delta.updated });
+    if (!plain) this.schedule(delta.updated.map((r) => r.id));
   }
 
   /**

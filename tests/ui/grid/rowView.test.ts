@@ -113,15 +113,18 @@ describe('RowView', () => {
   });
 
   it('places an edited row again where its new value belongs, and drops it when the search no longer keeps it', async () => {
-    const { view, shown, edit } = setUp(five());
+    const { view, shown, edit, changes } = setUp(five());
     view.setSpec({
       sorts: [byAmount()],
       filter: (r) => (r.values[AMOUNT] as number | null) !== 99,
       reads: new Set([AMOUNT]),
     });
     await view.whenCurrent();
+    changes.length = 0;
     edit('b', 40);
     await view.whenCurrent();
+    // The new value first (the cell on screen), then the rows in their new order.
+    expect(changes.map((c) => c.kind)).toEqual(['patched', 'rows']);
     expect(shown()).toEqual(['e', 'a', 'b', 'd', 'c']);
     expect(view.rowAt(2)?.values[AMOUNT]).toBe(40);
     edit('b', 99);
