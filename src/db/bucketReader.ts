@@ -93,12 +93,12 @@ class WaveReader {
   }
 
   private issue(): void {
-    while (this.inFlight < MAX_IN_FLIGHT && this.next < BUCKETS_PER_TABLE) {
+    while (this.next < BUCKETS_PER_TABLE) {
       const from = this.next;
       const to = Math.min(BUCKETS_PER_TABLE, from + this.waveSize);
       const cost = this.estimate(to - from);
-      if (this.inFlight > 0 && this.perRecord === undefined) return;
-      if (this.inFlight > 0 && this.inFlightMs + cost > this.waveMs * WAVES_IN_FLIGHT) return;
+      const measured = this.perRecord !== undefined;
+      if (!mayIssue(this.inFlight, this.inFlightMs + cost, this.waveMs, measured)) return;
       const range = IDBKeyRange.bound(
         bucketKey(this.tableId, from),
         bucketKey(this.tableId, to - 1),
@@ -135,19 +135,59 @@ class WaveReader {
     this.issue();
   }
 
-  /**
-   * Next waves aim at waveMs from the cost per record measured so far, smoothed so one slow
-   * wave (the machine busy elsewhere) does not shrink the next ones to nothing; at most doubling.
-   */
   private resize(records: number, took: number): void {
-    if (records > 0) {
-      const sample = took / records;
-      const was = this.perRecord ?? sample;
-      this.perRecord = Math.min(sample, was * 3) * 0.3 + was * 0.7;
-    }
-    const perRecord = this.perRecord ?? 0;
-    const wanted = perRecord > 0 ? Math.min(this.waveMs / perRecord, MAX_WAVE_RECORDS) : Infinity;
-    const fits = Math.floor(wanted / Math.max(1, this.records.length / this.read));
-    this.waveSize = Math.max(1, Math.min(this.waveSize * 2, fits, this.maxWave));
+    if (records > 0) this.perRecord = smoothCost(this.perRecord, took / records);
+    this.waveSize = nextWaveSize({
+      perRecord: this.perRecord,
+      recordsPerBucket: this.records.length / this.read,
+      waveMs: this.waveMs,
+      last: this.waveSize,
+      maxWave: this.maxWave,
+    });
   }
+}
+
+/**
+ * Whether one more request may go out: always when none is in flight; else only once a cost
+ * was measured, within MAX_IN_FLIGHT, and while all in flight (`inFlightMs` counting the new
+ * one) fit WAVES_IN_FLIGHT waves' time, since their results may all land in one task.
+ */
+export function mayIssue(
+  inFlight: number,
+  inFlightMs: number,
+  waveMs: number,
+  measured: boolean,
+): boolean {
+  if (inFlight === 0) return true;
+  return measured && inFlight < MAX_IN_FLIGHT && inFlightMs <= waveMs * WAVES_IN_FLIGHT;
+}
+
+/**
+ * The cost per record after a wave's `sample`, smoothed: one slow wave (the machine busy
+ * elsewhere, a garbage collection) raises it by at most 60 %, so waves do not shrink to nothing.
+ */
+export function smoothCost(was: number | undefined, sample: number): number {
+  if (was === undefined) return sample;
+  return Math.min(sample, was * 3) * 0.3 + was * 0.7;
+}
+
+export interface WavePlan {
+  /** Smoothed ms per record; undefined before any record was read. */
+  perRecord: number | undefined;
+  recordsPerBucket: number;
+  waveMs: number;
+  /** The size of the last wave issued. */
+  last: number;
+  maxWave: number;
+}
+
+/**
+ * Buckets in the next wave: as many as fit `waveMs` at the measured cost, at most
+ * MAX_WAVE_RECORDS records, at most twice the last wave, at least one, at most `maxWave`.
+ */
+export function nextWaveSize(plan: WavePlan): number {
+  const perRecord = plan.perRecord ?? 0;
+  const records = Math.min(perRecord > 0 ? plan.waveMs / perRecord : Infinity, MAX_WAVE_RECORDS);
+  const fits = Math.floor(records / Math.max(1, plan.recordsPerBucket));
+  return Math.max(1, Math.min(plan.last * 2, fits, plan.maxWave));
 }

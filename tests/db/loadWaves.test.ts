@@ -1,6 +1,6 @@
 import type { TableRecord } from '../../src/domain/model';
 import { compareRecordOrder } from '../../src/domain/records';
-import { readAllBuckets } from '../../src/db/bucketReader';
+import { mayIssue, nextWaveSize, readAllBuckets, smoothCost } from '../../src/db/bucketReader';
 import { classifyStorageError } from '../../src/db/errors';
 import { BUCKETS_PER_TABLE, bucketNumberOf } from '../../src/db/buckets';
 import { bulkInsertRecords, loadAllRecords } from '../../src/db/repository';
@@ -144,5 +144,42 @@ describe('loadAllRecords in waves', () => {
     db.close();
     const failure = await loadAllRecords(db, T1).catch((err: unknown) => err);
     expect(classifyStorageError(failure)).toBe('blocked');
+  });
+});
+
+describe('wave planning', () => {
+  const plan = { waveMs: 8, maxWave: BUCKETS_PER_TABLE };
+
+  it('sizes waves from the measured cost: ~2 buckets at 1M rows, ~22 at 100k', () => {
+    // ~3 µs per record: ~3 ms per bucket of 1,000 (1M rows) and ~0.35 ms per bucket of 100.
+    expect(nextWaveSize({ ...plan, perRecord: 0.003, recordsPerBucket: 1_000, last: 64 })).toBe(2);
+    expect(nextWaveSize({ ...plan, perRecord: 0.0035, recordsPerBucket: 100, last: 64 })).toBe(22);
+  });
+
+  it('grows by doubling at most, shrinks at once, and stays within 1..maxWave', () => {
+    expect(nextWaveSize({ ...plan, perRecord: 0.0001, recordsPerBucket: 100, last: 4 })).toBe(8);
+    expect(nextWaveSize({ ...plan, perRecord: 1, recordsPerBucket: 1_000, last: 50 })).toBe(1);
+    expect(
+      nextWaveSize({ ...plan, perRecord: 0.0001, recordsPerBucket: 10, last: 64, maxWave: 16 }),
+    ).toBe(16);
+  });
+
+  it('caps a wave at 25,000 records even when the cost measures as nothing', () => {
+    expect(nextWaveSize({ ...plan, perRecord: 0, recordsPerBucket: 1_000, last: 512 })).toBe(25);
+    expect(nextWaveSize({ ...plan, perRecord: undefined, recordsPerBucket: 0, last: 8 })).toBe(16);
+  });
+
+  it('lets one slow wave raise the cost estimate by 60 % at most', () => {
+    expect(smoothCost(undefined, 0.004)).toBe(0.004);
+    expect(smoothCost(0.002, 0.1)).toBeCloseTo(0.002 * 1.6);
+    expect(smoothCost(0.002, 0.001)).toBeCloseTo(0.0017);
+  });
+
+  it('keeps what is in flight within three waves of cost, one request before any measure', () => {
+    expect(mayIssue(0, 500, 8, false)).toBe(true);
+    expect(mayIssue(1, 16, 8, false)).toBe(false);
+    expect(mayIssue(2, 24, 8, true)).toBe(true);
+    expect(mayIssue(2, 25, 8, true)).toBe(false);
+    expect(mayIssue(8, 1, 8, true)).toBe(false);
   });
 });
