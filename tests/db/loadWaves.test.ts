@@ -1,6 +1,12 @@
 import type { TableRecord } from '../../src/domain/model';
 import { compareRecordOrder } from '../../src/domain/records';
-import { mayIssue, nextWaveSize, readAllBuckets, smoothCost } from '../../src/db/bucketReader';
+import {
+  mayIssue,
+  nextWaveSize,
+  readAllBuckets,
+  smoothCost,
+  wavesAheadFor,
+} from '../../src/db/bucketReader';
 import { classifyStorageError } from '../../src/db/errors';
 import { BUCKETS_PER_TABLE, bucketNumberOf } from '../../src/db/buckets';
 import { bulkInsertRecords, loadAllRecords } from '../../src/db/repository';
@@ -175,11 +181,28 @@ describe('wave planning', () => {
     expect(smoothCost(0.002, 0.001)).toBeCloseTo(0.0017);
   });
 
-  it('keeps what is in flight within three waves of cost, one request before any measure', () => {
-    expect(mayIssue(0, 500, 8, false)).toBe(true);
-    expect(mayIssue(1, 16, 8, false)).toBe(false);
-    expect(mayIssue(2, 24, 8, true)).toBe(true);
-    expect(mayIssue(2, 25, 8, true)).toBe(false);
-    expect(mayIssue(8, 1, 8, true)).toBe(false);
+  it('keeps what is in flight within `ahead` waves of cost, one request before that is known', () => {
+    expect(mayIssue(0, 500, 8, undefined)).toBe(true);
+    expect(mayIssue(1, 16, 8, undefined)).toBe(false);
+    expect(mayIssue(2, 24, 8, 3)).toBe(true);
+    expect(mayIssue(2, 25, 8, 3)).toBe(false);
+    expect(mayIssue(5, 64, 8, 8)).toBe(true);
+    expect(mayIssue(16, 1, 8, 8)).toBe(false);
+  });
+
+  it('reads fewer waves ahead when buckets are large (their results arrive together)', () => {
+    const bucket = (n: number, text: string) => ({
+      key: `${T1}:0001`,
+      tableId: T1,
+      records: Array.from({ length: n }, (_, i) =>
+        makeRecord(`rec_${i}`, T1, i, { [F_NAME]: text }),
+      ),
+    });
+    expect(wavesAheadFor([])).toBeUndefined();
+    expect(wavesAheadFor([bucket(0, '')])).toBeUndefined();
+    expect(wavesAheadFor([bucket(0, ''), bucket(100, '王小明')])).toBe(8);
+    expect(wavesAheadFor([bucket(1_000, '王小明')])).toBe(3);
+    expect(JSON.stringify(bucket(1_000, '王小明')).length).toBeGreaterThan(96_000);
+    expect(JSON.stringify(bucket(100, '王小明')).length).toBeLessThan(96_000);
   });
 });
