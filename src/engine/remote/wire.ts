@@ -3,7 +3,7 @@
  * cloning a million-value column for postMessage takes one long task on the sending thread and
  * another on the receiving one, while parts of ~50,000 values take a few milliseconds each.
  */
-import type { EngineValue } from '../types';
+import type { EngineValue, FormulaResult } from '../types';
 import type { ColumnUpdate, EngineRequest, InputPart, UpdateChunk } from './protocol';
 
 /** Values per message, both ways (measured: ~2–5 ms to clone on either side). */
@@ -37,31 +37,39 @@ export function splitUpdate(update: ColumnUpdate, max: number): UpdateChunk[] {
 /** Rebuilds a reply's updates from its chunks, refusing any chunk out of sequence. */
 export class UpdateAssembler {
   private readonly updates: ColumnUpdate[] = [];
-  private open: { update: ColumnUpdate; total: number } | null = null;
+  private open: { update: ColumnUpdate; filled: number } | null = null;
 
   add(chunk: UpdateChunk): void {
-    if (chunk.rows !== null && chunk.rows.length !== chunk.values.length)
+    const n = chunk.values.length;
+    if (chunk.rows !== null && chunk.rows.length !== n)
       throw new EngineProtocolError(`Chunk of ${chunk.fieldId}: rows and values differ.`);
+    if (chunk.at + n > chunk.total)
+      throw new EngineProtocolError(`Chunks of ${chunk.fieldId} exceed ${chunk.total} values.`);
     if (chunk.at === 0) {
       this.close();
-      // Copies: later chunks are appended, and the first chunk's arrays may be the sender's.
-      const { fieldId, type, rows, values } = chunk;
-      const update = { fieldId, type, rows: rows && rows.slice(), values: values.slice() };
-      this.open = { update, total: chunk.total };
-    } else {
-      const open = this.open;
-      if (
-        !open ||
-        open.update.fieldId !== chunk.fieldId ||
-        open.update.values.length !== chunk.at ||
-        (open.update.rows === null) !== (chunk.rows === null)
-      )
-        throw new EngineProtocolError(`Chunk of ${chunk.fieldId} at ${chunk.at} out of sequence.`);
-      appendTo(open.update.values, chunk.values);
-      if (open.update.rows && chunk.rows) appendTo(open.update.rows, chunk.rows);
+      // The whole update's arrays at once (growing them chunk by chunk reallocates a million
+      // entries several times); never the chunk's own arrays, which may be the sender's.
+      const { fieldId, type, rows, total } = chunk;
+      const update = {
+        fieldId,
+        type,
+        rows: rows && new Array<number>(total),
+        values: new Array<FormulaResult>(total),
+      };
+      this.open = { update, filled: 0 };
     }
-    if ((this.open?.update.values.length ?? 0) > chunk.total)
-      throw new EngineProtocolError(`Chunks of ${chunk.fieldId} exceed ${chunk.total} values.`);
+    const open = this.open;
+    if (
+      !open ||
+      open.update.fieldId !== chunk.fieldId ||
+      open.update.values.length !== chunk.total ||
+      open.filled !== chunk.at ||
+      (open.update.rows === null) !== (chunk.rows === null)
+    )
+      throw new EngineProtocolError(`Chunk of ${chunk.fieldId} at ${chunk.at} out of sequence.`);
+    copyInto(open.update.values, chunk.at, chunk.values);
+    if (open.update.rows && chunk.rows) copyInto(open.update.rows, chunk.at, chunk.rows);
+    open.filled += n;
   }
 
   /** The reply's updates; throws if the last one is incomplete. */
@@ -73,13 +81,17 @@ export class UpdateAssembler {
   private close(): void {
     const open = this.open;
     if (!open) return;
-    if (open.update.values.length !== open.total)
+    if (open.filled !== open.update.values.length)
       throw new EngineProtocolError(
-        `Update of ${open.update.fieldId} ended at ${open.update.values.length} of ${open.total}.`,
+        `Update of ${open.update.fieldId} ended at ${open.filled} of ${open.update.values.length}.`,
       );
     this.updates.push(open.update);
     this.open = null;
   }
+}
+
+function copyInto<T>(target: T[], at: number, items: readonly T[]): void {
+  for (let i = 0, n = items.length; i < n; i++) target[at + i] = items[i] as T;
 }
 
 function appendTo<T>(target: T[], items: readonly T[]): void {
