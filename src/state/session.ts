@@ -129,6 +129,9 @@ export function ensureRecords(tableId: TableId): Promise<void> {
       if (session !== s) return;
       if (!store.complete) store.finishLoad(all);
       if (!snapshot || snapshot.length === 0) performance.mark('regulars:first-rows');
+      // The store's listeners (grid, formulas) and the shell's re-render take separate tasks.
+      await yieldToEventLoop();
+      if (session !== s) return;
     }
     markLoaded(tableId);
   })();

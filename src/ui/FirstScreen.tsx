@@ -3,7 +3,7 @@
  * while the grid component loads and takes all rows. Read-only, same layout as the grid;
  * the grid replaces it when it has painted its own rows.
  */
-import { useSyncExternalStore } from 'react';
+import { memo, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCell } from '../domain/fields';
 import type { Table, View } from '../domain/model';
@@ -16,7 +16,14 @@ import { currentLanguage } from './i18n';
 
 const ROWS = 40;
 
-export function FirstScreen({ table, view }: { table: Table; view: View }) {
+/** Memoised: the shell re-renders on every count change while this is still up. */
+export const FirstScreen = memo(function FirstScreen({
+  table,
+  view,
+}: {
+  table: Table;
+  view: View;
+}) {
   const { t } = useTranslation();
   const schema = useAppStore((s) => s.schema);
   const store = recordStore(table.id);
@@ -59,4 +66,4 @@ export function FirstScreen({ table, view }: { table: Table; view: View }) {
       ))}
     </div>
   );
-}
+});

@@ -3,15 +3,15 @@
  * only for the blocks on screen (a client-side model made a node per record, which took the
  * page for ~250 ms at 100,000 rows and seconds at 1M), and asks the view for them by position.
  */
-import type { GridApi, IDatasource, IGetRowsParams } from 'ag-grid-community';
+import type { BodyScrollEvent, GridApi, IDatasource, IGetRowsParams } from 'ag-grid-community';
 import type { TableRecord } from '../../domain/model';
 import type { RecordStore } from '../../state/recordStore';
 import type { RowViewChange, RowViewSpec } from './rowView';
 import { RowView } from './rowView';
 
-/** Rows per block the grid asks for, and blocks it keeps (~1,000 row nodes at most). */
+/** Rows per block the grid asks for, and blocks it keeps (~2,000 row nodes at most). */
 export const BLOCK_ROWS = 100;
-export const BLOCKS_KEPT = 10;
+export const BLOCKS_KEPT = 20;
 /** More edited rows than this are re-read as blocks instead of patched one by one. */
 const PATCH_LIMIT = 200;
 
@@ -33,6 +33,33 @@ function patchRows(api: GridApi<TableRecord>, records: readonly TableRecord[]): 
     const rec = node.id === undefined ? undefined : byId.get(node.id);
     if (rec) node.setData(rec);
   });
+}
+
+/**
+ * Asks for the blocks the next scroll step will show, in the direction and by the distance of
+ * the last one: the grid loads a block a task after it first needs it, so a block met only
+ * when scrolled to is drawn twice (loading rows, then the rows) in that frame.
+ */
+function prefetchAhead(api: GridApi<TableRecord>): () => void {
+  let lastTop: number | null = null;
+  const onScroll = (e: BodyScrollEvent<TableRecord>) => {
+    if (e.direction !== 'vertical' || api.isDestroyed()) return;
+    const first = api.getFirstDisplayedRowIndex();
+    const last = api.getLastDisplayedRowIndex();
+    const rowHeight = api.getDisplayedRowAtIndex(first)?.rowHeight ?? 0;
+    const step = lastTop === null || rowHeight <= 0 ? 0 : Math.round((e.top - lastTop) / rowHeight);
+    lastTop = e.top;
+    const span = last - first + 1;
+    const ahead = Math.max(span, Math.abs(step)) + span;
+    const [from, to] = step >= 0 ? [last + 1, last + ahead] : [first - ahead, first - 1];
+    const count = api.getDisplayedRowCount();
+    for (let i = Math.max(0, from); i <= Math.min(count - 1, to); i += BLOCK_ROWS)
+      api.getDisplayedRowAtIndex(i);
+  };
+  api.addEventListener('bodyScroll', onScroll);
+  return () => {
+    if (!api.isDestroyed()) api.removeEventListener('bodyScroll', onScroll);
+  };
 }
 
 /**
@@ -86,6 +113,7 @@ export function attachRows(
   };
   api.setGridOption('datasource', datasource);
   const unsubscribe = store.subscribe((delta) => view.storeChanged(delta));
+  const stopPrefetch = prefetchAhead(api);
   // Whatever the store holds now (the first screen, or every row).
   view.setSpec(spec);
   return {
@@ -103,6 +131,9 @@ export function attachRows(
           });
       }
     },
-    detach: unsubscribe,
+    detach: () => {
+      unsubscribe();
+      stopPrefetch();
+    },
   };
 }
