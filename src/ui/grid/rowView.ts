@@ -4,7 +4,8 @@
  * a million rows never hold the page. Changed rows are placed again without sorting every row.
  */
 import type { RecordId } from '../../domain/ids';
-import type { TableRecord } from '../../domain/model';
+import type { CellValue, TableRecord } from '../../domain/model';
+import { isEmptyValue } from '../../domain/model';
 import { yieldToEventLoop } from '../../domain/pause';
 import { mergePositions, sortPositions } from '../../domain/sortSlices';
 import type { RecordDelta } from '../../state/recordStore';
@@ -39,15 +40,6 @@ export const SHOW_ALL: RowViewSpec = { sorts: [], filter: null, reads: new Set()
 const DELTA_SHARE = 0.125;
 const BUDGET_MS = 8;
 
-export function isEmptyValue(value: unknown): boolean {
-  return (
-    value === null ||
-    value === undefined ||
-    value === '' ||
-    (Array.isArray(value) && value.length === 0)
-  );
-}
-
 /** Compares base positions by the sort keys; empty values last either way, then table order. */
 function comparerOf(sorts: readonly SortKey[], keys: readonly unknown[][]) {
   return (a: number, b: number): number => {
@@ -56,8 +48,8 @@ function comparerOf(sorts: readonly SortKey[], keys: readonly unknown[][]) {
       const column = keys[s] as unknown[];
       const va = column[a];
       const vb = column[b];
-      const emptyA = isEmptyValue(va);
-      const emptyB = isEmptyValue(vb);
+      const emptyA = isEmptyValue(va as CellValue);
+      const emptyB = isEmptyValue(vb as CellValue);
       if (emptyA !== emptyB) return emptyA ? 1 : -1;
       if (emptyA) continue;
       const c = sort.compare(va, vb);
