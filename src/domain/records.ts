@@ -4,6 +4,7 @@
  */
 import type { FieldId } from './ids';
 import type { CellValue, TableRecord } from './model';
+import { sortPositions } from './sortSlices';
 
 /** Table order: by `order`, ties broken by id so every tab (and the database) sorts alike. */
 export function compareRecordOrder(a: TableRecord, b: TableRecord): number {
@@ -46,8 +47,6 @@ function placeByOrder(records: readonly TableRecord[]): TableRecord[] | null {
 
 /** Records looked at between two calls of the pause in the sliced ordering. */
 const SLICE_STEP = 8192;
-/** Runs sorted by a plain sort before the sliced merge passes. */
-const SORT_RUN = 8192;
 
 /**
  * `inTableOrder` for large tables: the same result, computed in steps with `pause` awaited
@@ -110,55 +109,21 @@ async function placeByOrderSliced(
   return placed;
 }
 
-/** Bottom-up merge sort: runs sorted natively, then merge passes between two arrays. */
+/** The comparison sort in slices: positions sorted by the shared sliced merge sort. */
 async function sortSliced(
-  records: TableRecord[],
+  records: readonly TableRecord[],
   pause: () => Promise<void>,
 ): Promise<TableRecord[]> {
-  const n = records.length;
-  for (let lo = 0; lo < n; lo += SORT_RUN) {
-    const hi = Math.min(n, lo + SORT_RUN);
-    const run = records.slice(lo, hi).sort(compareRecordOrder);
-    for (let i = 0; i < run.length; i++) records[lo + i] = run[i] as TableRecord;
-    await pause();
-  }
-  let from = records;
-  let into = new Array<TableRecord>(n);
-  for (let width = SORT_RUN; width < n; width *= 2) {
-    for (let lo = 0; lo < n; lo += 2 * width)
-      await mergeSliced(
-        from,
-        into,
-        lo,
-        Math.min(n, lo + width),
-        Math.min(n, lo + 2 * width),
-        pause,
-      );
-    [from, into] = [into, from];
-  }
-  return from;
-}
-
-/** Merges the sorted ranges [lo, mid) and [mid, hi) of `from` into the same range of `into`. */
-async function mergeSliced(
-  from: readonly TableRecord[],
-  into: TableRecord[],
-  lo: number,
-  mid: number,
-  hi: number,
-  pause: () => Promise<void>,
-): Promise<void> {
-  let a = lo;
-  let b = mid;
-  for (let out = lo; out < hi; out++) {
-    const left = from[a] as TableRecord;
-    const right = from[b] as TableRecord;
-    const takeLeft = b >= hi || (a < mid && compareRecordOrder(left, right) <= 0);
-    into[out] = takeLeft ? left : right;
-    if (takeLeft) a++;
-    else b++;
-    if ((out - lo) % SLICE_STEP === SLICE_STEP - 1) await pause();
-  }
+  const positions = new Int32Array(records.length);
+  for (let i = 0; i < positions.length; i++) positions[i] = i;
+  const order = (await sortPositions(
+    positions,
+    (a, b) => compareRecordOrder(records[a] as TableRecord, records[b] as TableRecord),
+    { pause },
+  )) as Int32Array;
+  const out = new Array<TableRecord>(order.length);
+  for (let i = 0; i < order.length; i++) out[i] = records[order[i] as number] as TableRecord;
+  return out;
 }
 
 /** A copy with cells set (undefined removes one) and modifiedAt; `record` is never mutated. */

@@ -12,6 +12,8 @@ export interface SliceOptions {
   budgetMs?: number;
   /** Checked at each pause: true abandons the sort (the result is then null). */
   cancelled?: () => boolean;
+  /** The caller's own pause, awaited every few thousand steps instead of the time budget. */
+  pause?: () => Promise<void>;
 }
 
 const RUN = 32;
@@ -34,6 +36,10 @@ export async function sortPositions(
     work += steps;
     if (work < CHECK_EVERY) return true;
     work = 0;
+    if (options.pause) {
+      await options.pause();
+      return !options.cancelled?.();
+    }
     if (performance.now() - started < budget) return true;
     await yieldToEventLoop();
     started = performance.now();

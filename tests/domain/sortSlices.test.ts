@@ -44,6 +44,20 @@ describe('sortPositions', () => {
     );
   });
 
+  it("awaits the caller's own pause instead of its time budget", async () => {
+    const values = randomInts(10_000, 50, 11);
+    let pauses = 0;
+    const sorted = await sortPositions(identity(values.length), (a, b) => values[a]! - values[b]!, {
+      pause: async () => {
+        pauses++;
+      },
+    });
+    expect(pauses).toBeGreaterThan(5);
+    expect([...(sorted ?? [])]).toEqual(
+      [...identity(values.length)].sort((a, b) => values[a]! - values[b]! || a - b),
+    );
+  });
+
   it('gives up when cancelled at a pause', async () => {
     const values = randomInts(50_000, 100);
     const sorted = await sortPositions(identity(values.length), (a, b) => values[a]! - values[b]!, {
