@@ -2,6 +2,7 @@
  * What the grid's rows are ordered and searched by, as a RowView spec: the view's sorts read
  * each record's value of a field (formula results included), the search tests its shown text.
  */
+import { collator } from '../../domain/fields/base';
 import { compareCells } from '../../domain/fields';
 import type { FieldId } from '../../domain/ids';
 import type { CellValue, Field, TableRecord, ViewSort } from '../../domain/model';
@@ -10,8 +11,6 @@ import { isFormulaError } from './formulaCells';
 import type { LinkTitles } from './columns';
 import type { RowViewSpec, SortKey } from './rowView';
 import { SHOW_ALL } from './rowView';
-
-const collator = new Intl.Collator('zh-CN');
 
 /** Formula results sort numbers before text, errors after values. */
 export function compareFormula(a: unknown, b: unknown): number {
