@@ -1,15 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FieldId, RecordId, TableId } from '../../src/domain/ids';
-import type { TableRecord } from '../../src/domain/model';
-import { listFields } from '../../src/domain/schemaState';
-import { addField, addRecord, deleteRecords, editCellText } from '../../src/state/actions';
+import type { FieldId, RecordId } from '../../src/domain/ids';
+import { addRecord, deleteRecords, editCellText } from '../../src/state/actions';
 import {
   formulaValue,
   startFormulaSync,
   subscribeFormulas,
   syncFormulas,
 } from '../../src/state/formulas';
-import { openEmpty, resetApp, schemaNow } from './helpers';
+import { addDouble, addSpent, addSpentRecords, settleFormulas } from './formulaHelpers';
+import { openEmpty, resetApp } from './helpers';
 
 let stop: (() => void) | undefined;
 beforeEach(() => {
@@ -21,16 +20,7 @@ afterEach(() => {
   resetApp();
 });
 
-const fieldId = (tableId: TableId, name: string): FieldId => {
-  const f = listFields(schemaNow(), tableId).find((x) => x.name === name);
-  if (!f) throw new Error(`no field ${name}`);
-  return f.id;
-};
-
-/** Waits until the engine has answered every request sent so far. */
-async function settled(tableId: TableId): Promise<void> {
-  for (let i = 0; i < 3; i++) await syncFormulas(tableId);
-}
+const settled = settleFormulas;
 
 describe('what the formula listeners are told', () => {
   it(
@@ -38,21 +28,9 @@ describe('what the formula listeners are told', () => {
     { timeout: 60_000 },
     async () => {
       const tableId = await openEmpty();
-      await addField(tableId, { name: 'Spent', type: 'number', options: {} }, {});
-      const spent = listFields(schemaNow(), tableId).find((f) => f.name === 'Spent');
-      if (!spent) throw new Error('no Spent');
-      const records: TableRecord[] = [];
-      for (let i = 0; i < 6; i++) {
-        const rec = await addRecord(tableId);
-        await editCellText(spent, rec.id, String(i + 1), 'en');
-        records.push(rec);
-      }
-      await addField(
-        tableId,
-        { name: 'Double', type: 'formula', options: { formula: `={${spent.id}} * 2` } },
-        {},
-      );
-      const double = fieldId(tableId, 'Double');
+      const spent = await addSpent(tableId);
+      const records = await addSpentRecords(tableId, spent, 6);
+      const double = await addDouble(tableId, spent);
       await expect
         .poll(async () => {
           await syncFormulas(tableId);

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FieldId, RecordId, TableId } from '../../src/domain/ids';
 import type { TableRecord } from '../../src/domain/model';
-import { listFields } from '../../src/domain/schemaState';
 import { addField, addRecord, deleteRecords, editCellText } from '../../src/state/actions';
 import {
   configureFormulaEngine,
@@ -11,7 +10,8 @@ import {
   syncFormulas,
 } from '../../src/state/formulas';
 import { recordStore } from '../../src/state/session';
-import { openEmpty, resetApp, schemaNow } from './helpers';
+import { addDouble, addSpent, addSpentRecords, fieldNamed, settleFormulas } from './formulaHelpers';
+import { openEmpty, resetApp } from './helpers';
 
 // Every engine message carries at most two values and posting yields after each message, so a
 // build of a few rows travels as many parts while the edits below go on.
@@ -27,12 +27,6 @@ afterEach(() => {
   configureFormulaEngine({});
 });
 
-const fieldNamed = (tableId: TableId, name: string) => {
-  const f = listFields(schemaNow(), tableId).find((x) => x.name === name);
-  if (!f) throw new Error(`no field ${name}`);
-  return f;
-};
-
 /** Every record's Double and Size as the page shows them, in table order. */
 function shown(tableId: TableId, double: FieldId, size: FieldId): unknown[] {
   return recordStore(tableId)
@@ -46,19 +40,9 @@ const expected = (spent: (number | null)[]) =>
 
 async function tableWithFormulas() {
   const tableId = await openEmpty();
-  await addField(tableId, { name: 'Spent', type: 'number', options: {} }, {});
-  const spent = fieldNamed(tableId, 'Spent');
-  const records: TableRecord[] = [];
-  for (let i = 0; i < 9; i++) {
-    const rec = await addRecord(tableId);
-    await editCellText(spent, rec.id, String(i + 1), 'en');
-    records.push(rec);
-  }
-  await addField(
-    tableId,
-    { name: 'Double', type: 'formula', options: { formula: `={${spent.id}} * 2` } },
-    {},
-  );
+  const spent = await addSpent(tableId);
+  const records = await addSpentRecords(tableId, spent, 9);
+  const double = await addDouble(tableId, spent);
   await addField(
     tableId,
     {
@@ -68,14 +52,11 @@ async function tableWithFormulas() {
     },
     {},
   );
-  const double = fieldNamed(tableId, 'Double').id;
   const size = fieldNamed(tableId, 'Size').id;
   return { tableId, spent, records, double, size };
 }
 
-async function settle(tableId: TableId): Promise<void> {
-  for (let i = 0; i < 3; i++) await syncFormulas(tableId);
-}
+const settle = settleFormulas;
 
 describe('formula columns over chunked engine messages', () => {
   it(

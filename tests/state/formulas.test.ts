@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FieldId, RecordId, TableId } from '../../src/domain/ids';
-import { listFields } from '../../src/domain/schemaState';
 import {
   addField,
   addRecord,
@@ -16,7 +15,8 @@ import {
 } from '../../src/state/formulas';
 import { flushWrites, recordStore, undo } from '../../src/state/session';
 import { updateMeta } from '../../src/state/workspace';
-import { openEmpty, resetApp, schemaNow } from './helpers';
+import { addDouble, addSpent, fieldNamed } from './formulaHelpers';
+import { openEmpty, resetApp } from './helpers';
 
 let stop: (() => void) | undefined;
 beforeEach(() => {
@@ -27,12 +27,6 @@ afterEach(() => {
   stop?.();
   resetApp();
 });
-
-const fieldNamed = (tableId: TableId, name: string) => {
-  const f = listFields(schemaNow(), tableId).find((x) => x.name === name);
-  if (!f) throw new Error(`no field ${name}`);
-  return f;
-};
 
 /** Waits until the formula column shows `expected` for the record (the engine loads lazily). */
 async function expectFormula(
@@ -118,14 +112,8 @@ describe('formula results while changes overlap', () => {
     { timeout: 60_000 },
     async () => {
       const tableId = await openEmpty();
-      await addField(tableId, { name: 'Spent', type: 'number', options: {} }, {});
-      const spent = fieldNamed(tableId, 'Spent');
-      await addField(
-        tableId,
-        { name: 'Double', type: 'formula', options: { formula: `={${spent.id}} * 2` } },
-        {},
-      );
-      const double = fieldNamed(tableId, 'Double').id;
+      const spent = await addSpent(tableId);
+      const double = await addDouble(tableId, spent);
       const first = await addRecord(tableId);
       await editCellText(spent, first.id, '1', 'en');
       await expectFormula(tableId, double, first.id, 2);
@@ -147,14 +135,8 @@ describe('formula results while changes overlap', () => {
 describe('an edit made while the engine is being built', () => {
   it('reaches the engine after the build instead of being lost', { timeout: 60_000 }, async () => {
     const tableId = await openEmpty();
-    await addField(tableId, { name: 'Spent', type: 'number', options: {} }, {});
-    const spent = fieldNamed(tableId, 'Spent');
-    await addField(
-      tableId,
-      { name: 'Double', type: 'formula', options: { formula: `={${spent.id}} * 2` } },
-      {},
-    );
-    const double = fieldNamed(tableId, 'Double').id;
+    const spent = await addSpent(tableId);
+    const double = await addDouble(tableId, spent);
     const rec = await addRecord(tableId);
     await editCellText(spent, rec.id, '1', 'en');
     await expectFormula(tableId, double, rec.id, 2);

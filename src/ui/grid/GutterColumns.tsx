@@ -47,18 +47,23 @@ function SelectAllHeader(props: CustomHeaderProps & SelectColumnParams) {
   );
 }
 
+/** What both gutter columns are: pinned left, fixed, and not a field (no sort, no edit). */
+const GUTTER: ColDef<TableRecord> = {
+  headerName: '',
+  pinned: 'left',
+  lockPosition: 'left',
+  lockPinned: true,
+  suppressMovable: true,
+  sortable: false,
+  resizable: false,
+  editable: false,
+};
+
 export function selectColumnDef(params: SelectColumnParams, t: TFunction): ColDef<TableRecord> {
   return {
     colId: SELECT_COLUMN,
-    headerName: '',
+    ...GUTTER,
     width: 44,
-    pinned: 'left',
-    lockPosition: 'left',
-    lockPinned: true,
-    suppressMovable: true,
-    sortable: false,
-    resizable: false,
-    editable: false,
     cellClass: 'cell-select',
     headerComponent: SelectAllHeader,
     headerComponentParams: params,
@@ -78,15 +83,8 @@ export function selectColumnDef(params: SelectColumnParams, t: TFunction): ColDe
 export function rowNumberColumnDef(t: TFunction): ColDef<TableRecord> {
   return {
     colId: ROW_NUMBER_COLUMN,
-    headerName: '',
+    ...GUTTER,
     width: 64,
-    pinned: 'left',
-    lockPosition: 'left',
-    lockPinned: true,
-    suppressMovable: true,
-    sortable: false,
-    resizable: false,
-    editable: false,
     cellClass: 'cell-rownum',
     valueGetter: (p) => (p.node?.rowIndex ?? 0) + 1,
     cellRenderer: domRenderer((p: ICellRendererParams<TableRecord, number>) => {
