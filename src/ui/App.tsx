@@ -59,6 +59,8 @@ function Workspace() {
   const onAdded = useCallback((id: RecordId) => gridRef.current?.focusRecord(id), []);
   const tableId = table?.id;
   const onFirstRows = useCallback(() => setPainted(tableId ?? null), [tableId]);
+  const [gridUp, setGridUp] = useState<string | null>(null);
+  const onGridUp = useCallback(() => setGridUp(tableId ?? null), [tableId]);
   return (
     <div className="app" data-testid="app" data-loaded={loaded ? 'true' : 'false'}>
       <Sidebar />
@@ -85,9 +87,12 @@ function Workspace() {
                   onSelectionChange={setSelected}
                   onDisplayedCount={setDisplayed}
                   onFirstRows={onFirstRows}
+                  onReady={onGridUp}
                 />
               </Suspense>
-              {painted !== table.id ? <FirstScreen table={table} view={view} /> : null}
+              {painted !== table.id ? (
+                <FirstScreen table={table} view={view} follow={gridUp !== table.id} />
+              ) : null}
             </div>
           </>
         ) : (

@@ -3,10 +3,10 @@
  * while the grid component loads and takes all rows. Read-only, same layout as the grid;
  * the grid replaces it when it has painted its own rows.
  */
-import { memo, useSyncExternalStore } from 'react';
+import { memo, useCallback, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCell } from '../domain/fields';
-import type { Table, View } from '../domain/model';
+import type { Table, TableRecord, View } from '../domain/model';
 import { listViewColumns } from '../domain/schemaState';
 import { typeContext } from '../state/actions';
 import { recordStore } from '../state/session';
@@ -14,23 +14,37 @@ import { useAppStore } from '../state/store';
 import { defaultColumnWidth } from './columnWidths';
 import { currentLanguage } from './i18n';
 
-const ROWS = 40;
+/** Row height of the first screen and the grid (styles/grid.css). */
+const ROW_PX = 34;
+/** Rows a window this tall shows, at most 40: drawing rows below the fold only delays the grid. */
+function rowsThatFit(): number {
+  return Math.min(40, Math.max(10, Math.ceil(window.innerHeight / ROW_PX)));
+}
 
-/** Memoised: the shell re-renders on every count change while this is still up. */
+/**
+ * Memoised: the shell re-renders on every count change while this is still up. `follow`: draw
+ * the store's rows as they arrive; off once the grid is up, which draws them itself at once
+ * (drawing them here too only lengthened that task).
+ */
 export const FirstScreen = memo(function FirstScreen({
   table,
   view,
+  follow,
 }: {
   table: Table;
   view: View;
+  follow: boolean;
 }) {
   const { t } = useTranslation();
   const schema = useAppStore((s) => s.schema);
   const store = recordStore(table.id);
-  const records = useSyncExternalStore(
-    (onChange) => store.subscribe(onChange),
-    () => store.all(),
-  ).slice(0, ROWS);
+  const held = useRef<readonly TableRecord[]>([]);
+  const subscribe = useCallback(
+    (onChange: () => void) => (follow ? store.subscribe(onChange) : () => {}),
+    [store, follow],
+  );
+  held.current = useSyncExternalStore(subscribe, () => (follow ? store.all() : held.current));
+  const records = held.current.slice(0, rowsThatFit());
   if (!schema) return null;
   const columns = listViewColumns(schema, view)
     .filter((c) => !c.hidden)

@@ -45,6 +45,19 @@ export function initI18n(forced?: Language): typeof i18next {
   return i18next;
 }
 
+/**
+ * Creates a number format and plural rules for the language in a task of their own: the first
+ * Intl object of a locale loads its ICU data (~17 ms), which would otherwise land in the task
+ * that first draws the workspace.
+ */
+export function warmLocaleData(): void {
+  setTimeout(() => {
+    const lang = currentLanguage();
+    new Intl.NumberFormat(lang).format(0);
+    new Intl.PluralRules(lang).select(0);
+  }, 0);
+}
+
 export function currentLanguage(): Language {
   return normaliseLanguage(i18next.resolvedLanguage ?? i18next.language);
 }
