@@ -31,6 +31,19 @@ describe('first launch', () => {
     await waitLoaded(page);
     const after = await cell(page, 0, '姓名');
     expect(await after.textContent()).toBe('测试客户王小明');
+    // The grid draws a short window of rows first and takes its theme a task after it is made;
+    // once the first screen is gone it fills its area, styled, with every row that fits.
+    await expect.poll(() => page.locator('.first-screen').count()).toBe(0);
+    const shape = await page.evaluate(() => ({
+      area: document.querySelector('.grid-area')?.getBoundingClientRect().height,
+      grid: document.querySelector('[data-testid=grid]')?.getBoundingClientRect().height,
+      accent: getComputedStyle(document.querySelector('.ag-root-wrapper')!)
+        .getPropertyValue('--ag-accent-color')
+        .trim(),
+    }));
+    expect(shape.grid).toBe(shape.area);
+    expect(shape.accent).toBe('#1f6f5c');
+    await page.locator('.ag-row[row-index="17"]').first().waitFor({ state: 'visible' });
     expect(foreign).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
