@@ -5,7 +5,7 @@
  */
 import type { RecordId } from '../domain/ids';
 import type { RowShift } from './formulaMirror';
-import { runSlicedLoop } from './formulaValues';
+import { runSlicedLoop, SLICE_MS } from './formulaValues';
 
 /** Shifts kept before a fresh index is started (each lookup walks them). */
 const REBUILD_AFTER = 8;
@@ -14,11 +14,22 @@ const REBUILD_AFTER = 8;
 export type RowLookup = Pick<ReadonlyMap<RecordId, number>, 'get'>;
 
 /**
- * A Map split in 16 by the id's last character: a Map that grows rehashes every entry in one
- * go (~100 ms when a million-row index passes 524,288 entries); a sixteenth of it, ~7 ms.
+ * Steps between clock reads when filling a RowMap: the shards fill evenly, so they all grow
+ * (and rehash) within a few hundred inserts of each other; with the clock read every 256
+ * inserts one slice could take several of them.
+ */
+export const ROW_MAP_STEPS_PER_CHECK = 16;
+
+const SHARDS = 64;
+
+/**
+ * A Map split in 64 by the id's last two characters: a Map that grows rehashes every entry in
+ * one go (~100 ms when a million-row index passes 524,288 entries). In 16 shards by the last
+ * character (uneven over base-36 ids: up to 83,000 entries each) one insert still took up to
+ * 80 ms in a million-row load; in 64, at most ~20,000 entries each, the worst insert took 2 ms.
  */
 export class RowMap implements RowLookup {
-  private readonly shards = Array.from({ length: 16 }, () => new Map<RecordId, number>());
+  private readonly shards = Array.from({ length: SHARDS }, () => new Map<RecordId, number>());
 
   get(id: RecordId): number | undefined {
     return this.shardOf(id).get(id);
@@ -33,7 +44,9 @@ export class RowMap implements RowLookup {
   }
 
   private shardOf(id: RecordId): Map<RecordId, number> {
-    return this.shards[id.charCodeAt(id.length - 1) & 15] as Map<RecordId, number>;
+    const n = id.length;
+    const shard = (id.charCodeAt(n - 1) + 7 * id.charCodeAt(n - 2)) & (SHARDS - 1);
+    return this.shards[shard] as Map<RecordId, number>;
   }
 }
 
@@ -80,7 +93,12 @@ export class RowIndex {
     const ids = rows();
     const done = this.shifts.length;
     const fresh = new RowMap();
-    await runSlicedLoop(ids.length, (i) => fresh.set(ids[i] as RecordId, i));
+    await runSlicedLoop(
+      ids.length,
+      (i) => fresh.set(ids[i] as RecordId, i),
+      SLICE_MS,
+      ROW_MAP_STEPS_PER_CHECK,
+    );
     // Shifts made meanwhile stay, now relative to the fresh positions.
     this.base = fresh;
     this.shifts = this.shifts.slice(done);

@@ -50,17 +50,20 @@ export const SLICE_MS = 8;
 
 /**
  * Runs `step(i)` for i = 0 … count-1, yielding to the event loop whenever a slice of `sliceMs`
- * is used up (the clock is read every 256 steps; a step is expected to take microseconds).
+ * is used up. The clock is read every `checkEvery` steps (a power of two; a step is expected to
+ * take microseconds, but a step that can take milliseconds needs a smaller one).
  */
 export async function runSlicedLoop(
   count: number,
   step: (i: number) => void,
   sliceMs = SLICE_MS,
+  checkEvery = 256,
 ): Promise<void> {
+  const mask = checkEvery - 1;
   let t0 = performance.now();
   for (let i = 0; i < count; i++) {
     step(i);
-    if ((i & 255) === 255 && performance.now() - t0 >= sliceMs) {
+    if ((i & mask) === mask && performance.now() - t0 >= sliceMs) {
       await yieldToEventLoop();
       t0 = performance.now();
     }

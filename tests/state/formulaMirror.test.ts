@@ -61,6 +61,36 @@ describe('the row index', () => {
   });
 });
 
+describe('a sliced loop', () => {
+  /** Steps per uninterrupted stretch: a microtask runs only when the loop yields. */
+  async function stretches(checkEvery?: number): Promise<number[]> {
+    const sizes: number[] = [];
+    let open = false;
+    const step = (i: number): void => {
+      if (!open) {
+        open = true;
+        sizes.push(0);
+        queueMicrotask(() => (open = false));
+      }
+      sizes[sizes.length - 1]! += 1;
+      // Steps 0–15 are slow (a rehash, say): 3 ms each.
+      if (i < 16) {
+        const until = performance.now() + 3;
+        while (performance.now() < until);
+      }
+    };
+    await runSlicedLoop(64, step, 8, checkEvery);
+    return sizes;
+  }
+
+  it('reads the clock every checkEvery steps, so slow steps cannot pile up in one slice', async () => {
+    expect(await stretches()).toEqual([64]);
+    const sizes = await stretches(4);
+    expect(sizes.slice(0, 4)).toEqual([4, 4, 4, 4]);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(64);
+  });
+});
+
 describe('shown values while row changes are on their way', () => {
   it('map each current row back through the pending shifts to the rows shown', () => {
     // Shown: ten rows. Then, before any reply: insert 2 at 3, remove rows 0, 5 and 6, insert 1 at 7.
