@@ -57,6 +57,7 @@ function Workspace() {
   const gridRef = useRef<GridHandle | null>(null);
   const onExpand = useCallback((id: RecordId, order: RecordId[]) => setExpanded({ id, order }), []);
   const onAdded = useCallback((id: RecordId) => gridRef.current?.focusRecord(id), []);
+  const onOpenSettings = useCallback(() => setSettings(true), []);
   const tableId = table?.id;
   const onFirstRows = useCallback(() => setPainted(tableId ?? null), [tableId]);
   const [gridUp, setGridUp] = useState<string | null>(null);
@@ -74,7 +75,7 @@ function Workspace() {
               selected={selected}
               displayed={displayed}
               onAdded={onAdded}
-              onOpenSettings={() => setSettings(true)}
+              onOpenSettings={onOpenSettings}
             />
             <div className="grid-area">
               <Suspense fallback={null}>

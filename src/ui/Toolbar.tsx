@@ -1,5 +1,5 @@
 /** Above the grid: table name, record actions, search, record count, columns, undo/redo, settings. */
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordId } from '../domain/ids';
 import type { Table, View } from '../domain/model';
@@ -20,7 +20,8 @@ export interface ToolbarProps {
   onOpenSettings: () => void;
 }
 
-export function Toolbar({
+/** Memoised: the shell re-renders as the grid comes up and counts its rows. */
+export const Toolbar = memo(function Toolbar({
   table,
   view,
   selected,
@@ -133,7 +134,7 @@ export function Toolbar({
       ) : null}
     </div>
   );
-}
+});
 
 /** The table's record count, re-read whenever its records change (0 before a workspace opens). */
 function useRecordTotal(tableId: Table['id']): number {

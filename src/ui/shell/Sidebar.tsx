@@ -2,7 +2,7 @@
  * The list of tables at the left. `SidebarView` takes data and callbacks (easy to test);
  * `Sidebar` wires it to the store and the actions.
  */
-import { useCallback, useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TableNameProblem } from '../../domain/commands/tableCommands';
 import { validateTableName } from '../../domain/commands/tableCommands';
@@ -194,8 +194,8 @@ function SidebarConfirm({ confirming, sampleNames, onConfirm, onCancel }: Sideba
   );
 }
 
-/** The sidebar wired to the open workspace. */
-export function Sidebar() {
+/** The sidebar wired to the open workspace (memoised: it takes no props from the shell). */
+export const Sidebar = memo(function Sidebar() {
   const { t } = useTranslation();
   const schema = useAppStore((s) => s.schema);
   const activeTableId = useAppStore((s) => s.activeTableId);
@@ -224,4 +224,4 @@ export function Sidebar() {
       onRemoveSample={() => void removeSampleData()}
     />
   );
-}
+});
