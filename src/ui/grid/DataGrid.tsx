@@ -57,11 +57,14 @@ import '../styles/grid.css';
 
 registerGridModules();
 
+const ROW_HEIGHT = 34;
+const HEADER_HEIGHT = 36;
+
 const theme = themeQuartz.withParams({
   accentColor: '#1f6f5c',
   fontSize: 13,
-  rowHeight: 34,
-  headerHeight: 36,
+  rowHeight: ROW_HEIGHT,
+  headerHeight: HEADER_HEIGHT,
   headerFontWeight: 600,
   wrapperBorderRadius: 0,
   borderColor: '#e3e5e8',
@@ -76,7 +79,10 @@ const theme = themeQuartz.withParams({
  * never seen.
  */
 const FIRST_DRAW_ROWS = 8;
-const FIRST_DRAW_STYLE = { flex: 'none', height: 36 + FIRST_DRAW_ROWS * 34 } as const;
+const FIRST_DRAW_STYLE = {
+  flex: 'none',
+  height: HEADER_HEIGHT + FIRST_DRAW_ROWS * ROW_HEIGHT,
+} as const;
 
 function useFirstDraw(onFirstRows: (() => void) | undefined) {
   const [firstDraw, setFirstDraw] = useState(true);
