@@ -12,7 +12,8 @@ export type FirstScreenFormulas = Partial<
   Record<RecordId, Partial<Record<FieldId, FormulaResult>>>
 >;
 
-const MAX_ROWS = 40;
+/** Rows a first screen holds at most (a tall window's worth). */
+export const FIRST_SCREEN_ROWS = 40;
 const key = (workspaceId: WorkspaceId) => `regulars.first.${workspaceId}`;
 
 interface Snapshot {
@@ -34,7 +35,7 @@ export function saveFirstScreen(
   records: readonly TableRecord[],
   formulas: FirstScreenFormulas = {},
 ): void {
-  const snapshot: Snapshot = { tableId, records: records.slice(0, MAX_ROWS), formulas };
+  const snapshot: Snapshot = { tableId, records: records.slice(0, FIRST_SCREEN_ROWS), formulas };
   try {
     localStorage.setItem(key(workspaceId), JSON.stringify(snapshot));
   } catch {

@@ -3,7 +3,7 @@
  * Changes are applied in place (records themselves are replaced, never mutated) and
  * listeners learn which ids changed, so the grid can patch just those rows.
  */
-import type { Change } from '../domain/changes';
+import type { CellChange, Change } from '../domain/changes';
 import { compareRecordOrder, inTableOrder, withCells } from '../domain/records';
 import type { RecordId, TableId } from '../domain/ids';
 import type { TableRecord } from '../domain/model';
@@ -23,16 +23,27 @@ type Listener = (delta: RecordDelta) => void;
 /** Up to this many records per change are found and placed one by one, without the id index. */
 const FEW = 32;
 
-/** The first position whose record comes after `rec` in table order. */
-function insertionPoint(list: readonly TableRecord[], rec: TableRecord): number {
+/**
+ * Binary search in table order: the first position whose record does not come before `rec`
+ * (`after` false), or the first that comes after it (`after` true: where `rec` is inserted).
+ */
+function searchOrder(list: readonly TableRecord[], rec: TableRecord, after: boolean): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (compareRecordOrder(list[mid] as TableRecord, rec) <= 0) lo = mid + 1;
+    const c = compareRecordOrder(list[mid] as TableRecord, rec);
+    if (c < 0 || (after && c === 0)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
+}
+
+/** Where a record sits in the table order (found by its old order), or -1. */
+function positionOf(list: readonly TableRecord[], rec: TableRecord): number {
+  const lo = searchOrder(list, rec, false);
+  if (list[lo]?.id === rec.id) return lo;
+  return list.findIndex((r) => r.id === rec.id);
 }
 
 /** The table's records when every change to it creates one, else nothing. */
@@ -136,7 +147,7 @@ export class RecordStore {
     }
     const delta: RecordDelta = { added: [], updated: [], removed: [], reset: false };
     const records: { id: RecordId; after: TableRecord | null }[] = [];
-    const cells: Change[] = [];
+    const cells: CellChange[] = [];
     for (const c of changes) {
       if (c.kind === 'record') {
         const tableId = c.after?.tableId ?? c.before?.tableId;
@@ -146,7 +157,6 @@ export class RecordStore {
     this.applyRecords(records, delta);
     const touched = new Map<RecordId, TableRecord>();
     for (const c of cells) {
-      if (c.kind !== 'cell') continue;
       const rec = touched.get(c.recordId) ?? this.find(c.recordId, cells.length);
       if (!rec) continue;
       this.touchedDuringLoad?.add(c.recordId);
@@ -180,19 +190,6 @@ export class RecordStore {
     return this.ordered.find((r) => r.id === id);
   }
 
-  /** Where a record sits in the table order, or -1. */
-  private positionOf(list: readonly TableRecord[], rec: TableRecord): number {
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (compareRecordOrder(list[mid] as TableRecord, rec) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    if (list[lo]?.id === rec.id) return lo;
-    return list.findIndex((r) => r.id === rec.id);
-  }
-
   /** Whole records added, replaced or removed: the order is patched, not sorted again. */
   private applyRecords(
     records: readonly { id: RecordId; after: TableRecord | null }[],
@@ -205,11 +202,11 @@ export class RecordStore {
     for (const { id, after } of records) {
       this.touchedDuringLoad?.add(id);
       const before = patch && !this.index ? patch.find((r) => r.id === id) : this.byId.get(id);
-      const at = patch && before ? this.positionOf(patch, before) : -1;
+      const at = patch && before ? positionOf(patch, before) : -1;
       if (patch && at >= 0) patch.splice(at, 1);
       if (after) {
         (before ? delta.updated : delta.added).push(after);
-        if (patch) patch.splice(insertionPoint(patch, after), 0, after);
+        if (patch) patch.splice(searchOrder(patch, after, true), 0, after);
         this.index?.set(id, after);
       } else if (before) {
         delta.removed.push(id);
@@ -227,7 +224,7 @@ export class RecordStore {
     const next = this.ordered.slice();
     if (edited.length <= FEW) {
       for (const rec of edited) {
-        const at = this.positionOf(next, rec);
+        const at = positionOf(next, rec);
         if (at >= 0) next[at] = rec;
       }
     } else {

@@ -9,16 +9,15 @@ import { formatCell } from '../domain/fields';
 import type { Table, TableRecord, View } from '../domain/model';
 import { listViewColumns } from '../domain/schemaState';
 import { typeContext } from '../state/actions';
+import { FIRST_SCREEN_ROWS } from '../state/firstScreen';
 import { recordStore } from '../state/session';
 import { useAppStore } from '../state/store';
-import { defaultColumnWidth } from './columnWidths';
+import { defaultColumnWidth, ROW_HEIGHT } from './columnWidths';
 import { currentLanguage } from './i18n';
 
-/** Row height of the first screen and the grid (styles/grid.css). */
-const ROW_PX = 34;
-/** Rows a window this tall shows, at most 40: drawing rows below the fold only delays the grid. */
+/** Rows a window this tall shows (at most a first screen's): rows below the fold only delay the grid. */
 function rowsThatFit(): number {
-  return Math.min(40, Math.max(10, Math.ceil(window.innerHeight / ROW_PX)));
+  return Math.min(FIRST_SCREEN_ROWS, Math.max(10, Math.ceil(window.innerHeight / ROW_HEIGHT)));
 }
 
 /**

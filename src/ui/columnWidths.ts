@@ -1,5 +1,11 @@
-/** Starting widths that fit typical content of each type (users resize; the view keeps it). */
+/**
+ * Sizes the grid and the first screen share: row and header heights, and starting column widths
+ * that fit typical content of each type (users resize; the view keeps it).
+ */
 import type { Field } from '../domain/model';
+
+export const ROW_HEIGHT = 34;
+export const HEADER_HEIGHT = 36;
 
 const DEFAULT_WIDTHS: Partial<Record<Field['type'], number>> = {
   longText: 240,

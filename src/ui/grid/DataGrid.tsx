@@ -34,6 +34,7 @@ import type { MenuItem } from '../components/Menu';
 import { Menu } from '../components/Menu';
 import { currentLanguage } from '../i18n';
 import { registerGridModules } from './agGrid';
+import { HEADER_HEIGHT, ROW_HEIGHT } from '../columnWidths';
 import type { ColumnContext } from './columns';
 import { buildColumnDefs } from './columns';
 import { useLinkTitles } from './linkTitles';
@@ -56,9 +57,6 @@ import { NoRowsOverlay } from './NoRowsOverlay';
 import '../styles/grid.css';
 
 registerGridModules();
-
-const ROW_HEIGHT = 34;
-const HEADER_HEIGHT = 36;
 
 const theme = themeQuartz.withParams({
   accentColor: '#1f6f5c',
@@ -168,10 +166,9 @@ export const DataGrid = memo(function DataGrid({
   });
   useFormulaRefresh(gridApi, table.id, { view: feed?.view ?? null, forget });
   const shownRows = useCallback(() => feedRef.current?.view ?? null, [feedRef]);
-
   const suppressKeyboardEvent = useMemo(
-    () => cellKeyHandler(selection, () => feedRef.current?.view ?? null),
-    [selection, feedRef],
+    () => cellKeyHandler(selection, shownRows),
+    [selection, shownRows],
   );
 
   const columnDefs = useMemo<ColDef<TableRecord>[]>(() => {

@@ -7,7 +7,7 @@ import type { GridApi } from 'ag-grid-community';
 import { useEffect, useRef, useState } from 'react';
 import type { TableId } from '../../domain/ids';
 import type { TableRecord } from '../../domain/model';
-import { saveFirstScreen } from '../../state/firstScreen';
+import { FIRST_SCREEN_ROWS, saveFirstScreen } from '../../state/firstScreen';
 import { firstScreenFormulas } from '../../state/formulas';
 import { recordStore } from '../../state/session';
 import { useAppStore } from '../../state/store';
@@ -16,9 +16,6 @@ import type { RowFeed } from './gridRows';
 import { attachRows } from './gridRows';
 import type { RowViewSpec } from './rowView';
 import type { RowSelection } from './selection';
-
-/** Rows saved for the next launch's first screen. */
-const FIRST_SCREEN_ROWS = 40;
 
 export interface RowFeedEvents {
   onDisplayedCount: (count: number) => void;
