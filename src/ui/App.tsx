@@ -1,5 +1,5 @@
 /** The app shell: first-launch welcome, or sidebar + toolbar + grid, plus dialogs and notices. */
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordId } from '../domain/ids';
 import { listTables } from '../domain/schemaState';
@@ -24,7 +24,10 @@ const DataGrid = lazy(() => import('./grid/DataGrid').then((m) => ({ default: m.
 
 export function App() {
   const { t } = useTranslation();
-  const status = useAppStore((s) => s.status);
+  // Deferred: the store's updates render synchronously (useSyncExternalStore), and mounting
+  // the workspace (sidebar, toolbar, first screen) in one go took a 20–30 ms task at launch; a
+  // deferred value is rendered by React in slices of a few ms.
+  const status = useDeferredValue(useAppStore((s) => s.status));
   const language = useAppStore((s) => s.schema?.meta.language);
   useEffect(() => {
     const chosen = language ?? normaliseLanguage(navigator.language);
