@@ -7,13 +7,17 @@
  * blobs, often are: ~1,000 records per bucket at 1M rows, ~3 ms each); issue 3's profile had
  * ~290 ms of it in one task at 100k rows. Here each request reads a range of buckets sized from
  * the measured cost per record, and requests are issued only while the estimated cost of all
- * those in flight fits one task's budget. A new request is issued from a success callback: that
- * is the only time a transaction accepts requests, and with a request always pending it never
- * commits, so the table is read in one snapshot, never a mix of before and after another tab's
- * write. Dexie is bypassed for this one read because its requests cannot be paced like that.
+ * those in flight fits a few waves. A result is taken in (read and flattened) in a task of its
+ * own, never in its success callback: Chromium delivers the replies that arrived while the page
+ * was busy in one task, one success event after the other (traced: four waves, 51 ms). A new
+ * request is issued from a success callback: that is the only time a transaction accepts
+ * requests, and with a request always pending it never commits, so the table is read in one
+ * snapshot, never a mix of before and after another tab's write. Dexie is bypassed for this one
+ * read because its requests cannot be paced like that.
  */
 import Dexie from 'dexie';
 import type { TableId } from '../domain/ids';
+import { yieldToEventLoop } from '../domain/pause';
 import type { TableRecord } from '../domain/model';
 import { BUCKETS_PER_TABLE, bucketKey, type RecordBucket } from './buckets';
 import type { WorkspaceDb } from './schema';
@@ -32,10 +36,11 @@ export interface BucketReadOptions {
 const DEFAULT_WAVE_MS = 8;
 /**
  * Waves' worth of estimated cost in flight at once. Chromium stores values over 64 KB as blobs,
- * and results that waited for their blobs are handed over together, in one task: with buckets
- * that large (~1,000 records at 1M rows) only a few waves may be in flight; smaller values come
- * back one result per task, and reading further ahead keeps the database busy (100k rows read
- * ~30 % slower with 3 waves in flight than with 8 on a loaded machine).
+ * and results that waited for their blobs are handed over together: with buckets that large
+ * (~1,000 records at 1M rows) only a few waves may be in flight, or their results pile up in
+ * memory before they are taken in; smaller values come back one result at a time, and reading
+ * further ahead keeps the database busy (100k rows read ~30 % slower with 3 waves in flight than
+ * with 8 on a loaded machine).
  */
 const WAVES_IN_FLIGHT = { large: 3, small: 8 } as const;
 /**
@@ -64,10 +69,13 @@ export async function readAllBuckets(
   if (db.hasBeenClosed()) throw new Dexie.DatabaseClosedError('The workspace database is closed');
   if (!db.isOpen()) await db.open();
   const tx = db.backendDB().transaction('recordBuckets', 'readonly');
-  const reader = new WaveReader(tx.objectStore('recordBuckets'), tableId, options);
   return new Promise<TableRecord[]>((resolve, reject) => {
-    tx.oncomplete = () => resolve(reader.records);
-    tx.onabort = () => reject(tx.error ?? new BucketReadAbortedError('The read was aborted'));
+    const reader = new WaveReader(tx.objectStore('recordBuckets'), tableId, options, resolve);
+    tx.oncomplete = () => reader.complete();
+    tx.onabort = () => {
+      reader.stop();
+      reject(tx.error ?? new BucketReadAbortedError('The read was aborted'));
+    };
     reader.start();
   });
 }
@@ -76,14 +84,29 @@ export class BucketReadAbortedError extends Error {
   override name = 'BucketReadAbortedError';
 }
 
-/** Issues range reads from success callbacks and sizes each from the cost measured so far. */
+interface Received {
+  request: IDBRequest<RecordBucket[]>;
+  buckets: number;
+  cost: number;
+}
+
+/**
+ * Issues range reads from success callbacks and sizes each from the cost measured so far; takes
+ * the results in one per task, in the order they arrived, and resolves once the transaction has
+ * completed and every result is in.
+ */
 class WaveReader {
   readonly records: TableRecord[] = [];
   private next = 0;
   private read = 0;
+  /** Requests the database has not answered yet. */
   private inFlight = 0;
-  /** Estimated main-thread ms of the results in flight. */
+  /** Estimated main-thread ms of the results in flight or received and not yet taken in. */
   private inFlightMs = 0;
+  private readonly received: Received[] = [];
+  private takingIn = false;
+  private completed = false;
+  private stopped = false;
   private waveSize: number;
   private readonly waveMs: number;
   private readonly maxWave: number;
@@ -96,6 +119,7 @@ class WaveReader {
     private readonly store: IDBObjectStore,
     private readonly tableId: TableId,
     private readonly options: BucketReadOptions,
+    private readonly done: (records: TableRecord[]) => void,
   ) {
     this.waveMs = options.waveMs ?? DEFAULT_WAVE_MS;
     this.maxWave = Math.max(1, options.maxWave ?? BUCKETS_PER_TABLE);
@@ -104,6 +128,18 @@ class WaveReader {
 
   start(): void {
     this.issue();
+  }
+
+  /** The transaction completed: every request was answered. */
+  complete(): void {
+    this.completed = true;
+    this.finishIfDone();
+  }
+
+  /** The transaction failed: results still waiting are dropped. */
+  stop(): void {
+    this.stopped = true;
+    this.received.length = 0;
   }
 
   private issue(): void {
@@ -117,7 +153,7 @@ class WaveReader {
         bucketKey(this.tableId, to - 1),
       );
       const request = this.store.getAll(range);
-      request.onsuccess = () => this.absorb(request, to - from, cost);
+      request.onsuccess = () => this.receive({ request, buckets: to - from, cost });
       this.next = to;
       this.inFlight++;
       this.inFlightMs += cost;
@@ -130,13 +166,40 @@ class WaveReader {
     return this.perRecord * buckets * (this.records.length / this.read);
   }
 
-  private absorb(request: IDBRequest<RecordBucket[]>, buckets: number, cost: number): void {
+  /** A success callback: the only moment more requests can be issued. */
+  private receive(result: Received): void {
     this.inFlight--;
+    this.received.push(result);
+    this.scheduleTakeIn();
+    this.issue();
+  }
+
+  private scheduleTakeIn(): void {
+    if (this.takingIn || this.received.length === 0) return;
+    this.takingIn = true;
+    void yieldToEventLoop().then(() => {
+      this.takingIn = false;
+      const next = this.received.shift();
+      if (this.stopped || !next) return;
+      this.absorb(next);
+      this.scheduleTakeIn();
+      this.finishIfDone();
+    });
+  }
+
+  private finishIfDone(): void {
+    if (this.completed && !this.stopped && !this.takingIn && this.received.length === 0)
+      this.done(this.records);
+  }
+
+  private absorb({ request, buckets, cost }: Received): void {
     this.inFlightMs -= cost;
     const started = performance.now();
     const { records, tableId } = this;
     const before = records.length;
-    for (const bucket of request.result)
+    // Read once: each read of `.result` may deserialise the value again.
+    const result = request.result;
+    for (const bucket of result)
       for (const record of bucket.records) {
         // Each deserialised record carries its own copy of the id: share one (~32 MB at 1M).
         record.tableId = tableId;
@@ -144,9 +207,8 @@ class WaveReader {
       }
     this.read += buckets;
     this.resize(records.length - before, performance.now() - started);
-    this.ahead ??= wavesAheadFor(request.result);
+    this.ahead ??= wavesAheadFor(result);
     this.options.onWave?.(this.read);
-    this.issue();
   }
 
   private resize(records: number, took: number): void {

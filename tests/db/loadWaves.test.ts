@@ -1,6 +1,8 @@
 import type { TableRecord } from '../../src/domain/model';
+import type { RecordBucket } from '../../src/db/buckets';
 import { compareRecordOrder } from '../../src/domain/records';
 import {
+  BucketReadAbortedError,
   mayIssue,
   nextWaveSize,
   readAllBuckets,
@@ -204,5 +206,102 @@ describe('wave planning', () => {
     expect(wavesAheadFor([bucket(1_000, '王小明')])).toBe(3);
     expect(JSON.stringify(bucket(1_000, '王小明')).length).toBeGreaterThan(96_000);
     expect(JSON.stringify(bucket(100, '王小明')).length).toBeLessThan(96_000);
+  });
+
+  describe('results that arrive together', () => {
+    /** A database whose requests the test answers by hand, several in one go if it likes. */
+    function handDb() {
+      const requests: { onsuccess: (() => void) | null; answer: (n: number) => void }[] = [];
+      const reads: { request: number; drained: () => boolean }[] = [];
+      const tx = {
+        oncomplete: null as (() => void) | null,
+        onabort: null as (() => void) | null,
+        error: null,
+        objectStore: () => ({
+          getAll: () => {
+            const index = requests.length;
+            let buckets: RecordBucket[] = [];
+            const request = {
+              onsuccess: null as (() => void) | null,
+              answer: (n: number) => {
+                buckets = [
+                  {
+                    key: `${T1}:x`,
+                    tableId: T1,
+                    records: Array.from({ length: n }, (_, i) =>
+                      makeRecord(`rec_${index}_${i}`, T1, index * 1000 + i),
+                    ),
+                  },
+                ];
+                request.onsuccess?.();
+              },
+              get result() {
+                // Microtasks queued here have run once the next task starts.
+                let drained = false;
+                queueMicrotask(() => void (drained = true));
+                reads.push({ request: index, drained: () => drained });
+                return buckets;
+              },
+            };
+            requests.push(request);
+            return request;
+          },
+        }),
+      };
+      const db = {
+        hasBeenClosed: () => false,
+        isOpen: () => true,
+        backendDB: () => ({ transaction: () => tx }),
+      } as unknown as WorkspaceDb;
+      return { db, tx, requests, reads };
+    }
+
+    const settle = () => new Promise((r) => setTimeout(r, 20));
+
+    it('takes each in in a task of its own, in arrival order, and ends once all are in', async () => {
+      const { db, tx, requests, reads } = handDb();
+      let loaded: TableRecord[] | undefined;
+      const waves: number[] = [];
+      void readAllBuckets(db, T1, {
+        firstWave: 256,
+        maxWave: 256,
+        waveMs: 1_000,
+        onWave: (n) => waves.push(n),
+      }).then((r) => (loaded = r));
+      expect(requests).toHaveLength(1);
+      requests[0]!.answer(3);
+      // Answered: the next request goes out at once, the result is not read in the callback.
+      expect(requests).toHaveLength(2);
+      expect(reads).toHaveLength(0);
+      await settle();
+      expect(reads.map((r) => r.request)).toEqual([0]);
+      requests[1]!.answer(3);
+      expect(requests).toHaveLength(4);
+      // Three answers delivered together, in one task, and the transaction completes with them.
+      requests[2]!.answer(3);
+      requests[3]!.answer(3);
+      tx.oncomplete?.();
+      expect(reads).toHaveLength(1);
+      expect(loaded).toBeUndefined();
+      await settle();
+      expect(reads.map((r) => r.request)).toEqual([0, 1, 2, 3]);
+      // Each read began after the microtasks of the one before had run: a new task.
+      for (const read of reads.slice(0, -1)) expect(read.drained()).toBe(true);
+      expect(waves).toEqual([256, 512, 768, 1024]);
+      expect(loaded?.map((r) => r.id)).toEqual(
+        [0, 1, 2, 3].flatMap((q) => [0, 1, 2].map((i) => `rec_${q}_${i}`)),
+      );
+    });
+
+    it('drops what is still waiting when the transaction aborts', async () => {
+      const { db, tx, requests, reads } = handDb();
+      const read = readAllBuckets(db, T1, { firstWave: 512, maxWave: 512 });
+      requests[0]!.answer(2);
+      requests[1]!.answer(2);
+      tx.onabort?.();
+      await expect(read).rejects.toThrow(BucketReadAbortedError);
+      await settle();
+      expect(reads).toHaveLength(0);
+    });
   });
 });
