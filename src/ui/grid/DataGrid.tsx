@@ -12,7 +12,6 @@ import type {
   GridReadyEvent,
   ColDef,
 } from 'ag-grid-community';
-import { themeQuartz } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -33,7 +32,7 @@ import { useAppStore } from '../../state/store';
 import type { MenuItem } from '../components/Menu';
 import { Menu } from '../components/Menu';
 import { currentLanguage } from '../i18n';
-import { registerGridModules } from './agGrid';
+import { FIRST_DRAW_ROWS, gridTheme, registerGridModules } from './agGrid';
 import { HEADER_HEIGHT, ROW_HEIGHT } from '../columnWidths';
 import type { ColumnContext } from './columns';
 import { buildColumnDefs } from './columns';
@@ -58,25 +57,12 @@ import '../styles/grid.css';
 
 registerGridModules();
 
-const theme = themeQuartz.withParams({
-  accentColor: '#1f6f5c',
-  fontSize: 13,
-  rowHeight: ROW_HEIGHT,
-  headerHeight: HEADER_HEIGHT,
-  headerFontWeight: 600,
-  wrapperBorderRadius: 0,
-  borderColor: '#e3e5e8',
-  cellHorizontalPadding: 10,
-  fontFamily: 'inherit',
-});
-
 /**
  * The grid's first rows are drawn in two tasks: a window of a few rows, then the full height
  * once the loaded table's rows are in. One React commit of every visible row's cells took
  * ~70 ms; the first screen covers the grid until the second draw, so the short window is
  * never seen.
  */
-const FIRST_DRAW_ROWS = 8;
 const FIRST_DRAW_STYLE = {
   flex: 'none',
   height: HEADER_HEIGHT + FIRST_DRAW_ROWS * ROW_HEIGHT,
@@ -347,7 +333,7 @@ export const DataGrid = memo(function DataGrid({
   return (
     <div className="grid-wrap" data-testid="grid" style={firstDraw ? FIRST_DRAW_STYLE : undefined}>
       <AgGridReact<TableRecord>
-        theme={theme}
+        theme={gridTheme}
         columnDefs={columnDefs}
         getRowId={(p) => p.data.id}
         onGridReady={onGridReady}

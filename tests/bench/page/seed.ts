@@ -19,6 +19,8 @@ import {
 } from '../../../src/db';
 import { BENCH_WORKSPACE_ID, buildBenchRecords, buildBenchSchema } from './customers';
 import { formulaFloor, seedFormulaWorkspace } from './formulaSeed';
+import { watchLongTasks } from './longTasks';
+import { bucketReadFloor } from './readFloor';
 import type { IoBenchApi } from './ioBench';
 import { ioBench } from './ioBench';
 
@@ -113,6 +115,16 @@ async function readRecord(
   }
 }
 
+/**
+ * The longest task of creating a bare AG Grid with `columns` columns in this page (see
+ * gridFloor.tsx), counting from before its chunk is fetched and evaluated.
+ */
+async function gridFloor(columns: number): Promise<number> {
+  const longTasks = watchLongTasks();
+  const { createBareGrid } = await import('./gridFloor');
+  return createBareGrid(columns, longTasks);
+}
+
 /** Deletes every IndexedDB database of this origin and forgets the last workspace. */
 async function clearAll(): Promise<string[]> {
   closeRegistry();
@@ -129,6 +141,8 @@ export interface BenchApi {
   clearAll: typeof clearAll;
   seedFormulaWorkspace: typeof seedFormulaWorkspace;
   formulaFloor: typeof formulaFloor;
+  gridFloor: typeof gridFloor;
+  bucketReadFloor: typeof bucketReadFloor;
   io: IoBenchApi;
 }
 
@@ -145,6 +159,8 @@ window.bench = {
   clearAll,
   seedFormulaWorkspace,
   formulaFloor,
+  gridFloor,
+  bucketReadFloor,
   io: ioBench,
 };
 document.body.dataset.benchReady = 'true';
