@@ -7,10 +7,14 @@
  * blobs, often are: ~1,000 records per bucket at 1M rows, ~3 ms each); issue 3's profile had
  * ~290 ms of it in one task at 100k rows. Here each request reads a range of buckets sized from
  * the measured cost per record, and requests are issued only while the estimated cost of all
- * those in flight fits a few waves. A result is taken in (read and flattened) in a task of its
- * own, never in its success callback: Chromium delivers the replies that arrived while the page
- * was busy in one task, one success event after the other (traced: four waves, 51 ms). A new
- * request is issued from a success callback: that is the only time a transaction accepts
+ * those in flight fits a few waves. Small buckets' results are taken in (read and flattened)
+ * in a task of their own, not in their success callbacks: Chromium delivers the replies that
+ * arrived while the page was busy in one task, one success event after the other (traced at
+ * 100k rows: four waves, 51 ms). Large buckets' results are taken in as they come (a few waves
+ * in flight bound them): deferred too, at 1M rows three traces of five had load tasks of
+ * 73–170 ms (V8's incremental marking while a wave was read); taken in as they came, one of five
+ * (160 ms). V8's collections at a heap of ~500 MB decide that more than the reading does.
+ * A new request is issued from a success callback: that is the only time a transaction accepts
  * requests, and with a request always pending it never commits, so the table is read in one
  * snapshot, never a mix of before and after another tab's write. Dexie is bypassed for this one
  * read because its requests cannot be paced like that.
@@ -92,8 +96,8 @@ interface Received {
 
 /**
  * Issues range reads from success callbacks and sizes each from the cost measured so far; takes
- * the results in one per task, in the order they arrived, and resolves once the transaction has
- * completed and every result is in.
+ * small buckets' results in one per task, in the order they arrived, and resolves once the
+ * transaction has completed and every result is in.
  */
 class WaveReader {
   readonly records: TableRecord[] = [];
@@ -169,8 +173,13 @@ class WaveReader {
   /** A success callback: the only moment more requests can be issued. */
   private receive(result: Received): void {
     this.inFlight--;
-    this.received.push(result);
-    this.scheduleTakeIn();
+    if (this.ahead === WAVES_IN_FLIGHT.small) {
+      this.received.push(result);
+      this.scheduleTakeIn();
+    } else {
+      // Large buckets, or the first result (which tells which): taken in right away.
+      this.absorb(result);
+    }
     this.issue();
   }
 

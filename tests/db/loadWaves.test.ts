@@ -209,8 +209,11 @@ describe('wave planning', () => {
   });
 
   describe('results that arrive together', () => {
-    /** A database whose requests the test answers by hand, several in one go if it likes. */
-    function handDb() {
+    /**
+     * A database whose requests the test answers by hand, several in one go if it likes, with
+     * buckets of records whose names are `textLength` characters long.
+     */
+    function handDb(textLength = 1) {
       const requests: { onsuccess: (() => void) | null; answer: (n: number) => void }[] = [];
       const reads: { request: number; drained: () => boolean }[] = [];
       const tx = {
@@ -229,7 +232,9 @@ describe('wave planning', () => {
                     key: `${T1}:x`,
                     tableId: T1,
                     records: Array.from({ length: n }, (_, i) =>
-                      makeRecord(`rec_${index}_${i}`, T1, index * 1000 + i),
+                      makeRecord(`rec_${index}_${i}`, T1, index * 1000 + i, {
+                        [F_NAME]: 'x'.repeat(textLength),
+                      }),
                     ),
                   },
                 ];
@@ -258,7 +263,7 @@ describe('wave planning', () => {
 
     const settle = () => new Promise((r) => setTimeout(r, 20));
 
-    it('takes each in in a task of its own, in arrival order, and ends once all are in', async () => {
+    it('takes small buckets in a task each, in arrival order, and ends once all are in', async () => {
       const { db, tx, requests, reads } = handDb();
       let loaded: TableRecord[] | undefined;
       const waves: number[] = [];
@@ -269,15 +274,13 @@ describe('wave planning', () => {
         onWave: (n) => waves.push(n),
       }).then((r) => (loaded = r));
       expect(requests).toHaveLength(1);
+      // The first result is taken in at once (it tells how large buckets are), then the rest
+      // of the table is asked for.
       requests[0]!.answer(3);
-      // Answered: the next request goes out at once, the result is not read in the callback.
-      expect(requests).toHaveLength(2);
-      expect(reads).toHaveLength(0);
-      await settle();
       expect(reads.map((r) => r.request)).toEqual([0]);
-      requests[1]!.answer(3);
       expect(requests).toHaveLength(4);
       // Three answers delivered together, in one task, and the transaction completes with them.
+      requests[1]!.answer(3);
       requests[2]!.answer(3);
       requests[3]!.answer(3);
       tx.oncomplete?.();
@@ -293,15 +296,29 @@ describe('wave planning', () => {
       );
     });
 
+    it('takes large buckets in as they come', async () => {
+      const { db, tx, requests, reads } = handDb(100_000);
+      const read = readAllBuckets(db, T1, { firstWave: 256, maxWave: 256, waveMs: 1_000 });
+      requests[0]!.answer(1);
+      expect(requests).toHaveLength(4);
+      requests[1]!.answer(1);
+      expect(reads.map((r) => r.request)).toEqual([0, 1]);
+      requests[2]!.answer(1);
+      requests[3]!.answer(1);
+      expect(reads.map((r) => r.request)).toEqual([0, 1, 2, 3]);
+      tx.oncomplete?.();
+      expect(await read).toHaveLength(4);
+    });
+
     it('drops what is still waiting when the transaction aborts', async () => {
       const { db, tx, requests, reads } = handDb();
-      const read = readAllBuckets(db, T1, { firstWave: 512, maxWave: 512 });
+      const read = readAllBuckets(db, T1, { firstWave: 512, maxWave: 512, waveMs: 1_000 });
       requests[0]!.answer(2);
       requests[1]!.answer(2);
       tx.onabort?.();
       await expect(read).rejects.toThrow(BucketReadAbortedError);
       await settle();
-      expect(reads).toHaveLength(0);
+      expect(reads.map((r) => r.request)).toEqual([0]);
     });
   });
 });
