@@ -40,11 +40,11 @@ export interface BucketReadOptions {
 const DEFAULT_WAVE_MS = 8;
 /**
  * Waves' worth of estimated cost in flight at once. Chromium stores values over 64 KB as blobs,
- * and results that waited for their blobs are handed over together: with buckets that large
- * (~1,000 records at 1M rows) only a few waves may be in flight, or their results pile up in
- * memory before they are taken in; smaller values come back one result at a time, and reading
- * further ahead keeps the database busy (100k rows read ~30 % slower with 3 waves in flight than
- * with 8 on a loaded machine).
+ * and results that waited for their blobs are handed over together, in one task: with buckets
+ * that large (~1,000 records at 1M rows) only a few waves may be in flight; smaller values come
+ * back one result at a time (or together after the page was busy, then taken in a task each),
+ * and reading further ahead keeps the database busy (100k rows read ~30 % slower with 3 waves in
+ * flight than with 8 on a loaded machine).
  */
 const WAVES_IN_FLIGHT = { large: 3, small: 8 } as const;
 /**

@@ -2,7 +2,7 @@
  * The AG Grid Community modules we use, registered once: a hand-picked set keeps the bundle
  * small and the grid's creation short (each module adds services and CSS to it). Every cell
  * editor is our own (CustomEditorModule), so AG Grid's text editors are not registered.
- * And the grid's theme (the bench creates a bare grid with both, as a floor).
+ * Also the grid's theme and first-draw height, which the bench's floor (a bare grid) shares.
  */
 import {
   CellApiModule,
