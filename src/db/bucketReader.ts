@@ -196,9 +196,9 @@ class WaveReader {
     });
   }
 
+  /** Once every request was answered and every result taken in (none waits in `received`). */
   private finishIfDone(): void {
-    if (this.completed && !this.stopped && !this.takingIn && this.received.length === 0)
-      this.done(this.records);
+    if (this.completed && !this.stopped && this.received.length === 0) this.done(this.records);
   }
 
   private absorb({ request, buckets, cost }: Received): void {

@@ -7,8 +7,8 @@ import type { FieldId, RecordId } from '../domain/ids';
 import type { Field, TableRecord } from '../domain/model';
 import type { EngineValue, FormulaResult, InputKind, ResultType } from '../engine/types';
 import type { ColumnUpdate } from '../engine/remote/protocol';
-import { runSlicedLoop, SLICE_MS } from './formulaValues';
-import { ROW_MAP_STEPS_PER_CHECK, RowMap } from './formulaRowIndex';
+import { fillRowMap } from './formulaRowIndex';
+import type { RowMap } from './formulaRowIndex';
 import type { RowIndex } from './formulaRowIndex';
 
 /** A change of row positions that a reply's values come after (removed rows in ascending order). */
@@ -40,17 +40,11 @@ export async function indexRecords(
   records: readonly TableRecord[],
 ): Promise<{ ids: RecordId[]; index: RowMap }> {
   const ids: RecordId[] = [];
-  const index = new RowMap();
-  await runSlicedLoop(
-    records.length,
-    (i) => {
-      const id = (records[i] as TableRecord).id;
-      ids.push(id);
-      index.set(id, i);
-    },
-    SLICE_MS,
-    ROW_MAP_STEPS_PER_CHECK,
-  );
+  const index = await fillRowMap(records.length, (i) => {
+    const id = (records[i] as TableRecord).id;
+    ids.push(id);
+    return id;
+  });
   return { ids, index };
 }
 

@@ -18,7 +18,7 @@ export type RowLookup = Pick<ReadonlyMap<RecordId, number>, 'get'>;
  * (and rehash) within a few hundred inserts of each other; with the clock read every 256
  * inserts one slice could take several of them.
  */
-export const ROW_MAP_STEPS_PER_CHECK = 16;
+const STEPS_PER_CHECK = 16;
 
 const SHARDS = 64;
 
@@ -48,6 +48,13 @@ export class RowMap implements RowLookup {
     const shard = (id.charCodeAt(n - 1) + 7 * id.charCodeAt(n - 2)) & (SHARDS - 1);
     return this.shards[shard] as Map<RecordId, number>;
   }
+}
+
+/** A RowMap of `count` rows, row i under `idAt(i)`, filled a slice per task. */
+export async function fillRowMap(count: number, idAt: (row: number) => RecordId): Promise<RowMap> {
+  const map = new RowMap();
+  await runSlicedLoop(count, (i) => map.set(idAt(i), i), SLICE_MS, STEPS_PER_CHECK);
+  return map;
 }
 
 export class RowIndex {
@@ -92,13 +99,7 @@ export class RowIndex {
     this.rebuilding = true;
     const ids = rows();
     const done = this.shifts.length;
-    const fresh = new RowMap();
-    await runSlicedLoop(
-      ids.length,
-      (i) => fresh.set(ids[i] as RecordId, i),
-      SLICE_MS,
-      ROW_MAP_STEPS_PER_CHECK,
-    );
+    const fresh = await fillRowMap(ids.length, (i) => ids[i] as RecordId);
     // Shifts made meanwhile stay, now relative to the fresh positions.
     this.base = fresh;
     this.shifts = this.shifts.slice(done);

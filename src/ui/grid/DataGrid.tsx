@@ -32,8 +32,7 @@ import { useAppStore } from '../../state/store';
 import type { MenuItem } from '../components/Menu';
 import { Menu } from '../components/Menu';
 import { currentLanguage } from '../i18n';
-import { FIRST_DRAW_ROWS, gridTheme, registerGridModules } from './agGrid';
-import { HEADER_HEIGHT, ROW_HEIGHT } from '../columnWidths';
+import { FIRST_DRAW_HEIGHT, gridTheme, registerGridModules } from './agGrid';
 import type { ColumnContext } from './columns';
 import { buildColumnDefs } from './columns';
 import { useLinkTitles } from './linkTitles';
@@ -63,10 +62,7 @@ registerGridModules();
  * ~70 ms; the first screen covers the grid until the second draw, so the short window is
  * never seen.
  */
-const FIRST_DRAW_STYLE = {
-  flex: 'none',
-  height: HEADER_HEIGHT + FIRST_DRAW_ROWS * ROW_HEIGHT,
-} as const;
+const FIRST_DRAW_STYLE = { flex: 'none', height: FIRST_DRAW_HEIGHT } as const;
 
 function useFirstDraw(onFirstRows: (() => void) | undefined) {
   const [firstDraw, setFirstDraw] = useState(true);

@@ -57,5 +57,5 @@ export const gridTheme = themeQuartz.withParams({
   fontFamily: 'inherit',
 });
 
-/** Rows in the grid's first draw (DataGrid draws the rest in a task of its own). */
-export const FIRST_DRAW_ROWS = 8;
+/** The grid's height in its first draw, 8 rows (DataGrid draws the rest in a task of its own). */
+export const FIRST_DRAW_HEIGHT = HEADER_HEIGHT + 8 * ROW_HEIGHT;

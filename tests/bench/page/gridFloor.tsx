@@ -8,8 +8,7 @@
 import type { ColDef, IDatasource } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { createRoot } from 'react-dom/client';
-import { HEADER_HEIGHT, ROW_HEIGHT } from '../../../src/ui/columnWidths';
-import { FIRST_DRAW_ROWS, gridTheme, registerGridModules } from '../../../src/ui/grid/agGrid';
+import { FIRST_DRAW_HEIGHT, gridTheme, registerGridModules } from '../../../src/ui/grid/agGrid';
 import { watchLongTasks } from './longTasks';
 
 type Row = Record<string, string>;
@@ -34,7 +33,7 @@ export async function createBareGrid(
     },
   };
   const host = document.createElement('div');
-  host.style.cssText = `width:1200px;height:${HEADER_HEIGHT + FIRST_DRAW_ROWS * ROW_HEIGHT}px`;
+  host.style.cssText = `width:1200px;height:${FIRST_DRAW_HEIGHT}px`;
   document.body.append(host);
   const root = createRoot(host);
   await new Promise<void>((resolve) => {

@@ -30,7 +30,8 @@ export async function bucketReadFloor(workspaceId: WorkspaceId, tableId: TableId
       read(0);
     });
     const longest = await longTasks.stop();
-    console.log(`bench: read floor kept ${kept.length} buckets`);
+    if (kept.length !== BUCKETS_PER_TABLE)
+      throw new Error(`read ${kept.length} of ${BUCKETS_PER_TABLE} buckets`);
     return longest;
   } finally {
     db.close();
