@@ -44,6 +44,22 @@ export function recomputeAllDirect(s: TableStore): void {
   for (const [id, f] of s.formulas) if (f.direct) recomputeDirect(s, id);
 }
 
+/**
+ * After rows moved (the results moved with them): a ranking sees a new population, so ranked
+ * columns are evaluated whole; row-local columns evaluate only the inserted rows, if any.
+ */
+export function moveDirect(s: TableStore, inserted: { at: number; count: number } | null): void {
+  s.evaluator.invalidate(null);
+  for (const [id, f] of s.formulas) {
+    if (!f.direct) continue;
+    if (f.direct.population.size > 0) recomputeDirect(s, id);
+    else if (inserted) {
+      const rows = Array.from({ length: inserted.count }, (_, i) => inserted.at + i);
+      evaluateRows(s, id, 0, 0, rows);
+    }
+  }
+}
+
 /** After input edits: whole columns whose ranking read them, else just the edited rows. */
 export function updateDirect(s: TableStore, changes: readonly CellChange[]): void {
   const ids = new Set(changes.map((c) => c.fieldId));

@@ -7,6 +7,7 @@ import type { Language } from '../domain/model';
 import { hfValue } from './directSupport';
 import {
   buildDirectColumns,
+  moveDirect,
   recomputeAllDirect,
   recomputeDirect,
   updateDirect,
@@ -155,7 +156,8 @@ export class HyperTableEngine implements TableEngine {
     for (const raw of s.results.values()) {
       raw.splice(at, 0, ...new Array<CellValue>(count).fill(null));
     }
-    this.reshape(s.rows + count, at);
+    reshapeSheet(s, s.rows + count, at);
+    moveDirect(s, { at, count });
     return s.flush();
   }
 
@@ -169,13 +171,9 @@ export class HyperTableEngine implements TableEngine {
       for (const raw of s.results.values()) raw.splice(start, amount);
     }
     const removed = spans.reduce((n, [, amount]) => n + amount, 0);
-    this.reshape(s.rows - removed, spans[spans.length - 1]?.[0] ?? 0);
+    reshapeSheet(s, s.rows - removed, spans[spans.length - 1]?.[0] ?? 0);
+    moveDirect(s, null);
     return s.flush();
-  }
-
-  private reshape(rowCount: number, from: number): void {
-    reshapeSheet(this.s, rowCount, from);
-    recomputeAllDirect(this.s);
   }
 
   setFormula(fieldId: string, formula: string): ChangedCells[] {

@@ -1,6 +1,7 @@
 // @vitest-environment node
 /** Arithmetic, text and date formulas, errors, validation and row inserts/removals. */
 import { createTableEngine } from '../../src/engine';
+import { DirectEvaluator } from '../../src/engine/directEval';
 import { buildEngine, date, num, text } from './helpers';
 
 describe('formulas', () => {
@@ -109,6 +110,39 @@ describe('incremental changes', () => {
     expect(e.column('dbl')[7]).toBe(12);
     // the new row has no count: unscored
     expect(e.column('m')[7]).toBeNull();
+  });
+
+  it('an insert evaluates only the new rows of a row-local column; a removal none', async () => {
+    const amounts = Array.from({ length: 500 }, (_, i) => i + 1);
+    const e = await buildEngine(
+      [
+        num('amt', amounts),
+        num(
+          'cnt',
+          amounts.map(() => 1),
+        ),
+      ],
+      {
+        dbl: '={amt} * 2',
+        m: '=RFM_M({amt}, {cnt})',
+      },
+    );
+    const evaluate = vi.spyOn(DirectEvaluator.prototype, 'evaluate');
+    const ranked = vi.spyOn(DirectEvaluator.prototype, 'rankedRange');
+    e.insertRows(100, 2, [
+      { fieldId: 'amt', values: [7, 1000] },
+      { fieldId: 'cnt', values: [1, 1] },
+    ]);
+    // dbl: the two new rows; m: its ranking saw two new members, so the whole column again.
+    expect(evaluate).toHaveBeenCalledTimes(2);
+    expect(ranked).toHaveBeenCalledTimes(1);
+    expect(e.column('dbl').slice(99, 103)).toEqual([200, 14, 2000, 202]);
+    expect(e.column('m')[101]).toBe(5);
+    evaluate.mockClear();
+    e.removeRows([0, 1]);
+    expect(evaluate).not.toHaveBeenCalled();
+    expect(e.column('dbl').slice(0, 2)).toEqual([6, 8]);
+    vi.restoreAllMocks();
   });
 
   it('setFormula, removeFormula, addInput and removeInput', async () => {
