@@ -247,6 +247,19 @@ describe('editing like a spreadsheet', () => {
     for (const row of [2, 3, 4, 5]) expect(await box(row).isChecked()).toBe(true);
     expect(await box(1).isChecked()).toBe(false);
 
+    // A search that hides ticked rows unticks them: the toolbar deletes only what is shown.
+    const phone = await text(page, 3, '手机');
+    await page.getByTestId('search').fill(phone);
+    await expect.poll(() => recordCount(page)).toBe('1 / 共 200 条');
+    await expect
+      .poll(() => page.getByTestId('delete-selected').textContent())
+      .toBe('删除选中的 1 条');
+    await page.getByTestId('search').fill('');
+    await expect.poll(() => recordCount(page)).toBe('共 200 条');
+    for (const row of [2, 4, 5]) expect(await box(row).isChecked()).toBe(false);
+    expect(await box(3).isChecked()).toBe(true);
+    expect(await page.getByTestId('delete-selected').textContent()).toBe('删除选中的 1 条');
+
     const all = page.getByTestId('select-all');
     await all.click();
     await expect

@@ -63,14 +63,14 @@ function prefetchAhead(api: GridApi<TableRecord>): () => void {
 }
 
 /**
- * Shows `store`'s records in the grid. `onCount` hears the number of shown rows; `onShown` runs
+ * Shows `store`'s records in the grid. `onRows` hears of each new set of shown rows; `onShown` runs
  * once, after the grid has painted the rows of the fully loaded table.
  */
 export function attachRows(
   api: GridApi<TableRecord>,
   store: RecordStore,
   spec: RowViewSpec,
-  onCount: (count: number) => void,
+  onRows: (view: RowView) => void,
   onShown: () => void,
 ): RowFeed {
   let shownAll = false;
@@ -93,7 +93,7 @@ export function attachRows(
     ready = true;
     for (const params of waiting) answer(params);
     waiting = [];
-    onCount(view.count);
+    onRows(view);
     api.setRowCount(view.count, true);
     api.refreshInfiniteCache();
     if (!shownAll && store.complete && !view.busy) {

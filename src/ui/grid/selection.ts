@@ -1,7 +1,8 @@
 /**
  * Which rows are ticked in the grid's checkbox column. Kept by record id outside the grid (the
  * grid holds nodes only for the rows on screen); a shift-click ticks the run of shown rows
- * from the last ticked one, and the header box ticks or clears every shown row.
+ * from the last ticked one, and the header box ticks or clears every shown row. Only shown rows
+ * stay ticked: a search that hides a ticked row unticks it.
  */
 import type { RecordId } from '../../domain/ids';
 
@@ -75,6 +76,23 @@ export class RowSelection {
     for (const id of ids) changed = this.selected.delete(id) || changed;
     if (this.anchor && ids.includes(this.anchor)) this.anchor = null;
     if (changed) this.emit();
+  }
+
+  /**
+   * Forgets ticked rows that are no longer shown (a search or filter hid them), so what the
+   * toolbar deletes is always what the user can see ticked.
+   */
+  keepShown(rows: ShownRows): void {
+    if (this.selected.size === 0) return;
+    const kept = new Set<RecordId>();
+    for (let i = 0; i < rows.count && kept.size < this.selected.size; i++) {
+      const row = rows.rowAt(i);
+      if (row && this.selected.has(row.id)) kept.add(row.id);
+    }
+    if (kept.size === this.selected.size) return;
+    this.selected = kept;
+    if (this.anchor && !kept.has(this.anchor)) this.anchor = null;
+    this.emit();
   }
 
   clear(): void {

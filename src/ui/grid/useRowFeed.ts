@@ -48,8 +48,9 @@ export function useRowFeed(
         gridApi,
         store,
         latest.current.spec,
-        (count) => {
-          latest.current.events.onDisplayedCount(count);
+        (view) => {
+          latest.current.events.onDisplayedCount(view.count);
+          selection.keepShown(view);
           selection.refreshHeader();
         },
         () => latest.current.events.onFirstRows?.(),

@@ -63,7 +63,7 @@ function setUp(count: number, spec: RowViewSpec) {
   });
   const counts: number[] = [];
   const shown = vi.fn();
-  const feed = attachRows(api, store, spec, (n) => counts.push(n), shown);
+  const feed = attachRows(api, store, spec, (v) => counts.push(v.count), shown);
   cleanups.push(() => {
     feed.detach();
     api.destroy();

@@ -36,6 +36,26 @@ describe('RowSelection', () => {
     expect(s.list().sort()).toEqual(['b', 'c', 'd', 'e']);
   });
 
+  it('a search that hides ticked rows unticks them and tells its listeners once', () => {
+    const s = new RowSelection();
+    const all = rows('a', 'b', 'c', 'd');
+    s.toggle(id('a'), all, false);
+    s.toggle(id('c'), all, true);
+    const heard = vi.fn();
+    s.subscribe(heard);
+    s.keepShown(rows('b', 'c', 'd'));
+    expect(s.list().sort()).toEqual(['b', 'c']);
+    expect(heard).toHaveBeenCalledTimes(1);
+    // Nothing hidden: nothing changes, nobody is told.
+    s.keepShown(rows('a', 'b', 'c', 'd'));
+    expect(heard).toHaveBeenCalledTimes(1);
+    // The anchor went with its row: shift-click now ticks one row.
+    s.keepShown(rows('d'));
+    expect(s.size).toBe(0);
+    s.toggle(id('d'), all, true);
+    expect(s.list()).toEqual(['d']);
+  });
+
   it('the header box ticks every shown row, then clears, and says some/all/none', () => {
     const s = new RowSelection();
     const shown = rows('a', 'b', 'c');
