@@ -102,6 +102,35 @@ describe('export and backup (zh-CN)', () => {
     await context.close();
   });
 
+  it('imports its own CSV back with the same text: the apostrophes it added for Excel go again', async () => {
+    const { page, context, errors } = await openApp(browser(), 'zh-CN');
+    await startWithTemplate(page);
+    await typeInto(page, await cell(page, 0, '手机'), '+86 138 0000 0000');
+    await typeInto(page, await cell(page, 0, '姓名'), "'=小王");
+    await expect.poll(async () => (await cell(page, 0, '姓名')).textContent()).toBe("'=小王");
+    const csv = await exportAs(page, 'csv');
+    const firstRow = csv.bytes.toString('utf8').split('\r\n')[1] ?? '';
+    // In the file, Excel sees text, not formulas.
+    expect(firstRow.startsWith("''=小王,'+86 138 0000 0000,")).toBe(true);
+
+    await page.getByTestId('import-file').setInputFiles({
+      name: '导出的客户.csv',
+      mimeType: 'text/csv',
+      buffer: csv.bytes,
+    });
+    await page.getByTestId('import-dialog').getByTestId('import-preview').waitFor();
+    await page.getByTestId('import-start').click();
+    await page.getByTestId('import-summary').waitFor({ timeout: 30_000 });
+    await page.getByTestId('import-close').click();
+    await expect.poll(() => page.locator('.toolbar-title').textContent()).toBe('导出的客户');
+    await waitLoaded(page);
+    await expect.poll(() => recordCount(page)).toBe('共 200 条');
+    expect(await (await cell(page, 0, '手机')).textContent()).toBe('+86 138 0000 0000');
+    expect(await (await cell(page, 0, '姓名')).textContent()).toBe("'=小王");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('backs up, wipes the workspace, restores over it and shows the same cells', async () => {
     const { page, context, errors } = await openApp(browser(), 'zh-CN');
     await startWithTemplate(page);

@@ -12,16 +12,26 @@ const ROWS_PER_PART = 2000;
 
 /** A plain decimal number ("-12.5", "3e-7"): Excel reads it as a number, never as a formula. */
 const PLAIN_NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** Text Excel would run as a formula; leading apostrophes count, so the prefix can be undone. */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+/** A cell our export (or a tool doing the same) prefixed: one apostrophe, then such text. */
+const NEUTRALISED = /^'+[=+\-@\t\r]/;
 
 /**
  * Cells starting with = + - @ TAB or CR get a leading apostrophe so that Excel shows them as
  * text instead of evaluating them (CSV injection). A cell that is wholly a plain number, such
  * as -12.5, is left alone in every column: it cannot run as a formula and stays a number.
+ * Text that already starts with apostrophes before such a character gets one more, so that
+ * `restoreNeutralised` gives every exported cell back exactly.
  */
 export function neutraliseCell(text: string): string {
   if (!FORMULA_START.test(text) || PLAIN_NUMBER.test(text)) return text;
   return `'${text}`;
+}
+
+/** Undoes `neutraliseCell` when a CSV is imported: "'+86 138…" is the phone number again. */
+export function restoreNeutralised(text: string): string {
+  return NEUTRALISED.test(text) ? text.slice(1) : text;
 }
 
 /** RFC 4180: quote when the cell holds a quote, comma or line break; double inner quotes. */

@@ -4,10 +4,12 @@
  */
 import Papa from 'papaparse';
 import type { Delimiter, RawCell } from '../../domain/import/types';
+import { restoreNeutralised } from '../export/csv';
 
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
+const APOSTROPHE = 39;
 
 export interface RowIndex {
   /** Start offset of each row, plus the text length at the end: rows = starts.length - 1. */
@@ -92,5 +94,12 @@ export function parseRows(
   const rows = result.data;
   // papaparse adds an empty row for a final line break; our index already ended the row there.
   if (rows.length > end - from) rows.length = end - from;
+  // Cells a CSV export prefixed with an apostrophe (so Excel would not run them) lose it again.
+  for (const row of rows) {
+    for (let i = 0; i < row.length; i++) {
+      const cell = row[i] as string;
+      if (cell.charCodeAt(0) === APOSTROPHE) row[i] = restoreNeutralised(cell);
+    }
+  }
   return rows;
 }

@@ -5,6 +5,7 @@ import {
   buildCsvParts,
   formatCsvCell,
   neutraliseCell,
+  restoreNeutralised,
 } from '../../../src/io/export/csv';
 import type { ExportColumn } from '../../../src/io/export/types';
 
@@ -29,9 +30,40 @@ describe('neutraliseCell', () => {
       expect(neutraliseCell(text)).toBe(text);
     },
   );
+  it('prefixes text that already has apostrophes before a formula character once more', () => {
+    expect(neutraliseCell("'=1+1")).toBe("''=1+1");
+    expect(neutraliseCell("''-x")).toBe("'''-x");
+  });
   it('neutralises a negative number followed by more (it could be an expression)', () => {
     expect(neutraliseCell('-12.5+A1')).toBe("'-12.5+A1");
     expect(neutraliseCell('-12,5')).toBe("'-12,5");
+  });
+});
+
+describe('restoreNeutralised', () => {
+  it.each([
+    '=1+1',
+    '+86 138 0000 0000',
+    '-A1',
+    '@x',
+    '\tx',
+    "'=1+1",
+    "''-x",
+    "'already",
+    "'",
+    '-12.5',
+    '12',
+    '张三',
+    '',
+    "it's",
+  ])('gives back what the export wrote for %j', (text) => {
+    expect(restoreNeutralised(neutraliseCell(text))).toBe(text);
+  });
+  it('takes off one apostrophe another tool put before a formula character, and no other', () => {
+    expect(restoreNeutralised("'-12.5")).toBe('-12.5');
+    expect(restoreNeutralised("'+86 139 0000 1111")).toBe('+86 139 0000 1111');
+    expect(restoreNeutralised("'007")).toBe("'007");
+    expect(restoreNeutralised("'")).toBe("'");
   });
 });
 

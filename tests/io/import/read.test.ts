@@ -73,6 +73,14 @@ describe('delimiters and CSV shapes', () => {
     expect(p.totalRows).toBe(2);
   });
 
+  it('takes off the apostrophe a CSV export put before + - = @, and keeps every other one', () => {
+    const csv = "姓名,电话,备注\n王五,'+86 139 0000 1111,'=SUM(A1)\n赵六,'007,it's ok\n";
+    const runner = openRunner(encode(csv, 'utf-8'));
+    const rows = runner.preview({ sheet: 0, headerRow: 0 }, ctx).rows;
+    expect(rows[0]).toEqual(['王五', '+86 139 0000 1111', '=SUM(A1)']);
+    expect(rows[1]).toEqual(['赵六', "'007", "it's ok"]);
+  });
+
   it('pads ragged rows to the widest row and names blank headers', () => {
     const p = previewOf(encode('a,b\n1\n2,3,4\r\n5,6\r\n', 'utf-8'));
     expect(headers(p)).toEqual(['a', 'b', '列 3']);
