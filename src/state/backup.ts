@@ -144,9 +144,10 @@ function forgetOpenTables(): void {
   for (const id of Object.keys(schema?.tables ?? {}) as TableId[]) dropFormulas(id);
 }
 
-async function restoreAsNew(backup: WorkspaceBackup): Promise<RestoreOutcome> {
+/** A copy beside the open workspace: its own id and name, created now in this browser. */
+async function restoreAsNew(backup: WorkspaceBackup, name: string): Promise<RestoreOutcome> {
   const id = newWorkspaceId();
-  const meta: WorkspaceMeta = { ...backup.header.meta, id };
+  const meta: WorkspaceMeta = { ...backup.header.meta, id, name, createdAt: Date.now() };
   let db: WorkspaceDb | null = null;
   try {
     db = await openWorkspaceDb(id);
@@ -185,9 +186,18 @@ async function restoreOver(backup: WorkspaceBackup, id: WorkspaceId): Promise<Re
   return { ok: true, workspaceId: id };
 }
 
-/** Restores a checked backup into a new workspace (then opened) or over the open one. */
-export function restoreBackup(backup: WorkspaceBackup, mode: RestoreMode): Promise<RestoreOutcome> {
-  return mode === 'new' ? restoreAsNew(backup) : restoreOver(backup, openWorkspaceIdOrThrow());
+/**
+ * Restores a checked backup into a new workspace named `newName` (then opened), or over the
+ * open one, which takes the backup's name.
+ */
+export function restoreBackup(
+  backup: WorkspaceBackup,
+  mode: RestoreMode,
+  newName: string = backup.header.meta.name,
+): Promise<RestoreOutcome> {
+  return mode === 'new'
+    ? restoreAsNew(backup, newName)
+    : restoreOver(backup, openWorkspaceIdOrThrow());
 }
 
 const snoozeKey = (id: WorkspaceId) => `regulars.backupSnooze.${id}`;

@@ -43,6 +43,10 @@ describe('workspaces', () => {
     const list = page.getByTestId('workspace-list');
     await expect.poll(() => list.locator('li').count()).toBe(2);
     expect(await list.getByText('当前打开').count()).toBe(1);
+    // The restored one has a name of its own: the backup's name and day.
+    const names = await list.locator('.workspace-name').allTextContents();
+    expect(names[0]).toBe('我的店');
+    expect(names[1]).toMatch(/^我的店（\d{4}年\d{1,2}月\d{1,2}日的备份）$/);
     await list.getByRole('button', { name: '打开' }).click();
     await waitLoaded(page);
     await expect.poll(() => text(page, 0, '姓名')).toBe('只在原工作区');

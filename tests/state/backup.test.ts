@@ -67,7 +67,7 @@ describe('backup and restore', () => {
 
     const read = await readBackupFile(blob);
     if (!read.ok) throw new Error(`backup unreadable: ${read.problem}`);
-    const outcome = await restoreBackup(read.backup, 'new');
+    const outcome = await restoreBackup(read.backup, 'new', '我的店（恢复）');
     expect(outcome.ok).toBe(true);
     const newId = useAppStore.getState().workspaceId;
     expect(newId).not.toBe(oldId);
@@ -76,7 +76,14 @@ describe('backup and restore', () => {
     );
 
     const after = await readStored();
-    expect(after.meta).toStrictEqual({ ...before.meta, id: newId });
+    expect(after.meta).toStrictEqual({
+      ...before.meta,
+      id: newId,
+      name: '我的店（恢复）',
+      createdAt: expect.any(Number),
+    });
+    expect(after.meta?.createdAt).toBeGreaterThanOrEqual(now);
+    expect((await listWorkspaces()).find((w) => w.id === newId)?.name).toBe('我的店（恢复）');
     expect(after.tables).toStrictEqual(before.tables);
     expect(after.fields).toStrictEqual(before.fields);
     expect(after.views).toStrictEqual(before.views);

@@ -87,7 +87,7 @@ export function BackupSection({ onRestored }: BackupSectionProps) {
         <RestoreDialog
           backup={backup}
           currentName={currentName}
-          onRestore={(mode) => restoreBackup(backup, mode)}
+          onRestore={(mode, newName) => restoreBackup(backup, mode, newName)}
           onCancel={() => setBackup(null)}
           onDone={() => {
             setBackup(null);

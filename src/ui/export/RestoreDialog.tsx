@@ -13,7 +13,8 @@ export interface RestoreDialogProps {
   backup: WorkspaceBackup;
   /** The open workspace's name (the one "replace" overwrites). */
   currentName: string;
-  onRestore: (mode: RestoreMode) => Promise<RestoreOutcome>;
+  /** `newName`: what a restore as a new workspace is called (the backup's name and day). */
+  onRestore: (mode: RestoreMode, newName: string) => Promise<RestoreOutcome>;
   onDone: () => void;
   onCancel: () => void;
 }
@@ -36,11 +37,16 @@ export function RestoreDialog({
     dateStyle: 'medium',
     timeStyle: 'short',
   }).format(header.createdAt);
+  // Beside the workspace it was backed up from, the restored one needs a name of its own.
+  const newName = t('exporting.restore.newName', {
+    name: header.meta.name,
+    day: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(header.createdAt),
+  });
 
   const run = async (mode: RestoreMode) => {
     setStep('working');
     setError(null);
-    const outcome = await onRestore(mode);
+    const outcome = await onRestore(mode, newName);
     if (outcome.ok) {
       onDone();
       return;

@@ -44,7 +44,8 @@ describe('RestoreDialog', () => {
       /Workspace “Old shop”, backed up .*: 1 tables, 0 records\./,
     );
     await userEvent.click(screen.getByTestId('restore-new'));
-    expect(onRestore).toHaveBeenCalledWith('new');
+    // Its own name beside the workspace it came from: the backup's name and day.
+    expect(onRestore).toHaveBeenCalledWith('new', 'Old shop (backup of May 1, 2024)');
     await waitFor(() => expect(onDone).toHaveBeenCalled());
   });
 
@@ -57,7 +58,7 @@ describe('RestoreDialog', () => {
     expect(onRestore).not.toHaveBeenCalled();
     await userEvent.click(screen.getByTestId('restore-replace'));
     await userEvent.click(screen.getByTestId('confirm-ok'));
-    expect(onRestore).toHaveBeenCalledWith('replace');
+    expect(onRestore).toHaveBeenCalledWith('replace', expect.any(String));
     await waitFor(() => expect(onDone).toHaveBeenCalled());
   });
 
