@@ -18,6 +18,7 @@ import { Sidebar } from './shell/Sidebar';
 import { Welcome } from './shell/Welcome';
 import { Toolbar } from './Toolbar';
 import { FirstScreen } from './FirstScreen';
+import { isTextEntry } from './textEntry';
 
 // The grid (AG Grid, the largest chunk) loads while the database is read.
 const DataGrid = lazy(() => import('./grid/DataGrid').then((m) => ({ default: m.DataGrid })));
@@ -152,12 +153,7 @@ function useUndoKeys(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
-      const target = e.target as HTMLElement | null;
-      if (
-        target &&
-        (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable)
-      )
-        return;
+      if (isTextEntry(e.target)) return;
       if (document.querySelector('dialog[open]')) return;
       const key = e.key.toLowerCase();
       if (key === 'z' && !e.shiftKey) {

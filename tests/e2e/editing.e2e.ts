@@ -104,6 +104,44 @@ describe('editing like a spreadsheet', () => {
     await done();
   });
 
+  it('types Chinese with an input method straight into a selected cell, and undoes it', async () => {
+    const { page, done } = await openTemplate();
+    const name1 = await cell(page, 1, '姓名');
+    const before = (await name1.textContent()) ?? '';
+    await name1.click();
+    // What an input method does: compose "zhang san" in the focused element, then commit 张三.
+    const ime = await page.context().newCDPSession(page);
+    await ime.send('Input.imeSetComposition', {
+      text: 'zhang',
+      selectionStart: 5,
+      selectionEnd: 5,
+    });
+    // While composing, the cell shows what is being composed, not its value.
+    await expect.poll(() => name1.innerText()).toContain('zhang');
+    expect(await name1.innerText()).not.toContain(before);
+    await ime.send('Input.insertText', { text: '张三' });
+    const editor = page.locator('input.cell-editor');
+    await editor.waitFor();
+    expect(await editor.inputValue()).toBe('张三');
+    // Typing goes on in the editor, after the composed text.
+    await page.keyboard.type('丰');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => name1.textContent()).toBe('张三丰');
+    // The grid keeps its keys: the focus moved down, and Ctrl+Z undoes the edit.
+    expect((await focusedCell(page)).row).toBe('2');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => name1.textContent()).toBe(before);
+    // A composition into a cell that cannot be edited (a formula) changes nothing.
+    const rfm = await cell(page, 1, 'RFM分群');
+    const shown = await rfm.textContent();
+    await rfm.click();
+    await ime.send('Input.imeSetComposition', { text: 'a', selectionStart: 1, selectionEnd: 1 });
+    await ime.send('Input.insertText', { text: '啊' });
+    expect(await page.locator('input.cell-editor').count()).toBe(0);
+    expect(await rfm.textContent()).toBe(shown);
+    await done();
+  });
+
   it('undoes and redoes a cell edit with Ctrl+Z / Ctrl+Y and the toolbar, and stores the undone state', async () => {
     const { page, done } = await openTemplate();
     const target = await cell(page, 3, '微信');

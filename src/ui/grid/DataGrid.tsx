@@ -43,6 +43,7 @@ import type { RowFeed } from './gridRows';
 import { BLOCK_ROWS, BLOCKS_KEPT } from './gridRows';
 import { buildViewSpec } from './viewSpec';
 import { RowSelection } from './selection';
+import { acceptImeTyping } from './imeTyping';
 import {
   ROW_NUMBER_COLUMN,
   rowNumberColumnDef,
@@ -193,6 +194,27 @@ export const DataGrid = memo(function DataGrid({
     [handleRef, feedRef, onReady],
   );
 
+  // Typing with an input method straight into a selected cell (see imeTyping.ts).
+  const wrapRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const root = wrapRef.current;
+    if (!gridApi || !root) return;
+    const at = (cell: HTMLElement) => {
+      const rowIndex = Number(cell.closest('.ag-row')?.getAttribute('row-index'));
+      const colKey = cell.getAttribute('col-id') ?? '';
+      return { rowIndex, colKey };
+    };
+    return acceptImeTyping(root, {
+      canType: (cell) => {
+        const { rowIndex, colKey } = at(cell);
+        const node = Number.isInteger(rowIndex) ? gridApi.getDisplayedRowAtIndex(rowIndex) : null;
+        const column = gridApi.getColumn(colKey);
+        return !!node?.data && !!column?.isCellEditable(node);
+      },
+      startEditing: (cell, key) => gridApi.startEditingCell({ ...at(cell), key }),
+    });
+  }, [gridApi]);
+
   // Ticked rows: the toolbar hears them, the boxes on screen are repainted.
   useEffect(
     () =>
@@ -327,7 +349,12 @@ export const DataGrid = memo(function DataGrid({
   };
 
   return (
-    <div className="grid-wrap" data-testid="grid" style={firstDraw ? FIRST_DRAW_STYLE : undefined}>
+    <div
+      ref={wrapRef}
+      className="grid-wrap"
+      data-testid="grid"
+      style={firstDraw ? FIRST_DRAW_STYLE : undefined}
+    >
       <AgGridReact<TableRecord>
         theme={gridTheme}
         columnDefs={columnDefs}

@@ -11,6 +11,7 @@ import { getFieldType } from '../../domain/fields';
 import { typeContext } from '../../state/actions';
 import { currentLanguage } from '../i18n';
 import { OPTION_COLOR_STYLES } from '../components/optionColors';
+import { isTypedText } from './imeTyping';
 
 export type EditorResult = { kind: 'text'; text: string } | { kind: 'value'; value: CellValue };
 
@@ -22,7 +23,7 @@ type Props = CustomCellEditorProps<unknown, CellValue | EditorResult> & EditorPa
 
 function startText(props: Props): string {
   const key = props.eventKey;
-  if (key && key.length === 1) return key;
+  if (isTypedText(key)) return key;
   if (key === 'Backspace' || key === 'Delete') return '';
   const v = props.initialValue as CellValue | undefined;
   if (isInvalidValue(v)) return v.invalid;
@@ -38,8 +39,7 @@ export function TextCellEditor(props: Props) {
     const el = ref.current;
     if (!el) return;
     el.focus();
-    if (props.eventKey && props.eventKey.length === 1)
-      el.setSelectionRange(initial.length, initial.length);
+    if (isTypedText(props.eventKey)) el.setSelectionRange(initial.length, initial.length);
     else el.select();
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
   return (
@@ -104,7 +104,7 @@ export function DateCellEditor(props: Props) {
   useEffect(() => {
     props.onValueChange({ kind: 'text', text: initial });
     ref.current?.focus();
-    if (!(props.eventKey && props.eventKey.length === 1)) ref.current?.select();
+    if (!isTypedText(props.eventKey)) ref.current?.select();
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
   const update = (next: string) => {
     setText(next);
@@ -141,9 +141,7 @@ export function SelectCellEditor(props: Props) {
   const [picked, setPicked] = useState<string[]>(
     Array.isArray(start) ? start : typeof start === 'string' && start ? [start] : [],
   );
-  const [query, setQuery] = useState(
-    props.eventKey && props.eventKey.length === 1 ? props.eventKey : '',
-  );
+  const [query, setQuery] = useState(isTypedText(props.eventKey) ? props.eventKey : '');
   const [active, setActive] = useState(0);
   const ref = useRef<HTMLInputElement>(null);
   const visible = choices.filter((c) => c.name.toLowerCase().includes(query.trim().toLowerCase()));

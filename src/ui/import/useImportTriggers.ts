@@ -1,5 +1,6 @@
 /** The window-wide import triggers: dropping a file anywhere, and pasting cells into an empty table. */
 import { useEffect, useRef, useState } from 'react';
+import { isTextEntry } from '../textEntry';
 
 const hasFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') === true;
 
@@ -50,16 +51,6 @@ export function useFileDrop(enabled: boolean, onFile: (file: File) => void): boo
   return dragging;
 }
 
-function isTextTarget(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return (
-    target.tagName === 'INPUT' ||
-    target.tagName === 'TEXTAREA' ||
-    target.tagName === 'SELECT' ||
-    target.isContentEditable
-  );
-}
-
 /**
  * A pasted block of cells (text with tabs or line breaks) outside any input, while `canPaste`
  * says the open table is empty and no dialog is open, is handed on to be imported.
@@ -74,7 +65,7 @@ export function usePasteImport(
   useEffect(() => {
     if (!enabled) return;
     const onPaste = (e: ClipboardEvent) => {
-      if (e.defaultPrevented || isTextTarget(e.target)) return;
+      if (e.defaultPrevented || isTextEntry(e.target)) return;
       if (document.querySelector('dialog[open]')) return;
       const text = e.clipboardData?.getData('text/plain') ?? '';
       if (!/[\t\n]/.test(text.trim()) || !latest.current.canPaste()) return;
