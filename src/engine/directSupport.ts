@@ -6,13 +6,16 @@ import type { HyperFormula } from 'hyperformula';
 import type { EngineValue, InputKind } from './types';
 import { importValue } from './directEval';
 import type { Fallback, RowValue } from './directEval';
-import { isoToSerial, toCellContent } from './values';
+import { isoToSerial } from './values';
 
-/** The value HyperFormula would hold for an input (dates as serials, forced text unquoted). */
+/**
+ * The value HyperFormula would hold for an input (dates as serials, forced text unquoted): what
+ * `toCellContent` writes, read back, without making that text (a build converts every input).
+ */
 export function hfValue(value: EngineValue, kind: InputKind): RowValue {
-  const c = toCellContent(value, kind);
-  if (typeof c !== 'string') return c;
-  return c.startsWith("'") ? c.slice(1) : isoToSerial(c);
+  if (value === null || value === '') return null;
+  if (kind === 'date') return typeof value === 'string' ? isoToSerial(value) : null;
+  return value;
 }
 
 const asContent = (v: RowValue): unknown => (typeof v === 'string' ? `'${v}` : v);
