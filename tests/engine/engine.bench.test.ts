@@ -141,12 +141,16 @@ describe.skipIf(!process.env.BENCH_ENGINE)('engine measurements', () => {
     const t1 = performance.now();
     engine.setValues([{ fieldId: 'amt', row: 500_000, value: 7 }]);
     const edit = ms(t1);
+    const t2 = performance.now();
+    engine.insertRows(n, 1, [{ fieldId: 'amt', values: [5] }]);
+    const append = ms(t2);
     console.log(
       JSON.stringify({
         scenario: 'local-1m',
         buildMs: build,
         longestSliceMs: Math.round(delay.max / 1e6),
         editMs: edit,
+        appendRowMs: append,
         heapMB: mb() - heap0,
         floorMs: floor,
       }),
