@@ -15,9 +15,7 @@ export interface ImeTypingOptions {
   startEditing(cell: HTMLElement, text: string): void;
 }
 
-/** Class of the cell while it takes input-method text; CSS hides its caret. */
-export const TYPING_CLASS = 'ime-typing';
-/** Class of the cell while a composition runs; CSS shows its caret. */
+/** Class of the cell while a composition runs (CSS shows the caret then). */
 const COMPOSING_CLASS = 'ime-composing';
 const SLOT_CLASS = 'ime-slot';
 
@@ -26,6 +24,7 @@ const HOLDER = '\u200b';
 
 /** Listens on the grid's element; returns the function that stops it. */
 export function acceptImeTyping(root: HTMLElement, options: ImeTypingOptions): () => void {
+  root.spellcheck = false;
   let cell: HTMLElement | null = null;
   /** The cell's own content, set aside while a composition shows in its place. */
   let setAside: HTMLElement | null = null;
@@ -33,7 +32,7 @@ export function acceptImeTyping(root: HTMLElement, options: ImeTypingOptions): (
   const release = (): void => {
     if (!cell) return;
     cell.removeAttribute('contenteditable');
-    cell.classList.remove(TYPING_CLASS, COMPOSING_CLASS);
+    cell.classList.remove(COMPOSING_CLASS);
     if (setAside) cell.replaceChildren(...setAside.childNodes);
     setAside = null;
     cell = null;
@@ -45,13 +44,9 @@ export function acceptImeTyping(root: HTMLElement, options: ImeTypingOptions): (
     release();
     if (!(target instanceof HTMLElement) || !target.classList.contains('ag-cell')) return;
     if (target.classList.contains('ag-cell-inline-editing') || !options.canType(target)) return;
+    // One attribute per focus change (the grid's element turns spell checking off for all).
     cell = target;
     cell.setAttribute('contenteditable', 'true');
-    cell.spellcheck = false;
-    cell.classList.add(TYPING_CLASS);
-    // The caret after the value: nothing the user sees, but the composition needs a place.
-    const end = cell.childNodes.length;
-    document.getSelection()?.setBaseAndExtent(cell, end, cell, end);
   };
 
   const onFocusOut = (e: FocusEvent): void => {
