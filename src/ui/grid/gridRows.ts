@@ -63,8 +63,8 @@ function prefetchAhead(api: GridApi<TableRecord>): () => void {
 }
 
 /**
- * Shows `store`'s records in the grid. `onRows` hears of each new set of shown rows; `onShown` runs
- * once, after the grid has painted the rows of the fully loaded table.
+ * Shows `store`'s records in the grid. `onRows` hears of each new set of shown rows; `onShown`
+ * runs once, after the grid has painted the rows of the fully loaded table.
  */
 export function attachRows(
   api: GridApi<TableRecord>,
