@@ -18,6 +18,7 @@ import {
 } from './app';
 import { storedRecordCount, waitWritesStored } from './stored';
 import { chooseBackup } from './tabs';
+import { openImported, runImport, upload } from './importing';
 
 const browser = sharedBrowser();
 
@@ -113,17 +114,10 @@ describe('export and backup (zh-CN)', () => {
     // In the file, Excel sees text, not formulas.
     expect(firstRow.startsWith("''=小王,'+86 138 0000 0000,")).toBe(true);
 
-    await page.getByTestId('import-file').setInputFiles({
-      name: '导出的客户.csv',
-      mimeType: 'text/csv',
-      buffer: csv.bytes,
-    });
+    await upload(page, { name: '导出的客户.csv', mimeType: 'text/csv', buffer: csv.bytes });
     await page.getByTestId('import-dialog').getByTestId('import-preview').waitFor();
-    await page.getByTestId('import-start').click();
-    await page.getByTestId('import-summary').waitFor({ timeout: 30_000 });
-    await page.getByTestId('import-close').click();
-    await expect.poll(() => page.locator('.toolbar-title').textContent()).toBe('导出的客户');
-    await waitLoaded(page);
+    await runImport(page);
+    await openImported(page, '导出的客户');
     await expect.poll(() => recordCount(page)).toBe('共 200 条');
     expect(await (await cell(page, 0, '手机')).textContent()).toBe('+86 138 0000 0000');
     expect(await (await cell(page, 0, '姓名')).textContent()).toBe("'=小王");

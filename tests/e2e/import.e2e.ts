@@ -7,20 +7,12 @@ import * as XLSX from '@e965/xlsx';
 import iconv from 'iconv-lite';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { cell, openApp, recordCount, sharedBrowser, startWithTemplate, waitLoaded } from './app';
+import { cell, openApp, recordCount, sharedBrowser, startWithTemplate } from './app';
+import { openImported, runImport, upload } from './importing';
+import type { Upload } from './importing';
 import { storedRecordCount } from './stored';
 
 const browser = sharedBrowser();
-
-interface Upload {
-  name: string;
-  mimeType: string;
-  buffer: Buffer;
-}
-
-async function upload(page: Page, file: Upload): Promise<void> {
-  await page.getByTestId('import-file').setInputFiles(file);
-}
 
 async function sidebarNames(page: Page): Promise<string[]> {
   return page.getByTestId('sidebar').locator('.sidebar-item-name').allTextContents();
@@ -28,12 +20,6 @@ async function sidebarNames(page: Page): Promise<string[]> {
 
 async function headerNames(page: Page): Promise<string[]> {
   return page.locator('.ag-header-cell .column-header-name').allTextContents();
-}
-
-/** Starts the import shown in the dialog and waits for its summary. */
-async function runImport(page: Page): Promise<void> {
-  await page.getByTestId('import-start').click();
-  await page.getByTestId('import-summary').waitFor({ timeout: 30_000 });
 }
 
 async function summaryCount(page: Page, key: string): Promise<string> {
@@ -101,10 +87,7 @@ describe('import (zh-CN)', () => {
     const report = await readFile((await download.path())!);
     expect([...report.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(report.toString('utf8')).toContain('6,消费金额,待定,不是数字');
-    await page.getByTestId('import-close').click();
-
-    await expect.poll(() => page.locator('.toolbar-title').textContent()).toBe('会员名单');
-    await waitLoaded(page);
+    await openImported(page, '会员名单');
     await expect.poll(() => recordCount(page)).toBe('共 4 条');
     expect(await headerNames(page)).toEqual(['姓名', '电话', '消费']);
     expect(await (await cell(page, 0, '电话')).textContent()).toBe('0755-12345678');
@@ -162,9 +145,7 @@ describe('import (zh-CN)', () => {
     expect(await page.getByTestId('import-column-1').textContent()).toContain('数字');
     await runImport(page);
     expect(await summaryCount(page, 'added')).toBe('2');
-    await page.getByTestId('import-close').click();
-    await expect.poll(() => page.locator('.toolbar-title').textContent()).toBe('商品');
-    await waitLoaded(page);
+    await openImported(page, '商品');
     await expect.poll(() => recordCount(page)).toBe('共 2 条');
     expect(await (await cell(page, 1, '商品')).textContent()).toBe('美式');
     expect(await (await cell(page, 0, '上架日期')).textContent()).toContain('2024');

@@ -78,22 +78,27 @@ describe('formulas', () => {
   });
 });
 
+/** Amounts (each bought once) with a row-local column (doubled) and a ranked one (RFM_M). */
+function doubledAndRanked(amounts: number[]) {
+  return buildEngine(
+    [
+      num('amt', amounts),
+      num(
+        'cnt',
+        amounts.map(() => 1),
+      ),
+    ],
+    {
+      dbl: '={amt} * 2',
+      m: '=RFM_M({amt}, {cnt})',
+    },
+  );
+}
+
 describe('incremental changes', () => {
   it('insertRows and removeRows keep results aligned, across block boundaries', async () => {
     const amounts = [10, 20, 30, 40, 50, 60, 70];
-    const e = await buildEngine(
-      [
-        num('amt', amounts),
-        num(
-          'cnt',
-          amounts.map(() => 1),
-        ),
-      ],
-      {
-        dbl: '={amt} * 2',
-        m: '=RFM_M({amt}, {cnt})',
-      },
-    );
+    const e = await doubledAndRanked(amounts);
     e.insertRows(2, 3, [
       { fieldId: 'amt', values: [1, 2, 3] },
       { fieldId: 'cnt', values: [1, 1, 1] },
@@ -114,19 +119,7 @@ describe('incremental changes', () => {
 
   it('an insert evaluates only the new rows of a row-local column; a removal none', async () => {
     const amounts = Array.from({ length: 500 }, (_, i) => i + 1);
-    const e = await buildEngine(
-      [
-        num('amt', amounts),
-        num(
-          'cnt',
-          amounts.map(() => 1),
-        ),
-      ],
-      {
-        dbl: '={amt} * 2',
-        m: '=RFM_M({amt}, {cnt})',
-      },
-    );
+    const e = await doubledAndRanked(amounts);
     const evaluate = vi.spyOn(DirectEvaluator.prototype, 'evaluate');
     const ranked = vi.spyOn(DirectEvaluator.prototype, 'rankedRange');
     e.insertRows(100, 2, [
