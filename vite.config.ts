@@ -1,19 +1,48 @@
+import type { Plugin, Rolldown } from 'vite';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 
 /**
- * Chunks whose functions nearly all run at launch (React; AG Grid, while the grid is created):
- * V8's compile hint makes Chromium compile them whole on a background thread while they load,
- * instead of each function on the main thread at its first call. That was ~60 ms of the grid's
- * creation, in the task that blocks the page longest (bench: `gridFloor`).
+ * The code that runs when the app starts (its entry, the grid's chunk, and what they import)
+ * carries V8's compile hint: Chromium then compiles it whole on a background thread while it
+ * loads, instead of each function on the main thread at its first call — ~60 ms of the grid's
+ * creation alone (bench: `gridFloor`). Not the workers: there the hint moves nothing off the
+ * thread and compiles all of HyperFormula, most of which never runs.
  */
-const EAGER_CHUNKS = new Set(['react', 'grid']);
 const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
+const LAUNCH_MODULES = ['/index.html', '/src/ui/grid/DataGrid.tsx'];
+
+function compileHints(): Plugin {
+  return {
+    name: 'regulars:compile-hints',
+    apply: 'build',
+    // After Vite's own, which puts a table of the dynamic imports at the top of a chunk.
+    generateBundle: { order: 'post', handler: (_options, bundle) => addCompileHints(bundle) },
+  };
+}
+
+function addCompileHints(bundle: Rolldown.OutputBundle): void {
+  const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+  const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+  const queue = chunks.filter((c) => LAUNCH_MODULES.some((m) => c.facadeModuleId?.endsWith(m)));
+  const hinted = new Set<string>();
+  for (let chunk = queue.pop(); chunk; chunk = queue.pop()) {
+    if (hinted.has(chunk.fileName)) continue;
+    hinted.add(chunk.fileName);
+    // Must be the file's first line.
+    chunk.code = `${COMPILE_HINT}\n${chunk.code}`;
+    for (const file of chunk.imports) {
+      const imported = byFile.get(file);
+      if (imported) queue.push(imported);
+    }
+  }
+}
 
 export default defineConfig({
   plugins: [
     react(),
+    compileHints(),
     VitePWA({
       registerType: 'autoUpdate',
       injectRegister: false,
@@ -46,8 +75,6 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
     rollupOptions: {
       output: {
-        // Must be the file's first line.
-        postBanner: (chunk) => (EAGER_CHUNKS.has(chunk.name) ? COMPILE_HINT : ''),
         // React first: a group takes its modules' dependencies along, and with AG Grid's group
         // first React landed in the grid chunk, so the app loaded and ran all of AG Grid at launch.
         codeSplitting: {
