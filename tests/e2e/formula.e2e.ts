@@ -245,4 +245,55 @@ describe('formula columns', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('shows #REF! naming a deleted input column, says so in the editor, and undo brings the values back', async () => {
+    const { page, context, errors } = await openApp(browser(), 'zh-CN');
+    await startWithTemplate(page);
+    await expect.poll(() => recordCount(page)).toBe('共 200 条');
+    const input = await startFormulaColumn(page, RATIO);
+    await typeFormula(page, ['={', '消费金额', '} / {', '消费次数', '}']);
+    await expect.poll(() => input.inputValue()).toBe(FORMULA);
+    await page.getByTestId('field-save').click();
+    await page.getByTestId('field-dialog').waitFor({ state: 'detached' });
+    const row = await firstBuyerRow(page);
+    await expect.poll(async () => numberIn(await text(page, row, RATIO))).toBeGreaterThan(0);
+    const ratio = await text(page, row, RATIO);
+    const frequency = await text(page, row, 'F');
+    expect(frequency).toMatch(/^[1-5]$/);
+
+    // Deleting 消费次数: the new column and the template's F, which read it, turn into #REF!.
+    await (
+      await openColumnMenu(page, '消费次数')
+    )
+      .getByRole('menuitem', { name: '删除列“消费次数”' })
+      .click();
+    await expect.poll(() => text(page, row, RATIO)).toBe('#REF!');
+    expect(await text(page, row, 'F')).toBe('#REF!');
+    const error = await cell(page, row, RATIO);
+    expect(await error.getAttribute('class')).toContain('cell-error');
+    await error.hover();
+    await expect
+      .poll(() => page.locator('.ag-tooltip').textContent())
+      .toBe('#REF! 公式引用的列“消费次数”已被删除，请编辑公式。');
+
+    // The editor names the deleted field where the formula uses it, and saves nothing.
+    await (await openColumnMenu(page, RATIO)).getByRole('menuitem', { name: '编辑列…' }).click();
+    await expect.poll(() => page.getByTestId('formula-input').inputValue()).toBe(FORMULA);
+    await expect
+      .poll(() => page.getByTestId('formula-problem').textContent())
+      .toBe('第 11 个字符：字段“消费次数”已被删除');
+    await page.getByTestId('field-save').click();
+    await page.waitForTimeout(300);
+    expect(await page.getByTestId('field-dialog').isVisible()).toBe(true);
+    await page.getByTestId('field-cancel').click();
+    await page.getByTestId('field-dialog').waitFor({ state: 'detached' });
+
+    // Undo brings the column back, and every formula that reads it.
+    await page.keyboard.press('ControlOrMeta+z');
+    await expect.poll(() => text(page, row, RATIO)).toBe(ratio);
+    expect(await text(page, row, 'F')).toBe(frequency);
+    expect(numberIn(await text(page, row, '消费次数'))).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -16,7 +16,12 @@ import { domRenderer, renderCheckbox, renderLink, renderRating, renderSelect } f
 import { HeaderCell } from './HeaderCell';
 import type { FormulaResult } from '../../state/formulas';
 import { formulaResultType, formulaValue } from '../../state/formulas';
-import { formatFormulaResult, formulaErrorTooltip, isFormulaError } from './formulaCells';
+import {
+  deletedReferenceNames,
+  formatFormulaResult,
+  formulaErrorTooltip,
+  isFormulaError,
+} from './formulaCells';
 import { defaultColumnWidth } from '../columnWidths';
 
 /** Turns a link cell's record ids into the linked records' titles. */
@@ -109,11 +114,13 @@ export function buildColumnDefs(
   suppressKeyboardEvent: (p: SuppressKeyboardEventParams<TableRecord>) => boolean,
   linkTitles: LinkTitles,
 ): ColDef<TableRecord>[] {
+  const byId = new Map(fields.map(({ field }) => [field.id, field]));
   return fields.map(({ field, width, hidden }) => {
     const type = getFieldType(field.type);
     const isPrimary = field.id === primaryFieldId;
     const sortIndex = view.sorts.findIndex((s) => s.fieldId === field.id);
     const context: ColumnContext = { field, isPrimary };
+    const deleted = deletedReferenceNames(field, byId);
     const text = (value: CellValue | undefined): string =>
       field.type === 'formula'
         ? formatFormulaResult(
@@ -155,7 +162,7 @@ export function buildColumnDefs(
         'cell-error': (p) => isFormulaError(p.value),
       },
       tooltip: (p: ITooltipParams<TableRecord>) =>
-        formulaErrorTooltip(p.value, t) ??
+        formulaErrorTooltip(p.value, t, deleted) ??
         (isInvalidValue(p.value)
           ? t('problems.invalidKept', {
               text: p.value.invalid,

@@ -6,6 +6,8 @@ import type { Field } from '../../domain/model';
 import type { FormulaResult } from '../../state/formulas';
 import type { FormulaErrorKind } from '../../domain/formula/errors';
 import { FORMULA_ERROR_CODES } from '../../domain/formula/errors';
+import { lastKnownName, missingReferences } from '../../domain/formula/references';
+import type { FieldsById } from '../../domain/formula/types';
 
 export function isFormulaError(v: unknown): v is { error: FormulaErrorKind; message?: string } {
   return typeof v === 'object' && v !== null && 'error' in v;
@@ -33,7 +35,31 @@ export function formatFormulaResult(
   return String(result);
 }
 
-export function formulaErrorTooltip(result: unknown, t: TFunction): string | undefined {
+/**
+ * Explains an error result; `deleted` names the fields the column's formula refers to that no
+ * longer exist (the usual cause of #REF!).
+ */
+export function formulaErrorTooltip(
+  result: unknown,
+  t: TFunction,
+  deleted: readonly string[] = [],
+): string | undefined {
   if (!isFormulaError(result)) return undefined;
-  return t(`formulaErrors.${result.error}`, { code: FORMULA_ERROR_CODES[result.error] });
+  const code = FORMULA_ERROR_CODES[result.error];
+  if (result.error === 'REF' && deleted.length > 0)
+    return t('formulaErrors.REF_deleted', {
+      code,
+      names: deleted.map((n) => `“${n}”`),
+      count: deleted.length,
+    });
+  return t(`formulaErrors.${result.error}`, { code });
+}
+
+/** The last known names of the fields `field`'s formula refers to that are not in `fields`. */
+export function deletedReferenceNames(field: Field, fields: FieldsById): string[] {
+  const formula = field.type === 'formula' ? field.options.formula : undefined;
+  if (!formula) return [];
+  return missingReferences(formula, fields)
+    .map((id) => lastKnownName(field.options.formulaRefNames, id))
+    .filter((name) => name !== undefined);
 }

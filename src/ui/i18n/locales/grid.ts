@@ -22,6 +22,10 @@ export const grid = {
         '{{code}} A value has the wrong type, e.g. text (or a value kept as typed) where a number is needed.',
       NAME: '{{code}} Unknown function or name in the formula.',
       REF: '{{code}} The formula refers to a column that was deleted. Edit the formula to fix it.',
+      REF_deleted_one:
+        '{{code}} The formula refers to the deleted column {{names, list}}. Edit the formula to fix it.',
+      REF_deleted_other:
+        '{{code}} The formula refers to the deleted columns {{names, list}}. Edit the formula to fix it.',
       CYCLE:
         '{{code}} Circular reference: this formula depends on itself through other formula columns.',
       NUM: '{{code}} The result is not a valid number (too large, or an impossible calculation).',
@@ -66,6 +70,7 @@ export const grid = {
       VALUE: '{{code}} 值的类型不对，例如需要数字的地方是文本（或按原样保留的值）。',
       NAME: '{{code}} 公式中有未知的函数或名称。',
       REF: '{{code}} 公式引用的列已被删除，请编辑公式。',
+      REF_deleted_other: '{{code}} 公式引用的列{{names, list}}已被删除，请编辑公式。',
       CYCLE: '{{code}} 循环引用：这个公式通过其他公式列又引用了自己。',
       NUM: '{{code}} 结果不是有效的数字（太大，或无法计算）。',
       NA: '{{code}} 没有可用的值，例如查找没有找到。',
