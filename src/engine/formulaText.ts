@@ -2,6 +2,7 @@
  * Text-level compilation of formulas: field references become private markers, calls to the
  * ranking functions get their whole-column populations, and blocks get their row ranges.
  */
+import { RANKING_FUNCTIONS } from '../domain/formula/functions';
 
 /** `\uE000id\uE001`: the row's value of a field (a block slice). */
 export const CELL_OPEN = '\uE000';
@@ -80,13 +81,7 @@ export function splitArgs(text: string, open: number): { args: string[]; end: nu
 }
 
 /** The ranking functions, whose quintile forms rank a whole column. */
-export const RANKED: ReadonlySet<string> = new Set([
-  'RFM_R',
-  'RFM_F',
-  'RFM_M',
-  'RFM_SCORE',
-  'RFM_SEGMENT',
-]);
+export const RANKED = RANKING_FUNCTIONS;
 
 /**
  * Gives every quintile-form ranking call its population cell: `RFM_M(x)` → `RFMQ_M(x, <M|x>)`,

@@ -1,12 +1,13 @@
 /**
- * A small engine over a table's first rows for the formula editor: checks a formula's
- * syntax and shows its results live, without touching the table's own engine.
+ * A small engine over a table's first rows for the formula editor: checks a formula's syntax
+ * and shows its results live. A formula that ranks rows against their column is computed by
+ * the table's own engine instead, over all rows, and then dropped there.
  */
-import { substituteReferences } from '../domain/formula';
+import { ranksWholeColumns, substituteReferences } from '../domain/formula';
 import type { FieldId, TableId } from '../domain/ids';
 import type { TableRecord } from '../domain/model';
 import type { FormulaResult, ValidationResult } from '../engine/types';
-import { asOfDate, loadFormulaEngine, workspaceLanguage } from './formulas';
+import { asOfDate, loadFormulaEngine, previewFormula, workspaceLanguage } from './formulas';
 import { engineValueOf, inputKindOf } from './formulaValues';
 import { ensureRecords, recordStore } from './session';
 import { useAppStore } from './store';
@@ -14,8 +15,11 @@ import { useAppStore } from './store';
 export interface FormulaPreview {
   records: TableRecord[];
   validate(stored: string): ValidationResult;
-  /** The formula's results for the preview records (in order). */
-  evaluate(stored: string): FormulaResult[];
+  /**
+   * The formula's results for the preview records (in order); null when a later call superseded
+   * this one before its results were known.
+   */
+  evaluate(stored: string): Promise<FormulaResult[] | null>;
   destroy(): void;
 }
 
@@ -47,12 +51,31 @@ export async function createFormulaPreview(
     .filter((f) => f.type === 'formula' && f.options.formula && f.id !== ownFieldId)
     .map((f) => ({ fieldId: f.id, formula: f.options.formula ?? '' }));
   await engine.build(records.length, inputs, formulas);
+  const byId = new Map(fields.map((f) => [f.id, f]));
   let current: string | null = null;
+  // A formula that ranks sees every row only in the table's own engine: one request at a time,
+  // the latest formula next (typing does not queue a request per key).
+  let latest: string | null = null;
+  let running: Promise<unknown> = Promise.resolve();
+  const ids = records.map((r) => r.id);
+  const whole = async (stored: string): Promise<FormulaResult[] | null | 'later'> => {
+    latest = stored;
+    await running;
+    if (latest !== stored) return 'later';
+    const request = previewFormula(tableId, stored, ids);
+    running = request;
+    return request;
+  };
   return {
     records,
     validate: (stored) => engine.validate(stored),
-    evaluate(stored) {
+    async evaluate(stored) {
       if (!engine.validate(stored).ok) return [];
+      if (ranksWholeColumns(stored, byId)) {
+        const results = await whole(stored);
+        if (results === 'later') return null;
+        if (results) return results;
+      }
       if (current !== stored) {
         engine.setFormula(PREVIEW_FIELD, stored);
         current = stored;

@@ -213,9 +213,65 @@ export function syncFormulas(tableId: TableId): Promise<void> {
   }
   const pending = building.get(tableId);
   if (pending) return pending.then(() => syncFormulas(tableId));
+  return startBuild(tableId, signature);
+}
+
+function startBuild(tableId: TableId, signature: string): Promise<void> {
   const job = buildTable(tableId, signature).finally(() => building.delete(tableId));
   building.set(tableId, job);
   return job;
+}
+
+/**
+ * A formula's results for some records, computed by the table's engine over all its rows so a
+ * ranking sees the whole column (the formula editor's preview). A table without formula columns
+ * gets its engine first. Null when there is no engine or a record is not in it.
+ */
+export async function previewFormula(
+  tableId: TableId,
+  stored: string,
+  ids: readonly RecordId[],
+): Promise<FormulaResult[] | null> {
+  const schema = useAppStore.getState().schema;
+  if (!schema || !recordStore(tableId).complete) return null;
+  if (!tables.has(tableId))
+    await (building.get(tableId) ?? startBuild(tableId, signatureOf(schema, tableId)));
+  const t = tables.get(tableId);
+  const rows = t ? ids.map((id) => t.rowIndex.get(id)) : [];
+  if (!t || rows.some((row) => row === undefined)) return null;
+  // The columns the formula reads that no formula column does: the engine has not got them.
+  const store = recordStore(tableId);
+  const missing = formulaDependencies(stored).flatMap((id) => {
+    const field = schema.fields[id];
+    const kind = field && field.tableId === tableId ? inputKindOf(field) : null;
+    return field && kind && !t.inputs.has(field.id) ? [{ field, kind }] : [];
+  });
+  const order = t.rowIds;
+  const inRows = order.map((id) => store.get(id)).filter((r) => r !== undefined);
+  if (inRows.length !== order.length) return null;
+  const values = await engineColumnsOf(
+    missing.map((m) => m.field),
+    inRows,
+  );
+  // Rows moved while the columns were made: this preview is out of date anyway.
+  if (tables.get(tableId) !== t || t.rowIds !== order) return null;
+  try {
+    const [update] = await engine().request({
+      op: 'preview',
+      table: tableId,
+      formula: stored,
+      rows: rows as number[],
+      rowCount: order.length,
+      inputs: missing.map(({ field, kind }) => ({
+        fieldId: field.id,
+        kind,
+        values: values.get(field.id) ?? [],
+      })),
+    });
+    return update?.values ?? null;
+  } catch {
+    return null;
+  }
 }
 
 async function buildTable(tableId: TableId, signature: string): Promise<void> {

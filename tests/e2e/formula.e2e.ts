@@ -246,10 +246,28 @@ describe('formula columns', () => {
     await context.close();
   });
 
-  it('shows #REF! naming a deleted input column, says so in the editor, and undo brings the values back', async () => {
+  it('previews a ranking over the whole table; shows #REF! naming a deleted input column, says so in the editor, and undo brings the values back', async () => {
     const { page, context, errors } = await openApp(browser(), 'zh-CN');
     await startWithTemplate(page);
     await expect.poll(() => recordCount(page)).toBe('共 200 条');
+    // A ranking previews as the column will show it: against all 200 customers, not 5.
+    const names: string[] = [];
+    const scores: string[] = [];
+    for (let row = 0; row < 5; row++) {
+      names.push(await text(page, row, '姓名'));
+      scores.push(await text(page, row, 'M'));
+    }
+    await startFormulaColumn(page, '金额分');
+    await typeFormula(page, ['=RFM_M({', '消费金额', '})']);
+    const ranked = page.getByTestId('formula-preview');
+    await expect
+      .poll(async () =>
+        (await ranked.locator('tbody tr').allInnerTexts()).map((r) => r.split('\t')),
+      )
+      .toEqual(names.map((name, i) => [name, scores[i]]));
+    await page.getByTestId('field-cancel').click();
+    await page.getByTestId('field-dialog').waitFor({ state: 'detached' });
+
     const input = await startFormulaColumn(page, RATIO);
     await typeFormula(page, ['={', '消费金额', '} / {', '消费次数', '}']);
     await expect.poll(() => input.inputValue()).toBe(FORMULA);

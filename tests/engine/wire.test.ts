@@ -98,6 +98,22 @@ describe('request parts', () => {
     expect(assembler.complete(7, request)).toEqual(build);
   });
 
+  it('carry the input columns of a preview in parts too', () => {
+    const preview: EngineRequest = {
+      op: 'preview',
+      table: 'tbl_x',
+      formula: '=RFM_M({fld_p})',
+      rows: [0, 1],
+      rowCount: 3,
+      inputs: [{ fieldId: 'fld_p', kind: 'number', values: [3, 1, 2] }],
+    };
+    const { parts, request } = splitRequest(preview, 2);
+    expect(parts.map((p) => p.values)).toEqual([[3, 1], [2]]);
+    const assembler = new InputAssembler();
+    for (const p of parts) assembler.add(2, p);
+    expect(assembler.complete(2, request)).toEqual(preview);
+  });
+
   it('carry inserted rows in parts; other requests go as they are', () => {
     const insert: EngineRequest = {
       op: 'insertRows',

@@ -43,6 +43,15 @@ export const CUSTOMER_FUNCTIONS = [
   fn('customer', 'NEXT_BIRTHDAY_IN', 'date'),
 ] as const;
 
+/** The customer functions whose quintile forms rank a row against its whole column. */
+export const RANKING_FUNCTIONS: ReadonlySet<string> = new Set([
+  'RFM_R',
+  'RFM_F',
+  'RFM_M',
+  'RFM_SCORE',
+  'RFM_SEGMENT',
+]);
+
 const LOGIC_FUNCTIONS = [
   fn('logic', 'IF', 'condition, value_if_true [, value_if_false]'),
   fn('logic', 'IFS', 'condition1, value1 [, condition2, value2, …]'),

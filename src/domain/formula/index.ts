@@ -27,6 +27,7 @@ export {
   substituteReferences,
   collectRefNames,
   lastKnownName,
+  ranksWholeColumns,
 } from './references';
 export { findFormulaCycle } from './cycles';
 export type { FormulaChange } from './cycles';

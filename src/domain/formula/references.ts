@@ -3,6 +3,7 @@
  * Braces inside string literals are text, never references, so everything goes via the scanner.
  */
 import type { FieldId } from '../ids';
+import { RANKING_FUNCTIONS } from './functions';
 import { scanFormula } from './scan';
 import type { FieldsById, Named } from './types';
 import { getFieldById } from './types';
@@ -61,4 +62,34 @@ export function collectRefNames(
     if (name !== undefined) names[id] = name;
   }
   return names;
+}
+
+/** A field as far as ranking goes: a formula field has its formula in its options. */
+interface WithFormula extends Named {
+  readonly type: string;
+  readonly options: { readonly formula?: string };
+}
+
+const CALL = /([A-Za-z_][\w.]*)\s*\(/g;
+
+/**
+ * Whether `stored` ranks a row against its whole column: it calls a ranking function (RFM_R,
+ * RFM_F, RFM_M, RFM_SCORE, RFM_SEGMENT) or reads a formula field that does, at any depth. Its
+ * results for a few rows then depend on every row of the table.
+ */
+export function ranksWholeColumns(stored: string, fieldsById: FieldsById<WithFormula>): boolean {
+  const seen = new Set<string>();
+  const ranks = (formula: string): boolean =>
+    scanFormula(formula).tokens.some((token) => {
+      if (token.kind === 'text')
+        return [...token.text.matchAll(CALL)].some(([, name]) =>
+          RANKING_FUNCTIONS.has((name as string).toUpperCase()),
+        );
+      if (token.kind !== 'reference' || !token.closed || seen.has(token.name)) return false;
+      seen.add(token.name);
+      const read = getFieldById(fieldsById, token.name as FieldId);
+      const next = read?.type === 'formula' ? read.options.formula : undefined;
+      return next !== undefined && ranks(next);
+    });
+  return ranks(stored);
 }

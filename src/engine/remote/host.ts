@@ -9,6 +9,8 @@ import type { ColumnUpdate, EngineRequest } from './protocol';
 
 /** Above this share of changed rows a whole column is sent rather than row by row. */
 const WHOLE_COLUMN_SHARE = 0.25;
+/** The column a previewed formula takes while it is computed (no field has this id). */
+export const PREVIEW_COLUMN = 'fld_preview';
 
 export class EngineHost {
   private readonly engines = new Map<string, TableEngine>();
@@ -29,6 +31,8 @@ export class EngineHost {
           ...engine.setAsOf(req.asOf),
           ...engine.setLanguage(req.language),
         ]);
+      case 'preview':
+        return [preview(engine, req)];
       case 'drop':
         engine.destroy();
         this.engines.delete(req.table);
@@ -47,6 +51,30 @@ export class EngineHost {
     await engine.build(req.rowCount, req.inputs, req.formulas);
     this.engines.set(req.table, engine);
     return req.formulas.map((f) => wholeColumn(engine, f.fieldId));
+  }
+}
+
+/**
+ * Computes a formula as a column of the whole table (with the inputs only it reads), keeps the
+ * asked rows of it, and drops the column and those inputs again.
+ */
+function preview(
+  engine: TableEngine,
+  req: Extract<EngineRequest, { op: 'preview' }>,
+): ColumnUpdate {
+  if (req.rowCount !== engine.rowCount)
+    throw new Error(`Preview of ${req.rowCount} rows for an engine of ${engine.rowCount}.`);
+  for (const input of req.inputs) engine.addInput(input);
+  let added = false;
+  try {
+    engine.setFormula(PREVIEW_COLUMN, req.formula);
+    added = true;
+    const { rows } = req;
+    const type = engine.resultType(PREVIEW_COLUMN);
+    return { fieldId: PREVIEW_COLUMN, type, rows, values: engine.cells(PREVIEW_COLUMN, rows) };
+  } finally {
+    if (added) engine.removeFormula(PREVIEW_COLUMN);
+    for (const input of req.inputs) engine.removeInput(input.fieldId);
   }
 }
 

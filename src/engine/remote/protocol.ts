@@ -28,6 +28,18 @@ export type EngineRequest =
   | { op: 'insertRows'; table: string; at: number; count: number; values: RowValues[] }
   | { op: 'removeRows'; table: string; rows: number[] }
   | { op: 'setEnvironment'; table: string; asOf: string; language: Language }
+  /**
+   * A formula's results for some rows, computed over the whole table with `inputs` (the
+   * columns it reads that no formula column does, `rowCount` values each); changes nothing.
+   */
+  | {
+      op: 'preview';
+      table: string;
+      formula: string;
+      rows: number[];
+      rowCount: number;
+      inputs: InputColumn[];
+    }
   | { op: 'drop'; table: string };
 
 /** New values of one formula column: some rows, or the whole column when `rows` is null. */

@@ -2,7 +2,7 @@
  * The formula column's part of the column dialog: the editor, the first problem (with its
  * position), a live preview of the first rows and the result format.
  */
-import { useId, useMemo } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldId } from '../../domain/ids';
 import type { Field, FieldOptions } from '../../domain/model';
@@ -11,7 +11,7 @@ import { checkFormula, describeFormulaIssue } from './formulaCheck';
 import { FormulaEditor } from './FormulaEditor';
 import { FormulaFormatOptions } from './FormulaFormatOptions';
 import { FormulaPreview } from './FormulaPreview';
-import type { FormulaSupport } from './formulaSupport';
+import type { FormulaPreviewRow, FormulaSupport } from './formulaSupport';
 import { PREVIEW_ROWS } from './formulaSupport';
 
 export interface FormulaOptionsEditorProps {
@@ -75,9 +75,19 @@ function visibleIssue(check: FormulaCheck, reveal: boolean): FormulaIssue | null
   return issue;
 }
 
+/** The last results that arrived stay shown until the next ones do. */
 function LivePreview({ stored, support }: { stored: string; support: FormulaSupport }) {
-  const rows = useMemo(() => support.preview(stored, PREVIEW_ROWS), [stored, support]);
-  return <FormulaPreview rows={rows} />;
+  const [rows, setRows] = useState<FormulaPreviewRow[] | null>(null);
+  useEffect(() => {
+    let alive = true;
+    void support.preview(stored, PREVIEW_ROWS).then((next) => {
+      if (alive && next) setRows(next);
+    });
+    return () => {
+      alive = false;
+    };
+  }, [stored, support]);
+  return rows ? <FormulaPreview rows={rows} /> : null;
 }
 
 export function FormulaIssueText(props: {

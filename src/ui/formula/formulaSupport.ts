@@ -13,8 +13,11 @@ export interface FormulaPreviewRow {
 export interface FormulaSupport {
   /** Syntax check of a stored formula by the engine; position is an offset in `stored` if known. */
   validate(stored: string): { ok: true } | { ok: false; message: string; position?: number };
-  /** Results of the stored formula for the first rows of the table (for the live preview). */
-  preview(stored: string, rows: number): FormulaPreviewRow[];
+  /**
+   * Results of the stored formula for the first rows of the table (for the live preview); null
+   * when a later call superseded this one.
+   */
+  preview(stored: string, rows: number): Promise<FormulaPreviewRow[] | null>;
 }
 
 /** How many rows the live preview shows. */

@@ -29,8 +29,9 @@ export function useFormulaSupport(
       const ctx = typeContext(currentLanguage());
       setSupport({
         validate: (stored) => preview.validate(stored),
-        preview: (stored, rows) => {
-          const results = preview.evaluate(stored);
+        preview: async (stored, rows) => {
+          const results = await preview.evaluate(stored);
+          if (!results) return null;
           const own = schema && ownFieldId ? schema.fields[ownFieldId] : undefined;
           const shape = own ?? {
             id: 'fld_preview',

@@ -3,6 +3,7 @@ import {
   collectRefNames,
   formulaDependencies,
   missingReferences,
+  ranksWholeColumns,
   substituteReferences,
 } from '../../../src/domain/formula/references';
 import { AMOUNT, COUNT, byId, field, id } from './helpers';
@@ -36,6 +37,38 @@ describe('references of a stored formula', () => {
       fld_amount: '总额',
       fld_count: '消费次数',
     });
+  });
+});
+
+describe('ranksWholeColumns', () => {
+  const fields = byId([
+    AMOUNT,
+    COUNT,
+    field('fld_m', 'M', '=RFM_M({fld_amount})'),
+    field('fld_double', '双倍M', '={fld_m} * 2'),
+    field('fld_avg', '客单价', '={fld_amount} / {fld_count}'),
+    field('fld_loop', 'Loop', '={fld_loop} + rfm_f({fld_count})'),
+    { ...field('fld_was', 'Was'), options: { formula: '=RFM_F({fld_count})' } },
+  ]);
+
+  it('sees a ranking function, in any case and with spaces before its bracket', () => {
+    expect(ranksWholeColumns('=RFM_M({fld_amount})', fields)).toBe(true);
+    expect(
+      ranksWholeColumns('=IF(rfm_segment ({fld_a}, {fld_b}, {fld_c}) = "x", 1, 0)', fields),
+    ).toBe(true);
+    expect(ranksWholeColumns('=RFM_SCORE({fld_a}, {fld_b}, {fld_c})', fields)).toBe(true);
+  });
+
+  it('follows formula fields at any depth, but not text, row-local functions or other fields', () => {
+    expect(ranksWholeColumns('={fld_double} + 1', fields)).toBe(true);
+    expect(ranksWholeColumns('={fld_avg} * 2', fields)).toBe(false);
+    expect(ranksWholeColumns('="RFM_M(" & {fld_amount}', fields)).toBe(false);
+    expect(ranksWholeColumns('=LOYALTY_TIER({fld_amount}) & DAYS_SINCE({fld_a})', fields)).toBe(
+      false,
+    );
+    expect(ranksWholeColumns('={fld_was}', fields)).toBe(false);
+    expect(ranksWholeColumns('={fld_gone}', fields)).toBe(false);
+    expect(ranksWholeColumns('={fld_loop}', fields)).toBe(true);
   });
 });
 

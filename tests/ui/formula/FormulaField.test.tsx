@@ -254,7 +254,7 @@ describe('formula in the column dialog', () => {
     await user.click(input);
     await user.paste('={消费金额}/{消费次数}');
     expect(support.preview).toHaveBeenLastCalledWith(`={${amountId}}/{${countId}}`, 5);
-    const table = screen.getByTestId('formula-preview');
+    const table = await screen.findByTestId('formula-preview');
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((r) => r.textContent)).toEqual(['Alice12.5', 'Bob#DIV/0!']);
     expect(within(table).getByText('#DIV/0!')).toHaveClass('formula-error-value');

@@ -38,7 +38,7 @@ export function makeSupport(): FormulaSupport & {
         ? { ok: false, message: 'Unexpected end of formula' }
         : { ok: true },
     ),
-    preview: vi.fn<FormulaSupport['preview']>(() => [
+    preview: vi.fn<FormulaSupport['preview']>(async () => [
       { label: 'Alice', value: '12.5' },
       { label: 'Bob', value: '#DIV/0!', error: true },
     ]),
