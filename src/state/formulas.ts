@@ -247,14 +247,17 @@ export async function previewFormula(
     return field && kind && !t.inputs.has(field.id) ? [{ field, kind }] : [];
   });
   const order = t.rowIds;
-  const inRows = order.map((id) => store.get(id)).filter((r) => r !== undefined);
-  if (inRows.length !== order.length) return null;
-  const values = await engineColumnsOf(
-    missing.map((m) => m.field),
-    inRows,
-  );
-  // Rows moved while the columns were made: this preview is out of date anyway.
-  if (tables.get(tableId) !== t || t.rowIds !== order) return null;
+  let values = new Map<FieldId, EngineValue[]>();
+  if (missing.length > 0) {
+    const inRows = order.map((id) => store.get(id)).filter((r) => r !== undefined);
+    if (inRows.length !== order.length) return null;
+    values = await engineColumnsOf(
+      missing.map((m) => m.field),
+      inRows,
+    );
+    // Rows moved while the columns were made: this preview is out of date anyway.
+    if (tables.get(tableId) !== t || t.rowIds !== order) return null;
+  }
   try {
     const [update] = await engine().request({
       op: 'preview',
