@@ -87,7 +87,7 @@ function LivePreview({ stored, support }: { stored: string; support: FormulaSupp
       alive = false;
     };
   }, [stored, support]);
-  return rows ? <FormulaPreview rows={rows} /> : null;
+  return <FormulaPreview rows={rows} />;
 }
 
 export function FormulaIssueText(props: {

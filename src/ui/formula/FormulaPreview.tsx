@@ -2,8 +2,16 @@
 import { useTranslation } from 'react-i18next';
 import type { FormulaPreviewRow } from './formulaSupport';
 
-export function FormulaPreview({ rows }: { rows: readonly FormulaPreviewRow[] }) {
+/** `rows` null: the first results are still being computed. */
+export function FormulaPreview({ rows }: { rows: readonly FormulaPreviewRow[] | null }) {
   const { t } = useTranslation();
+  if (rows === null) {
+    return (
+      <p className="formula-preview-empty" data-testid="formula-preview-pending" role="status">
+        {t('formula.preview.computing')}
+      </p>
+    );
+  }
   if (rows.length === 0) {
     return (
       <p className="formula-preview-empty" data-testid="formula-preview">

@@ -4,7 +4,7 @@ import type { FieldId } from '../../../src/domain/ids';
 import type { Field } from '../../../src/domain/model';
 import type { FieldDraft } from '../../../src/ui/columns/fieldDraft';
 import { FieldForm } from '../../../src/ui/columns/FieldForm';
-import type { FormulaSupport } from '../../../src/ui/formula/formulaSupport';
+import type { FormulaPreviewRow, FormulaSupport } from '../../../src/ui/formula/formulaSupport';
 import { initI18n } from '../../../src/ui/i18n';
 import { aId, amountId, bId, countId, literal, makeFields, makeSupport } from './helpers';
 
@@ -245,6 +245,27 @@ describe('formula in the column dialog', () => {
       formula: `={${bId}}+1`,
       formulaRefNames: { [bId]: 'B' },
     });
+  });
+
+  it('says the preview is being computed until the results arrive, then keeps the last ones', async () => {
+    const support = makeSupport();
+    const results: ((rows: FormulaPreviewRow[] | null) => void)[] = [];
+    support.preview.mockImplementation(() => new Promise((resolve) => results.push(resolve)));
+    const { user } = renderForm({ support });
+    const input = await pickFormula(user);
+    await user.click(input);
+    await user.paste('={消费金额}');
+    expect(await screen.findByTestId('formula-preview-pending')).toHaveTextContent(
+      'Computing the first rows…',
+    );
+    results.at(-1)?.([{ label: 'Alice', value: '100' }]);
+    expect(await screen.findByText('100')).toBeInTheDocument();
+    // The next formula's results are on their way: the last ones stay; a superseded call is dropped.
+    await user.paste('*2');
+    expect(screen.getByText('100')).toBeInTheDocument();
+    expect(screen.queryByTestId('formula-preview-pending')).toBeNull();
+    results.at(-1)?.(null);
+    expect(screen.getByText('100')).toBeInTheDocument();
   });
 
   it('previews the first rows with the engine results, errors styled as errors', async () => {

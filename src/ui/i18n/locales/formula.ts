@@ -39,6 +39,7 @@ export const formula = {
         record: 'Record',
         result: 'Result',
         noRows: 'The table has no rows to preview yet.',
+        computing: 'Computing the first rows…',
       },
       format: {
         label: 'Show results as',
@@ -88,6 +89,7 @@ export const formula = {
         record: '记录',
         result: '结果',
         noRows: '表里还没有数据可以预览。',
+        computing: '正在计算前几行…',
       },
       format: {
         label: '结果显示为',
