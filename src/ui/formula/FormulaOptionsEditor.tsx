@@ -75,9 +75,13 @@ function visibleIssue(check: FormulaCheck, reveal: boolean): FormulaIssue | null
   return issue;
 }
 
+/** Results computed in the page arrive at once; say "computing" only for slower ones. */
+const PENDING_SHOWN_AFTER_MS = 200;
+
 /** The last results that arrived stay shown until the next ones do. */
 function LivePreview({ stored, support }: { stored: string; support: FormulaSupport }) {
   const [rows, setRows] = useState<FormulaPreviewRow[] | null>(null);
+  const [slow, setSlow] = useState(false);
   useEffect(() => {
     let alive = true;
     void support.preview(stored, PREVIEW_ROWS).then((next) => {
@@ -87,7 +91,11 @@ function LivePreview({ stored, support }: { stored: string; support: FormulaSupp
       alive = false;
     };
   }, [stored, support]);
-  return <FormulaPreview rows={rows} />;
+  useEffect(() => {
+    const timer = setTimeout(() => setSlow(true), PENDING_SHOWN_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  return rows || slow ? <FormulaPreview rows={rows} /> : null;
 }
 
 export function FormulaIssueText(props: {

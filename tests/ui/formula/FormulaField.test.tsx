@@ -268,6 +268,21 @@ describe('formula in the column dialog', () => {
     expect(screen.getByText('100')).toBeInTheDocument();
   });
 
+  it('does not flash "computing" for results that come quickly', async () => {
+    const support = makeSupport();
+    support.preview.mockImplementation(
+      () =>
+        new Promise((resolve) => setTimeout(() => resolve([{ label: 'Alice', value: '7' }]), 50)),
+    );
+    const { user } = renderForm({ support });
+    const input = await pickFormula(user);
+    await user.click(input);
+    await user.paste('={消费金额}');
+    expect(screen.queryByTestId('formula-preview-pending')).toBeNull();
+    expect(await screen.findByText('7')).toBeInTheDocument();
+    expect(screen.queryByTestId('formula-preview-pending')).toBeNull();
+  });
+
   it('previews the first rows with the engine results, errors styled as errors', async () => {
     const support = makeSupport();
     const { user } = renderForm({ support });
