@@ -1,6 +1,6 @@
 /** Page helpers shared by the end-to-end tests: start the app, find cells, type like a user. */
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, inject, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, expect, inject, onTestFailed } from 'vitest';
 import { launchBrowser, newContext } from './browser';
 
 export const baseUrl = (): string => inject('baseUrl');
@@ -117,4 +117,17 @@ export async function typeOver(page: Page, target: Locator, text: string): Promi
 
 export async function recordCount(page: Page): Promise<string> {
   return (await page.getByTestId('record-count').textContent()) ?? '';
+}
+
+/** Cancels the column dialog and waits until it has gone. */
+export async function cancelFieldDialog(page: Page): Promise<void> {
+  await page.getByTestId('field-cancel').click();
+  await page.getByTestId('field-dialog').waitFor({ state: 'detached' });
+}
+
+/** Clicks the column dialog's save and sees it refused: the dialog stays open. */
+export async function expectSaveRefused(page: Page): Promise<void> {
+  await page.getByTestId('field-save').click();
+  await page.waitForTimeout(300);
+  expect(await page.getByTestId('field-dialog').isVisible()).toBe(true);
 }

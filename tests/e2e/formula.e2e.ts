@@ -5,8 +5,10 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
+  cancelFieldDialog,
   cell,
   columnId,
+  expectSaveRefused,
   openApp,
   recordCount,
   startWithTemplate,
@@ -112,6 +114,15 @@ async function startFormulaColumn(page: Page, name: string): Promise<Locator> {
   return input;
 }
 
+/** Adds 客单价 = 消费金额 / 消费次数 through the column dialog, typed as a user would. */
+async function addRatioColumn(page: Page): Promise<void> {
+  const input = await startFormulaColumn(page, RATIO);
+  await typeFormula(page, ['={', '消费金额', '} / {', '消费次数', '}']);
+  await expect.poll(() => input.inputValue()).toBe(FORMULA);
+  await page.getByTestId('field-save').click();
+  await page.getByTestId('field-dialog').waitFor({ state: 'detached' });
+}
+
 describe('formula columns', () => {
   it('computes the template columns, adds a formula column and recalculates on edits and undo', async () => {
     const { page, context, errors } = await openApp(browser(), 'zh-CN');
@@ -191,11 +202,7 @@ describe('formula columns', () => {
     const { page, context, errors } = await openApp(browser(), 'zh-CN');
     await startWithTemplate(page);
     await expect.poll(() => recordCount(page)).toBe('共 200 条');
-    const input = await startFormulaColumn(page, RATIO);
-    await typeFormula(page, ['={', '消费金额', '} / {', '消费次数', '}']);
-    await expect.poll(() => input.inputValue()).toBe(FORMULA);
-    await page.getByTestId('field-save').click();
-    await page.getByTestId('field-dialog').waitFor({ state: 'detached' });
+    await addRatioColumn(page);
     const row = await firstBuyerRow(page);
     const ratio = await text(page, row, RATIO);
     expect(numberIn(ratio)).toBeGreaterThan(0);
@@ -206,12 +213,9 @@ describe('formula columns', () => {
     const problem = page.getByTestId('formula-problem');
     await problem.waitFor();
     expect(await problem.textContent()).toBe('第 9 个字符：公式以运算符结尾，后面还缺少内容');
-    await page.getByTestId('field-save').click();
-    await page.waitForTimeout(300);
-    expect(await page.getByTestId('field-dialog').isVisible()).toBe(true);
+    await expectSaveRefused(page);
     expect(await problem.isVisible()).toBe(true);
-    await page.getByTestId('field-cancel').click();
-    await page.getByTestId('field-dialog').waitFor({ state: 'detached' });
+    await cancelFieldDialog(page);
     await page.waitForTimeout(300);
     expect(await page.locator('.column-header-name', { hasText: '坏公式' }).count()).toBe(0);
 
@@ -265,14 +269,9 @@ describe('formula columns', () => {
         (await ranked.locator('tbody tr').allInnerTexts()).map((r) => r.split('\t')),
       )
       .toEqual(names.map((name, i) => [name, scores[i]]));
-    await page.getByTestId('field-cancel').click();
-    await page.getByTestId('field-dialog').waitFor({ state: 'detached' });
+    await cancelFieldDialog(page);
 
-    const input = await startFormulaColumn(page, RATIO);
-    await typeFormula(page, ['={', '消费金额', '} / {', '消费次数', '}']);
-    await expect.poll(() => input.inputValue()).toBe(FORMULA);
-    await page.getByTestId('field-save').click();
-    await page.getByTestId('field-dialog').waitFor({ state: 'detached' });
+    await addRatioColumn(page);
     const row = await firstBuyerRow(page);
     await expect.poll(async () => numberIn(await text(page, row, RATIO))).toBeGreaterThan(0);
     const ratio = await text(page, row, RATIO);
@@ -300,11 +299,8 @@ describe('formula columns', () => {
     await expect
       .poll(() => page.getByTestId('formula-problem').textContent())
       .toBe('第 11 个字符：字段“消费次数”已被删除');
-    await page.getByTestId('field-save').click();
-    await page.waitForTimeout(300);
-    expect(await page.getByTestId('field-dialog').isVisible()).toBe(true);
-    await page.getByTestId('field-cancel').click();
-    await page.getByTestId('field-dialog').waitFor({ state: 'detached' });
+    await expectSaveRefused(page);
+    await cancelFieldDialog(page);
 
     // Undo brings the column back, and every formula that reads it.
     await page.keyboard.press('ControlOrMeta+z');

@@ -5,8 +5,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
+  cancelFieldDialog,
   cell,
   columnId,
+  expectSaveRefused,
   openApp,
   recordCount,
   startWithTemplate,
@@ -161,11 +163,8 @@ describe('formula columns in sorted and searched views', () => {
     await expect
       .poll(() => problem.textContent())
       .toBe('At character 5: a value or a field is missing before “*”');
-    await page.getByTestId('field-save').click();
-    await page.waitForTimeout(300);
-    expect(await page.getByTestId('field-dialog').isVisible()).toBe(true);
-    await page.getByTestId('field-cancel').click();
-    await page.getByTestId('field-dialog').waitFor({ state: 'detached' });
+    await expectSaveRefused(page);
+    await cancelFieldDialog(page);
     expect(await page.locator('.column-header-name', { hasText: 'Broken' }).count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();

@@ -1,24 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FieldId, RecordId } from '../../src/domain/ids';
 import { addRecord, deleteRecords, editCellText } from '../../src/state/actions';
-import {
-  formulaValue,
-  startFormulaSync,
-  subscribeFormulas,
-  syncFormulas,
-} from '../../src/state/formulas';
-import { addDouble, addSpent, addSpentRecords, settleFormulas } from './formulaHelpers';
-import { openEmpty, resetApp } from './helpers';
+import { formulaValue, subscribeFormulas, syncFormulas } from '../../src/state/formulas';
+import { addDouble, settleFormulas, spentTable, withFormulaSync } from './formulaHelpers';
 
-let stop: (() => void) | undefined;
-beforeEach(() => {
-  resetApp();
-  stop = startFormulaSync();
-});
-afterEach(() => {
-  stop?.();
-  resetApp();
-});
+withFormulaSync();
 
 const settled = settleFormulas;
 
@@ -27,9 +13,7 @@ describe('what the formula listeners are told', () => {
     'names only the rows whose results changed, so a sorted grid re-sorts just those',
     { timeout: 60_000 },
     async () => {
-      const tableId = await openEmpty();
-      const spent = await addSpent(tableId);
-      const records = await addSpentRecords(tableId, spent, 6);
+      const { tableId, spent, records } = await spentTable(6);
       const double = await addDouble(tableId, spent);
       await expect
         .poll(async () => {

@@ -1,31 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FieldId, RecordId, TableId } from '../../src/domain/ids';
 import type { TableRecord } from '../../src/domain/model';
 import { addField, addRecord, deleteRecords, editCellText } from '../../src/state/actions';
-import {
-  configureFormulaEngine,
-  dropFormulas,
-  formulaValue,
-  startFormulaSync,
-  syncFormulas,
-} from '../../src/state/formulas';
+import { dropFormulas, formulaValue, syncFormulas } from '../../src/state/formulas';
 import { recordStore } from '../../src/state/session';
-import { addDouble, addSpent, addSpentRecords, fieldNamed, settleFormulas } from './formulaHelpers';
-import { openEmpty, resetApp } from './helpers';
+import {
+  addDouble,
+  fieldNamed,
+  settleFormulas,
+  spentTable,
+  withFormulaSync,
+} from './formulaHelpers';
 
 // Every engine message carries at most two values and posting yields after each message, so a
 // build of a few rows travels as many parts while the edits below go on.
-let stop: (() => void) | undefined;
-beforeEach(() => {
-  resetApp();
-  configureFormulaEngine({ chunkValues: 2, sliceMs: 0 });
-  stop = startFormulaSync();
-});
-afterEach(() => {
-  stop?.();
-  resetApp();
-  configureFormulaEngine({});
-});
+withFormulaSync({ chunkValues: 2, sliceMs: 0 });
 
 /** Every record's Double and Size as the page shows them, in table order. */
 function shown(tableId: TableId, double: FieldId, size: FieldId): unknown[] {
@@ -39,9 +28,7 @@ const expected = (spent: (number | null)[]) =>
   spent.map((v) => [(v ?? 0) * 2, (v ?? 0) > 4 ? 'big' : 'small']);
 
 async function tableWithFormulas() {
-  const tableId = await openEmpty();
-  const spent = await addSpent(tableId);
-  const records = await addSpentRecords(tableId, spent, 9);
+  const { tableId, spent, records } = await spentTable(9);
   const double = await addDouble(tableId, spent);
   await addField(
     tableId,

@@ -2,12 +2,32 @@
  * Formula test support: fields by name, the Spent → Double columns most formula tests build
  * on, and waiting until the engine has answered.
  */
+import { afterEach, beforeEach } from 'vitest';
 import type { FieldId, TableId } from '../../src/domain/ids';
 import type { Field, TableRecord } from '../../src/domain/model';
 import { listFields } from '../../src/domain/schemaState';
 import { addField, addRecord, editCellText } from '../../src/state/actions';
-import { syncFormulas } from '../../src/state/formulas';
-import { schemaNow } from './helpers';
+import { configureFormulaEngine, startFormulaSync, syncFormulas } from '../../src/state/formulas';
+import type { EngineClientOptions } from '../../src/engine/remote/client';
+import { openEmpty, resetApp, schemaNow } from './helpers';
+
+/**
+ * Each test of the file starts from an empty app with formula syncing on (and the engine's
+ * messages split as `engine` says), and leaves nothing running.
+ */
+export function withFormulaSync(engine?: EngineClientOptions): void {
+  let stop: (() => void) | undefined;
+  beforeEach(() => {
+    resetApp();
+    if (engine) configureFormulaEngine(engine);
+    stop = startFormulaSync();
+  });
+  afterEach(() => {
+    stop?.();
+    resetApp();
+    if (engine) configureFormulaEngine({});
+  });
+}
 
 export function fieldNamed(tableId: TableId, name: string): Field {
   const f = listFields(schemaNow(), tableId).find((x) => x.name === name);
@@ -44,6 +64,14 @@ export async function addSpentRecords(
     records.push(rec);
   }
   return records;
+}
+
+/** A new empty table with the number column Spent and `count` records whose Spent is 1, 2, 3 … */
+export async function spentTable(count: number) {
+  const tableId = await openEmpty();
+  const spent = await addSpent(tableId);
+  const records = await addSpentRecords(tableId, spent, count);
+  return { tableId, spent, records };
 }
 
 /** Waits until the engine has answered every request sent so far. */

@@ -1,28 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addField, addRecord, editCellText } from '../../src/state/actions';
 import { createFormulaPreview } from '../../src/state/formulaPreview';
-import { formulaValue, startFormulaSync } from '../../src/state/formulas';
-import { addSpent, addSpentRecords, fieldNamed, settleFormulas } from './formulaHelpers';
-import { openEmpty, resetApp } from './helpers';
+import { formulaValue } from '../../src/state/formulas';
+import { fieldNamed, settleFormulas, spentTable, withFormulaSync } from './formulaHelpers';
 
-let stop: (() => void) | undefined;
-beforeEach(() => {
-  resetApp();
-  stop = startFormulaSync();
-});
-afterEach(() => {
-  stop?.();
-  resetApp();
-});
+withFormulaSync();
 
 describe("the formula editor's preview", () => {
   it(
     'ranks the first rows against the whole column, also in a table without formulas',
     { timeout: 60_000 },
     async () => {
-      const tableId = await openEmpty();
-      const spent = await addSpent(tableId);
-      await addSpentRecords(tableId, spent, 10);
+      const { tableId, spent } = await spentTable(10);
       const preview = await createFormulaPreview(tableId, undefined, 5);
       // Spent 1…10: quintiles of two each. The first five rows alone would score 1, 2, 3, 4, 5.
       expect(await preview.evaluate(`=RFM_M({${spent.id}})`)).toEqual([1, 1, 2, 2, 3]);
@@ -43,9 +32,7 @@ describe("the formula editor's preview", () => {
     'follows a formula column that ranks, and leaves the table’s own results as they were',
     { timeout: 60_000 },
     async () => {
-      const tableId = await openEmpty();
-      const spent = await addSpent(tableId);
-      const records = await addSpentRecords(tableId, spent, 10);
+      const { tableId, spent, records } = await spentTable(10);
       await addField(
         tableId,
         { name: 'M', type: 'formula', options: { formula: `=RFM_M({${spent.id}})` } },

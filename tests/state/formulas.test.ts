@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FieldId, RecordId, TableId } from '../../src/domain/ids';
 import {
   addField,
@@ -7,26 +7,13 @@ import {
   deleteRecords,
   editCellText,
 } from '../../src/state/actions';
-import {
-  dropFormulas,
-  formulaValue,
-  startFormulaSync,
-  syncFormulas,
-} from '../../src/state/formulas';
+import { dropFormulas, formulaValue, syncFormulas } from '../../src/state/formulas';
 import { flushWrites, recordStore, undo } from '../../src/state/session';
 import { updateMeta } from '../../src/state/workspace';
-import { addDouble, addSpent, fieldNamed } from './formulaHelpers';
-import { openEmpty, resetApp } from './helpers';
+import { addDouble, addSpent, fieldNamed, withFormulaSync } from './formulaHelpers';
+import { openEmpty } from './helpers';
 
-let stop: (() => void) | undefined;
-beforeEach(() => {
-  resetApp();
-  stop = startFormulaSync();
-});
-afterEach(() => {
-  stop?.();
-  resetApp();
-});
+withFormulaSync();
 
 /** Waits until the formula column shows `expected` for the record (the engine loads lazily). */
 async function expectFormula(
