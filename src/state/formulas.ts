@@ -70,8 +70,17 @@ function inputFields(
   for (const f of formulaFields(schema, tableId)) {
     for (const id of formulaDependencies(f.options.formula ?? '')) read.add(id);
   }
+  return inputsAmong(schema, tableId, read);
+}
+
+/** The fields among `ids` that are the table's inputs (not formulas), with their kinds. */
+function inputsAmong(
+  schema: SchemaState,
+  tableId: TableId,
+  ids: Iterable<string>,
+): Map<FieldId, { field: Field; kind: InputKind }> {
   const out = new Map<FieldId, { field: Field; kind: InputKind }>();
-  for (const id of read) {
+  for (const id of ids) {
     const f = schema.fields[id as FieldId];
     const kind = f && f.tableId === tableId ? inputKindOf(f) : null;
     if (f && kind) out.set(f.id, { field: f, kind });
@@ -241,11 +250,9 @@ export async function previewFormula(
   if (!t || rows.some((row) => row === undefined)) return null;
   // The columns the formula reads that no formula column does: the engine has not got them.
   const store = recordStore(tableId);
-  const missing = formulaDependencies(stored).flatMap((id) => {
-    const field = schema.fields[id];
-    const kind = field && field.tableId === tableId ? inputKindOf(field) : null;
-    return field && kind && !t.inputs.has(field.id) ? [{ field, kind }] : [];
-  });
+  const missing = [...inputsAmong(schema, tableId, formulaDependencies(stored)).values()].filter(
+    ({ field }) => !t.inputs.has(field.id),
+  );
   const order = t.rowIds;
   let values = new Map<FieldId, EngineValue[]>();
   if (missing.length > 0) {

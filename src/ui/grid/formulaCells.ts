@@ -6,7 +6,7 @@ import type { Field } from '../../domain/model';
 import type { FormulaResult } from '../../state/formulas';
 import type { FormulaErrorKind } from '../../domain/formula/errors';
 import { FORMULA_ERROR_CODES } from '../../domain/formula/errors';
-import { lastKnownName, missingReferences } from '../../domain/formula/references';
+import { toDisplayFormula } from '../../domain/formula/display';
 import type { FieldsById } from '../../domain/formula/types';
 
 export function isFormulaError(v: unknown): v is { error: FormulaErrorKind; message?: string } {
@@ -59,7 +59,7 @@ export function formulaErrorTooltip(
 export function deletedReferenceNames(field: Field, fields: FieldsById): string[] {
   const formula = field.type === 'formula' ? field.options.formula : undefined;
   if (!formula) return [];
-  return missingReferences(formula, fields)
-    .map((id) => lastKnownName(field.options.formulaRefNames, id))
-    .filter((name) => name !== undefined);
+  return toDisplayFormula(formula, fields, field.options.formulaRefNames).missing.map(
+    (m) => m.name,
+  );
 }
