@@ -6,7 +6,7 @@ import { HyperFormula } from 'hyperformula';
 import type { Language } from '../domain/model';
 import { registerCrmFunctions } from './crmPlugin';
 import type { EngineContext } from './crmPlugin';
-import { columnLetters, placeMarkers } from './formulaText';
+import { columnLetters, placeMarkers, referencedIds } from './formulaText';
 import type { Block } from './layout';
 import { isoToSerial } from './values';
 import { EngineUsageError } from './types';
@@ -48,8 +48,9 @@ export function createWorkbook(context: EngineContext): {
 
 /**
  * The formula text of one block: row references become the block's slice of their column
- * (one cell for a one-row block); a field without a column becomes #REF!; a population
- * becomes the address of its RFM_POP cell.
+ * (one cell for a one-row block); a population becomes the address of its RFM_POP cell. A
+ * formula naming a field without a column is #REF! in every row: an array of errors, not one
+ * error for the whole block (HyperFormula 3.5 cannot read such a block from another formula).
  */
 export function blockFormula(
   compiled: string,
@@ -57,6 +58,11 @@ export function blockFormula(
   columnOf: (fieldId: string) => number | undefined,
   populationCell: (spec: string) => string = () => '#REF!',
 ): string {
+  if (referencedIds(compiled).some((id) => columnOf(id) === undefined)) {
+    if (block.len === 1) return '=#REF!';
+    const blank = `${ENV_SHEET}!$C$${block.start + 1}:$C$${block.start + block.len}`;
+    return `=IF(ISBLANK(${blank}), #REF!, #REF!)`;
+  }
   const cell = (id: string): string => {
     const c = columnOf(id);
     if (c === undefined) return '#REF!';

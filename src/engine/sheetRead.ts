@@ -3,10 +3,14 @@
  * result type (dates are numbers HyperFormula formats as dates).
  */
 import { DetailedCellError } from 'hyperformula';
+import { sameValue } from './tableStore';
 import type { TableStore } from './tableStore';
 import type { ResultType } from './types';
 
-/** Copies a formula column's values out of HyperFormula (hidden helper columns stay inside). */
+/**
+ * Copies a formula column's values out of HyperFormula (hidden helper columns stay inside),
+ * noting the rows that differ from the values it had (a column that moved into HyperFormula).
+ */
 export function readColumn(s: TableStore, id: string): void {
   if (id.startsWith('~')) return;
   const col = s.col(id);
@@ -19,6 +23,8 @@ export function readColumn(s: TableStore, id: string): void {
             end: { sheet: s.sheet, row: s.rows - 1, col },
           })
           .map((r) => r[0] ?? null);
+  const before = s.results.get(id);
+  if (before) values.forEach((v, row) => sameValue(before[row], v) || s.note(id, row));
   s.results.set(id, values);
   s.types.delete(id);
 }

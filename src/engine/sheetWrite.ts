@@ -86,6 +86,20 @@ export function rewriteDependents(s: TableStore, fieldId: string): void {
   }
 }
 
+/**
+ * Removes a column. The HyperFormula formulas reading it are written again first, in the same
+ * batch, as #REF! in every row: left to HyperFormula, such a formula fails as a whole, and
+ * HyperFormula 3.5 cannot read a block whose array failed as a whole ("Unknown array").
+ */
+export function removeColumn(s: TableStore, fieldId: string): void {
+  s.removeColumn(fieldId, () => {
+    for (const [id, state] of s.formulas) {
+      if (id === fieldId || !state.written || !state.refs.includes(fieldId)) continue;
+      writeBlocks(s, id, state.blocks);
+    }
+  });
+}
+
 /** Build: writes each HyperFormula column (in reading order) in time-sliced batches. */
 export async function buildFormulaBlocks(
   s: TableStore,

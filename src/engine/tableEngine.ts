@@ -12,7 +12,13 @@ import {
   recomputeDirect,
   updateDirect,
 } from './directColumns';
-import { compileText, declareFormula, demote, releaseHelpers } from './formulaColumns';
+import {
+  compileText,
+  declareFormula,
+  demote,
+  redeclareReaders,
+  releaseHelpers,
+} from './formulaColumns';
 import { chunkBlocks, toSpans } from './layout';
 import { yieldToEventLoop } from '../domain/pause';
 import { blockFormula } from './sheet';
@@ -21,6 +27,7 @@ import {
   buildFormulaBlocks,
   clearAll,
   loadInputs,
+  removeColumn,
   reshapeSheet,
   rewriteDependents,
   unwrittenInOrder,
@@ -72,7 +79,8 @@ export class HyperTableEngine implements TableEngine {
       s.keepInput(c);
       await yieldToEventLoop();
     }
-    for (const f of formulas) declareFormula(s, f.fieldId, f.formula);
+    const texts = new Map(formulas.map((f) => [f.fieldId, f.formula]));
+    for (const f of formulas) declareFormula(s, f.fieldId, f.formula, (id) => texts.get(id));
     const order = unwrittenInOrder(s);
     const chunks = order.length > 0 ? chunkBlocks(0, rowCount, 2000) : [];
     const directIds = [...s.formulas].filter(([, f]) => f.direct).map(([id]) => id);
@@ -186,6 +194,7 @@ export class HyperTableEngine implements TableEngine {
     }
     declareFormula(s, fieldId, formula);
     if (s.formulas.get(fieldId)?.direct) recomputeDirect(s, fieldId);
+    for (const id of redeclareReaders(s, fieldId)) recomputeDirect(s, id);
     writeUnwritten(s);
     if (old) releaseHelpers(s, old);
     else rewriteDependents(s, fieldId);
@@ -195,8 +204,11 @@ export class HyperTableEngine implements TableEngine {
   removeFormula(fieldId: string): ChangedCells[] {
     const state = this.s.formulas.get(fieldId);
     if (!state) throw new EngineUsageError(`No formula column ${fieldId}.`);
-    this.s.removeColumn(fieldId);
+    removeColumn(this.s, fieldId);
     releaseHelpers(this.s, state);
+    // Formulas that inlined this one now read a missing column: #REF!, in HyperFormula.
+    redeclareReaders(this.s, fieldId);
+    writeUnwritten(this.s);
     return this.s.flush();
   }
 
@@ -219,7 +231,7 @@ export class HyperTableEngine implements TableEngine {
     const s = this.s;
     if (!s.inputs.has(fieldId)) throw new EngineUsageError(`No input column ${fieldId}.`);
     for (const [id, f] of [...s.formulas]) if (f.direct?.refs.has(fieldId)) demote(s, id);
-    s.removeColumn(fieldId);
+    removeColumn(s, fieldId);
     s.hfInputs.delete(fieldId);
     writeUnwritten(s);
     return s.flush();

@@ -31,8 +31,11 @@ export interface FormulaState {
   /** Helper columns only: how many formulas use it. */
   users: number;
   stored?: string;
-  /** Evaluated in JavaScript (see directEval) instead of by HyperFormula. */
-  direct?: { node: DirectNode; refs: Set<string>; population: Set<string> };
+  /**
+   * Evaluated in JavaScript (see directEval) instead of by HyperFormula: `node` with the
+   * formulas of the formula columns it reads inlined (`via`), reading the inputs `refs`.
+   */
+  direct?: { node: DirectNode; refs: Set<string>; population: Set<string>; via: Set<string> };
 }
 
 export const sameValue = (a: CellValue | undefined, b: CellValue): boolean =>
@@ -105,9 +108,17 @@ export class TableStore {
     );
   }
 
-  removeColumn(fieldId: string): void {
+  /**
+   * Removes a column from the sheet and the bookkeeping; `first` runs in the same batch before
+   * the removal, with the column already unknown to `colIndex`.
+   */
+  removeColumn(fieldId: string, first?: () => void): void {
     const c = this.col(fieldId);
-    const ch = this.mutate(() => this.hf.removeColumns(this.sheet, [c, 1]));
+    this.colIndex.delete(fieldId);
+    const ch = this.mutate(() => {
+      first?.();
+      this.hf.removeColumns(this.sheet, [c, 1]);
+    });
     this.cols.splice(c, 1);
     this.colIndex = new Map(this.cols.map((id, i) => [id, i]));
     [this.inputs, this.inputValues, this.formulas, this.results, this.types].forEach((m) =>

@@ -38,6 +38,17 @@ const FORMULAS: Record<string, string> = {
   score: '=RFM_SCORE(DAYS_SINCE({last}), {b}, {a})',
   seg: '=RFM_SEGMENT(DAYS_SINCE({last}), {b}, {a})',
   nested: '=IF(RFM_F({b}) >= 3, ROUND({a} / {b}, 1), "low")',
+  // Formulas reading formula columns (inlined when those are of the direct kind too).
+  chain: '={div} + 1',
+  chain2: '=IF({vip} = "VIP", {round}, {chain})',
+  deep: '={chain2} & "/" & {days}',
+  copy: '={c}',
+  copycat: '={copy} & "x"',
+  pickcat: '={pick2} & "x"',
+  rankf: '=RFM_M({mix})',
+  segf: '=IF({seg} = "Champions", 1, {score})',
+  lastf: '={last}',
+  vialast: '=DAYS_SINCE({lastf}) + {chain}',
 };
 
 function random(seed: number): () => number {
@@ -146,7 +157,7 @@ describe('direct evaluation equals HyperFormula', () => {
     ]);
   });
 
-  it('a direct column read by another formula moves into HyperFormula and stays right', async () => {
+  it('a formula reading direct columns is direct too and stays right', async () => {
     const e = createTableEngine({ asOf: AS_OF, language: 'en', blockSize: 2 });
     await e.build(
       3,

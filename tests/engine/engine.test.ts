@@ -1,5 +1,6 @@
 // @vitest-environment node
 /** Arithmetic, text and date formulas, errors, validation and row inserts/removals. */
+import { HyperFormula } from 'hyperformula';
 import { createTableEngine } from '../../src/engine';
 import { DirectEvaluator } from '../../src/engine/directEval';
 import { buildEngine, date, num, text } from './helpers';
@@ -153,6 +154,67 @@ describe('incremental changes', () => {
     e.removeFormula('f');
     expect(e.column('g')[0]).toMatchObject({ error: 'REF' });
     expect(() => e.column('f')).toThrow();
+  });
+
+  it('formulas reading formula columns stay in JavaScript and follow those columns', async () => {
+    const e = await buildEngine([num('a', [1, 2, 3, 4, 5])], {
+      x: '={a} * 2',
+      y: '={x} + 1',
+      z: '=RFM_M({y})',
+    });
+    expect(e.column('y')).toEqual([3, 5, 7, 9, 11]);
+    expect(e.column('z')).toEqual([1, 2, 3, 4, 5]);
+    const written = vi.spyOn(HyperFormula.prototype, 'setCellContents');
+    const changed = e.setValues([{ fieldId: 'a', row: 0, value: 10 }]);
+    // HyperFormula holds none of these columns: an edit never writes to it.
+    expect(written).not.toHaveBeenCalled();
+    expect(e.column('y')[0]).toBe(21);
+    expect(e.column('z')).toEqual([5, 1, 2, 3, 4]);
+    expect(changed).toEqual([
+      { fieldId: 'x', rows: [0] },
+      { fieldId: 'y', rows: [0] },
+      { fieldId: 'z', rows: [0, 1, 2, 3, 4] },
+    ]);
+    // x's own formula changes: the formulas built on it follow.
+    const replaced = e.setFormula('x', '={a} * 3');
+    expect(written).not.toHaveBeenCalled();
+    expect(e.column('y')).toEqual([31, 7, 10, 13, 16]);
+    expect(replaced).toContainEqual({ fieldId: 'y', rows: [0, 1, 2, 3, 4] });
+    // A formula only HyperFormula evaluates reads y: y (and x under it) move there, z stays.
+    e.setFormula('s', '=SUM({y}, 1)');
+    expect(e.column('s')).toEqual([32, 8, 11, 14, 17]);
+    e.setValues([{ fieldId: 'a', row: 1, value: 0 }]);
+    expect(e.column('s')[1]).toBe(2);
+    expect(e.column('z')).toEqual([5, 1, 2, 3, 4]);
+    // x goes: everything reading it, directly or through y, is #REF!.
+    e.removeFormula('x');
+    for (const id of ['y', 'z', 's']) expect(e.column(id)[0]).toMatchObject({ error: 'REF' });
+    vi.restoreAllMocks();
+  });
+
+  it('a loop through formula columns is #CYCLE! until a formula breaks it', async () => {
+    const e = await buildEngine([num('a', [1, 2])], { p: '={q} + {a}', q: '={p} * 2' });
+    for (const id of ['p', 'q']) expect(e.column(id)[1]).toMatchObject({ error: 'CYCLE' });
+    e.setFormula('q', '={a} * 2');
+    expect(e.column('p')).toEqual([3, 6]);
+    expect(e.column('q')).toEqual([2, 4]);
+  });
+
+  it('deleting a column under a chain of HyperFormula columns makes each #REF! in every row', async () => {
+    const e = await buildEngine([num('a', [1, 2, 3, 4, 5])], {
+      x: '={a} * 2',
+      y: '=SUM({x}, 1)',
+      z: '=RFM_M({y})',
+      w: '=IF({a} > 2, 1, {x})',
+    });
+    expect(e.column('z')).toEqual([1, 2, 3, 4, 5]);
+    const changed = e.removeFormula('x');
+    for (const id of ['y', 'z', 'w']) {
+      expect(e.column(id)).toEqual(Array(5).fill({ error: 'REF', message: '#REF!' }));
+      expect(changed).toContainEqual({ fieldId: id, rows: [0, 1, 2, 3, 4] });
+    }
+    e.setValues([{ fieldId: 'a', row: 0, value: 9 }]);
+    expect(e.column('y')[0]).toMatchObject({ error: 'REF' });
   });
 
   it('a formula that aggregates falls back to one formula per cell and stays per row', async () => {
