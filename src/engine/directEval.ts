@@ -124,6 +124,7 @@ const keyOf = (node: DirectNode): string => {
 export class DirectEvaluator {
   private readonly columns = new Map<string, Cached<RowValue[]>>();
   private readonly rankings = new Map<string, Cached<Population>>();
+  private readonly textOrder = new Map<string, Map<string, number>>();
   /** The population of each ranked call node (its key string is built once per generation). */
 
   constructor(
@@ -177,11 +178,30 @@ export class DirectEvaluator {
     }
     const x = a === null && typeof b === 'number' ? 0 : a;
     const y = b === null && typeof a === 'number' ? 0 : b;
+    const compare = COMPARE[op];
     if (typeof x === 'number' && typeof y === 'number') {
-      const compare = COMPARE[op];
       return compare ? compare(floatCmp(x, y)) : arithmetic(op, x, y);
     }
+    if (compare && typeof x === 'string' && typeof y === 'string') {
+      return compare(this.compareTexts(x, y));
+    }
     return this.fallback(`=A1${op}B1`, [a, b]);
+  }
+
+  /**
+   * How HyperFormula orders two texts (ignoring case and accents, as dates when both read as
+   * dates), asked once per pair: `{分群} = "重要价值客户"` meets the same few pairs on every row.
+   */
+  private compareTexts(a: string, b: string): number {
+    if (this.textOrder.size > 10_000) this.textOrder.clear();
+    let row = this.textOrder.get(a);
+    if (!row) this.textOrder.set(a, (row = new Map()));
+    let order = row.get(b);
+    if (order === undefined) {
+      order = this.fallback('=IF(A1=B1,0,IF(A1<B1,-1,1))', [a, b]) as number;
+      row.set(b, order);
+    }
+    return order;
   }
 
   private call(name: string, args: DirectNode[], row: number): RowValue {

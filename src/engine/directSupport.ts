@@ -25,7 +25,8 @@ export function createScratch(hf: HyperFormula): Fallback {
   let sheet: number | null = null;
   const answers = new Map<string, RowValue>();
   return (formula, args) => {
-    const key = JSON.stringify([formula, ...args.map((a) => [typeof a, a])]);
+    let key = formula;
+    for (const a of args) key += typeof a === 'string' ? `|s${a.length}:${a}` : `|${String(a)}`;
     const known = answers.get(key);
     if (known !== undefined || answers.has(key)) return known as RowValue;
     sheet ??= hf.getSheetId(hf.addSheet('Scratch')) as number;

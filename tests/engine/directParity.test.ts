@@ -19,6 +19,8 @@ const FORMULAS: Record<string, string> = {
   eq: '={a} = {b}',
   ne: '={a} <> {t}',
   cat: '={t} & "-" & {t}',
+  texteq: '=IF({t} = "abc", 1, {t} < {vip})',
+  textle: '={t} <= {copycat}',
   catnum: '={t} & {a}',
   textmath: '={t} * 2',
   days: '=DAYS_SINCE({last})',
@@ -59,6 +61,8 @@ function random(seed: number): () => number {
 function columns(n: number, seed: number): InputColumn[] {
   const rand = random(seed);
   const odd = ['', 'abc', '12', ' 7 ', 'TRUE', '1e3', '-3.5'];
+  // Texts HyperFormula compares ignoring case and accents, or as dates.
+  const texts = [...odd, 'ABC', 'Àbc', '2025-01-05', '2025/1/5'];
   const value = (): EngineValue => {
     const x = rand();
     if (x < 0.1) return null;
@@ -83,7 +87,9 @@ function columns(n: number, seed: number): InputColumn[] {
     col('a', 'number', value),
     col('b', 'number', () => (rand() < 0.8 ? Math.floor(rand() * 6) : value())),
     col('c', 'number', value),
-    col('t', 'text', () => (rand() < 0.2 ? null : (odd[Math.floor(rand() * odd.length)] ?? 'x'))),
+    col('t', 'text', () =>
+      rand() < 0.2 ? null : (texts[Math.floor(rand() * texts.length)] ?? 'x'),
+    ),
     col('last', 'date', day),
     col('first', 'date', day),
   ];

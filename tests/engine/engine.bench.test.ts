@@ -108,6 +108,36 @@ describe.skipIf(!process.env.BENCH_ENGINE)('engine measurements', () => {
     expect(engine.column('M')[123]).toBe(5);
   }, 600_000);
 
+  it('100,000 rows × the template and 2 formulas reading its formula columns', async () => {
+    const n = 100_000;
+    const inputs = customers(n);
+    const engine = createTableEngine({ asOf: AS_OF, language: 'zh-CN' });
+    const formulas = Object.entries({
+      ...TEMPLATE,
+      返现: '=IF({RFM分群} = "重要价值客户", ROUND({amt} * 0.05, 2), 0)',
+      总分: '={R} + {F} + {M}',
+    }).map(([fieldId, formula]) => ({ fieldId, formula }));
+    const t0 = performance.now();
+    await engine.build(n, inputs, formulas);
+    const build = ms(t0);
+    const t1 = performance.now();
+    engine.setValues([{ fieldId: 'amt', row: 123, value: 99_999 }]);
+    const edit = ms(t1);
+    const t2 = performance.now();
+    engine.setFormula('预览', '={总分} * 2');
+    engine.removeFormula('预览');
+    const preview = ms(t2);
+    console.log(
+      JSON.stringify({
+        scenario: 'over-formulas-100k',
+        buildMs: build,
+        amountEditMs: edit,
+        previewMs: preview,
+      }),
+    );
+    expect(engine.column('总分')[123]).toBe(Number(engine.column('R')[123]) + 5 + 5);
+  }, 600_000);
+
   it('1,000,000 rows × 3 row-local formulas', async () => {
     const n = 1_000_000;
     const amt = Array.from({ length: n }, (_, i) => (i * 37) % 5000);

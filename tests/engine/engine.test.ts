@@ -192,6 +192,16 @@ describe('incremental changes', () => {
     vi.restoreAllMocks();
   });
 
+  it('a text comparison asks HyperFormula once per pair of texts, not once per row', async () => {
+    const written = vi.spyOn(HyperFormula.prototype, 'setCellContents');
+    const tiers = Array.from({ length: 300 }, (_, i) => ['VIP', 'vip', '普通'][i % 3] ?? null);
+    const e = await buildEngine([text('t', tiers)], { vip: '=IF({t} = "VIP", 1, 0)' });
+    expect(e.column('vip').slice(0, 6)).toEqual([1, 1, 0, 1, 1, 0]);
+    // The as-of date and language, then at most one question per pair of texts.
+    expect(written.mock.calls.length).toBeLessThanOrEqual(1 + 3);
+    vi.restoreAllMocks();
+  });
+
   it('a loop through formula columns is #CYCLE! until a formula breaks it', async () => {
     const e = await buildEngine([num('a', [1, 2])], { p: '={q} + {a}', q: '={p} * 2' });
     for (const id of ['p', 'q']) expect(e.column(id)[1]).toMatchObject({ error: 'CYCLE' });
