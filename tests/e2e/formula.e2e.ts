@@ -114,13 +114,23 @@ async function startFormulaColumn(page: Page, name: string): Promise<Locator> {
   return input;
 }
 
-/** Adds 客单价 = 消费金额 / 消费次数 through the column dialog, typed as a user would. */
-async function addRatioColumn(page: Page): Promise<void> {
-  const input = await startFormulaColumn(page, RATIO);
-  await typeFormula(page, ['={', '消费金额', '} / {', '消费次数', '}']);
-  await expect.poll(() => input.inputValue()).toBe(FORMULA);
+/** Adds a formula column through the dialog, its formula typed in `parts` as a user would. */
+async function addFormulaColumn(page: Page, name: string, parts: string[]): Promise<void> {
+  const input = await startFormulaColumn(page, name);
+  await typeFormula(page, parts);
+  await expect.poll(() => input.inputValue()).toBe(parts.join(''));
   await page.getByTestId('field-save').click();
   await page.getByTestId('field-dialog').waitFor({ state: 'detached' });
+}
+
+async function deleteColumn(page: Page, name: string): Promise<void> {
+  const menu = await openColumnMenu(page, name);
+  await menu.getByRole('menuitem', { name: `删除列“${name}”` }).click();
+}
+
+/** Adds 客单价 = 消费金额 / 消费次数 through the column dialog, typed as a user would. */
+async function addRatioColumn(page: Page): Promise<void> {
+  await addFormulaColumn(page, RATIO, ['={', '消费金额', '} / {', '消费次数', '}']);
 }
 
 describe('formula columns', () => {
@@ -279,11 +289,7 @@ describe('formula columns', () => {
     expect(frequency).toMatch(/^[1-5]$/);
 
     // Deleting 消费次数: the new column and the template's F, which read it, turn into #REF!.
-    await (
-      await openColumnMenu(page, '消费次数')
-    )
-      .getByRole('menuitem', { name: '删除列“消费次数”' })
-      .click();
+    await deleteColumn(page, '消费次数');
     await expect.poll(() => text(page, row, RATIO)).toBe('#REF!');
     expect(await text(page, row, 'F')).toBe('#REF!');
     const error = await cell(page, row, RATIO);
@@ -307,6 +313,62 @@ describe('formula columns', () => {
     await expect.poll(() => text(page, row, RATIO)).toBe(ratio);
     expect(await text(page, row, 'F')).toBe(frequency);
     expect(numberIn(await text(page, row, '消费次数'))).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('builds columns on formula columns; deleting a column under them shows #REF! and undo brings them back', async () => {
+    const { page, context, errors } = await openApp(browser(), 'zh-CN');
+    await startWithTemplate(page);
+    await expect.poll(() => recordCount(page)).toBe('共 200 条');
+
+    // A cashback for the best segment, read from the template's RFM分群 column.
+    await addFormulaColumn(page, '返现', [
+      '=IF({',
+      'RFM分群',
+      '} = "',
+      '重要价值客户',
+      '", ROUND({',
+      '消费金额',
+      '} * 0.05, 2), 0)',
+    ]);
+    await expect.poll(async () => (await columnTexts(page, '返现')).length).toBe(200);
+    const segments = await columnTexts(page, 'RFM分群');
+    const amounts = (await columnTexts(page, '消费金额')).map(numberIn);
+    const cashback = (await columnTexts(page, '返现')).map(numberIn);
+    const best = segments.flatMap((s, row) => (s === '重要价值客户' ? [row] : []));
+    expect(best.length).toBeGreaterThan(0);
+    cashback.forEach((value, row) => {
+      const amount = amounts[row] ?? NaN;
+      expect(value).toBeCloseTo(best.includes(row) ? Math.round(amount * 5) / 100 : 0, 2);
+    });
+
+    // A follow-up date 30 days after the last purchase, and the days since it.
+    await addFormulaColumn(page, '间隔', ['=DAYS_SINCE({', '最近消费日期', '})']);
+    await addFormulaColumn(page, '回访日', ['={', '最近消费日期', '} + 30']);
+    await addFormulaColumn(page, '距回访', ['=DAYS_SINCE({', '回访日', '})']);
+    const row = await firstBuyerRow(page);
+    await expect.poll(() => text(page, row, '距回访')).not.toBe('');
+    const since = numberIn(await text(page, row, '间隔'));
+    expect(numberIn(await text(page, row, '距回访'))).toBe(since - 30);
+    const dueShown = await text(page, row, '回访日');
+
+    // Deleting the last purchase date: every column built on it, at any depth, is #REF!.
+    await deleteColumn(page, '最近消费日期');
+    await expect.poll(() => text(page, row, '距回访')).toBe('#REF!');
+    for (const name of ['回访日', '间隔', 'R']) expect(await text(page, row, name)).toBe('#REF!');
+    await page.keyboard.press('ControlOrMeta+z');
+    await expect.poll(() => text(page, row, '距回访')).toBe(String(since - 30));
+    expect(await text(page, row, '回访日')).toBe(dueShown);
+
+    // Deleting RFM分群, a formula column: the cashback that reads it is #REF!, then back.
+    const bestRow = best[0] ?? 0;
+    await deleteColumn(page, 'RFM分群');
+    await expect.poll(() => columnTexts(page, '返现')).toEqual(Array(200).fill('#REF!'));
+    await page.keyboard.press('ControlOrMeta+z');
+    await expect
+      .poll(async () => (await columnTexts(page, '返现')).map(numberIn)[bestRow])
+      .toBe(cashback[bestRow]);
     expect(errors).toEqual([]);
     await context.close();
   });
