@@ -29,6 +29,27 @@ export function readColumn(s: TableStore, id: string): void {
   s.types.delete(id);
 }
 
+/**
+ * Reads rows [from, from + count) of a HyperFormula column again, noting those that differ:
+ * after an insert, a per-cell formula whose value equals the one its row held before is not
+ * reported as changed, and its new row would keep the empty value put there.
+ */
+export function readRows(s: TableStore, id: string, from: number, count: number): void {
+  const raw = s.results.get(id);
+  if (!raw || count <= 0) return;
+  const col = s.col(id);
+  const values = s.hf.getRangeValues({
+    start: { sheet: s.sheet, row: from, col },
+    end: { sheet: s.sheet, row: from + count - 1, col },
+  });
+  values.forEach(([v = null], i) => {
+    if (sameValue(raw[from + i], v)) return;
+    raw[from + i] = v;
+    s.retype(id, v);
+    s.note(id, from + i);
+  });
+}
+
 export function inferType(s: TableStore, id: string): ResultType {
   const raw = s.results.get(id) ?? [];
   const kinds = new Set<string>();

@@ -22,7 +22,7 @@ import {
 import { chunkBlocks, toSpans } from './layout';
 import { yieldToEventLoop } from '../domain/pause';
 import { blockFormula } from './sheet';
-import { inferType, readColumn } from './sheetRead';
+import { inferType, readColumn, readRows } from './sheetRead';
 import {
   buildFormulaBlocks,
   clearAll,
@@ -165,6 +165,8 @@ export class HyperTableEngine implements TableEngine {
       raw.splice(at, 0, ...new Array<CellValue>(count).fill(null));
     }
     reshapeSheet(s, s.rows + count, at);
+    for (const [id, f] of s.formulas)
+      if (!f.direct && s.results.has(id)) readRows(s, id, at, count);
     moveDirect(s, { at, count });
     return s.flush();
   }

@@ -227,6 +227,14 @@ describe('incremental changes', () => {
     expect(e.column('y')[0]).toMatchObject({ error: 'REF' });
   });
 
+  it('an inserted row of a per-cell formula shows its value, also one its row had before', async () => {
+    const e = await buildEngine([num('a', [null, 5, null, 7])], { avg: '=AVERAGE({a}, 3)' });
+    expect(e.column('avg')).toEqual([3, 4, 3, 5]);
+    const changed = e.insertRows(0, 1, [{ fieldId: 'a', values: [3] }]);
+    expect(e.column('avg')).toEqual([3, 3, 4, 3, 5]);
+    expect(changed).toContainEqual({ fieldId: 'avg', rows: [0] });
+  });
+
   it('a formula that aggregates falls back to one formula per cell and stays per row', async () => {
     const e = await buildEngine([num('a', [1, 2, 3, 4, 5])], { s: '=SUM({a}, 10)' });
     expect(e.column('s')).toEqual([11, 12, 13, 14, 15]);
