@@ -6,6 +6,7 @@
 import { CellError, DetailedCellError, EmptyValue, ErrorType } from 'hyperformula';
 import type { CellValue } from 'hyperformula';
 import type { DirectNode } from './directParse';
+import { CELL, PLAIN_CALLS, plainCall } from './directPlain';
 import { segmentLabel } from '../domain/crm';
 import {
   churnRiskRow,
@@ -208,6 +209,11 @@ export class DirectEvaluator {
     if (name === 'IF') return this.choose(args, row);
     if (RANKED.has(name) && isQuintile({ name, args })) return this.ranked(name, args, row);
     const v = args.map((a) => this.ev(a, row));
+    if (name === CELL) return v[0] ?? null;
+    if (PLAIN_CALLS[name]) {
+      const referenced = args.map((a) => a.k === 'ref' || (a.k === 'call' && a.name === CELL));
+      return plainCall(name, v, referenced, this.fallback);
+    }
     const [a, b, c] = v;
     if (name === 'ROUND') return this.round(a ?? null, b as number);
     const rest = v.slice(1);

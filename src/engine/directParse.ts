@@ -1,8 +1,9 @@
 /**
  * Parses the small formula language the engine evaluates directly in JavaScript (field
- * references, literals, + - * / & and comparisons, IF, ROUND, the customer functions); any
- * other formula returns null and stays with HyperFormula.
+ * references, literals, + - * / & and comparisons, IF, ROUND, the functions of directPlain, the
+ * customer functions); any other formula returns null and stays with HyperFormula.
  */
+import { CELL, PLAIN_CALLS } from './directPlain';
 import { CELL_OPEN, MARK_CLOSE } from './formulaText';
 
 export type BinaryOp = '+' | '-' | '*' | '/' | '&' | '=' | '<>' | '<' | '>' | '<=' | '>=';
@@ -174,7 +175,9 @@ const CALLS: Record<string, { min: number; max: number; literalsFrom?: number; o
     RFM_SCORE: { min: 3, max: 3 },
     RFM_SEGMENT: { min: 3, max: 3 },
   };
-const PLAIN = new Set(['IF', 'ROUND']);
+for (const [name, spec] of Object.entries(PLAIN_CALLS)) CALLS[name] = spec;
+CALLS[CELL] = { min: 1, max: 1 };
+const PLAIN = new Set(['IF', 'ROUND', CELL, ...Object.keys(PLAIN_CALLS)]);
 
 /**
  * Whether a parsed formula can be evaluated directly: every reference names an input column

@@ -7,6 +7,7 @@ import { substituteReferences } from '../domain/formula';
 import { nodeRefs, populationRefs } from './directEval';
 import { isDirect, parseDirect } from './directParse';
 import type { DirectNode } from './directParse';
+import { CELL, REFERENCE_AWARE } from './directPlain';
 import {
   CELL_OPEN,
   MARK_CLOSE,
@@ -103,7 +104,12 @@ function directState(
           return a && b && { ...n, a, b };
         }
         case 'call': {
-          const args = n.args.map(inline);
+          const args = n.args.map((a) => {
+            const inlined = inline(a);
+            // Still a cell to a function that treats cells apart (see directPlain).
+            const cell = a.k === 'ref' && REFERENCE_AWARE.has(n.name) && inlined !== a;
+            return cell && inlined ? { k: 'call' as const, name: CELL, args: [inlined] } : inlined;
+          });
           return args.every((a) => a !== null) ? { ...n, args: args as DirectNode[] } : null;
         }
       }

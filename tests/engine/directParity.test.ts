@@ -50,6 +50,16 @@ const FORMULAS: Record<string, string> = {
   rankf: '=RFM_M({mix})',
   segf: '=IF({seg} = "Champions", 1, {score})',
   lastf: '={last}',
+  // The functions of directPlain, with cells and computed values of every kind.
+  and: '=IF(AND({a} > 5, {b} > 1), "VIP", "")',
+  or: '=OR({a}, {t}, {b} = 0)',
+  not: '=NOT({c})',
+  abs: '=ABS({c} - 10) + ABS({t})',
+  max: '=MAX({a}, {t}, 3)',
+  min: '=MIN({a} * 2, {b}, {t} & "")',
+  sum: '=SUM({a}, {b}, {c}, {pick}, {vip})',
+  sumv: '=SUM({a} > 1, IF({b} > 2, {t}), 0.1, 0.2)',
+  maxf: '=MAX({copy}, {div}) - MIN({t})',
   vialast: '=DAYS_SINCE({lastf}) + {chain}',
 };
 
