@@ -317,7 +317,7 @@ describe('formula columns', () => {
     await context.close();
   });
 
-  it('builds columns on formula columns; deleting a column under them shows #REF! and undo brings them back', async () => {
+  it('builds columns on formula columns and with AND; deleting a column under them shows #REF! and undo brings them back', async () => {
     const { page, context, errors } = await openApp(browser(), 'zh-CN');
     await startWithTemplate(page);
     await expect.poll(() => recordCount(page)).toBe('共 200 条');
@@ -342,6 +342,22 @@ describe('formula columns', () => {
       const amount = amounts[row] ?? NaN;
       expect(value).toBeCloseTo(best.includes(row) ? Math.round(amount * 5) / 100 : 0, 2);
     });
+
+    // VIP when both conditions hold (AND of two comparisons on the inputs).
+    await addFormulaColumn(page, 'VIP', [
+      '=IF(AND({',
+      '消费次数',
+      '} > 5, {',
+      '消费金额',
+      '} > 1000), "VIP", "")',
+    ]);
+    await expect.poll(async () => (await columnTexts(page, 'VIP')).length).toBe(200);
+    const counts = (await columnTexts(page, '消费次数')).map(numberIn);
+    const vip = await columnTexts(page, 'VIP');
+    expect(vip.filter((v) => v === 'VIP').length).toBeGreaterThan(0);
+    vip.forEach((v, row) =>
+      expect(v).toBe((counts[row] ?? 0) > 5 && (amounts[row] ?? 0) > 1000 ? 'VIP' : ''),
+    );
 
     // A follow-up date 30 days after the last purchase, and the days since it.
     await addFormulaColumn(page, '间隔', ['=DAYS_SINCE({', '最近消费日期', '})']);
