@@ -6,7 +6,7 @@
 import { CellError, DetailedCellError, EmptyValue, ErrorType } from 'hyperformula';
 import type { CellValue } from 'hyperformula';
 import type { DirectNode } from './directParse';
-import { CELL, PLAIN_CALLS, plainCall } from './directPlain';
+import { CELL, PLAIN_CALLS, plainCall, text } from './directPlain';
 import { segmentLabel } from '../domain/crm';
 import {
   churnRiskRow,
@@ -129,7 +129,7 @@ export class DirectEvaluator {
   /** The population of each ranked call node (its key string is built once per generation). */
 
   constructor(
-    private readonly ctx: RowContext,
+    private readonly ctx: RowContext & { asOfSerial: number },
     private readonly input: (id: string, row: number) => RowValue,
     private readonly rowCount: () => number,
     private readonly fallback: Fallback,
@@ -172,11 +172,7 @@ export class DirectEvaluator {
   private binary(op: string, a: RowValue, b: RowValue): RowValue {
     const err = firstError(a, b);
     if (err) return err;
-    if (op === '&') {
-      return typeof a === 'string' && typeof b === 'string'
-        ? a + b
-        : this.fallback('=A1&B1', [a, b]);
-    }
+    if (op === '&') return (text(a) as string) + (text(b) as string);
     const x = a === null && typeof b === 'number' ? 0 : a;
     const y = b === null && typeof a === 'number' ? 0 : b;
     const compare = COMPARE[op];
@@ -208,6 +204,7 @@ export class DirectEvaluator {
   private call(name: string, args: DirectNode[], row: number): RowValue {
     if (name === 'IF') return this.choose(args, row);
     if (RANKED.has(name) && isQuintile({ name, args })) return this.ranked(name, args, row);
+    if (name === 'TODAY') return this.ctx.asOfSerial;
     const v = args.map((a) => this.ev(a, row));
     if (name === CELL) return v[0] ?? null;
     if (PLAIN_CALLS[name]) {

@@ -3,7 +3,7 @@
  * references, literals, + - * / & and comparisons, IF, ROUND, the functions of directPlain, the
  * customer functions); any other formula returns null and stays with HyperFormula.
  */
-import { CELL, PLAIN_CALLS } from './directPlain';
+import { CELL, DATE_PARTS, PLAIN_CALLS } from './directPlain';
 import { CELL_OPEN, MARK_CLOSE } from './formulaText';
 
 export type BinaryOp = '+' | '-' | '*' | '/' | '&' | '=' | '<>' | '<' | '>' | '<=' | '>=';
@@ -175,19 +175,24 @@ const CALLS: Record<string, { min: number; max: number; literalsFrom?: number; o
     RFM_SCORE: { min: 3, max: 3 },
     RFM_SEGMENT: { min: 3, max: 3 },
   };
-for (const [name, spec] of Object.entries(PLAIN_CALLS)) CALLS[name] = spec;
+for (const [name, { min, max }] of Object.entries(PLAIN_CALLS)) CALLS[name] = { min, max };
 CALLS[CELL] = { min: 1, max: 1 };
-const PLAIN = new Set(['IF', 'ROUND', CELL, ...Object.keys(PLAIN_CALLS)]);
+CALLS.TODAY = { min: 0, max: 0 };
+/** Calls whose arguments are never read as dates (the others: customer functions, DATE_PARTS). */
+const PLAIN = new Set(
+  ['IF', 'ROUND', CELL, ...Object.keys(PLAIN_CALLS)].filter((n) => !DATE_PARTS.has(n)),
+);
 
 /**
  * Whether a parsed formula can be evaluated directly: every reference names an input column
- * (`kindOf` says its kind) and a date input is only read as a customer function's argument
- * (so no result is date-typed); calls match the table above.
+ * (`kindOf` says its kind), and a date input or TODAY() is only read as the argument of a
+ * function that takes dates (a customer function, YEAR, MONTH, DAY), so no result is
+ * date-typed; calls match the table above.
  */
 export function isDirect(
   node: DirectNode,
   kindOf: (id: string) => string | undefined,
-  inCustomerCall = false,
+  dateArgument = false,
 ): boolean {
   switch (node.k) {
     case 'num':
@@ -195,7 +200,7 @@ export function isDirect(
       return true;
     case 'ref': {
       const kind = kindOf(node.id);
-      return kind !== undefined && (kind !== 'date' || inCustomerCall);
+      return kind !== undefined && (kind !== 'date' || dateArgument);
     }
     case 'neg':
       return isDirect(node.a, kindOf);
@@ -207,11 +212,12 @@ export function isDirect(
       if (!spec || n < spec.min || n > spec.max || (spec.only && !spec.only.includes(n))) {
         return false;
       }
-      const customer = !PLAIN.has(node.name);
+      if (node.name === 'TODAY') return dateArgument;
+      const takesDates = !PLAIN.has(node.name);
       return node.args.every((a, i) =>
         spec.literalsFrom !== undefined && i >= spec.literalsFrom
           ? a.k === 'num' && (node.name !== 'ROUND' || Number.isInteger(a.v))
-          : isDirect(a, kindOf, customer),
+          : isDirect(a, kindOf, takesDates),
       );
     }
   }

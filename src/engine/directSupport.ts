@@ -1,6 +1,6 @@
 /**
  * Glue between the table engine and the direct evaluator: input values as HyperFormula would
- * hold them, and a scratch sheet where HyperFormula settles the rare operand types we do not.
+ * hold them, and a scratch HyperFormula that settles the rare operand types we do not.
  */
 import type { HyperFormula } from 'hyperformula';
 import type { EngineValue, InputKind } from './types';
@@ -20,16 +20,26 @@ export function hfValue(value: EngineValue, kind: InputKind): RowValue {
 
 const asContent = (v: RowValue): unknown => (typeof v === 'string' ? `'${v}` : v);
 
-/** A Fallback on a hidden sheet of `hf`, with its answers cached. */
-export function createScratch(hf: HyperFormula): Fallback {
-  let sheet: number | null = null;
+/**
+ * A Fallback on a HyperFormula of its own (made by `make` when first asked), with its answers
+ * cached; `destroy` frees it.
+ */
+export function createScratch(make: () => HyperFormula): {
+  fallback: Fallback;
+  destroy: () => void;
+} {
+  let scratch: { hf: HyperFormula; sheet: number } | null = null;
   const answers = new Map<string, RowValue>();
-  return (formula, args) => {
+  const fallback: Fallback = (formula, args) => {
     let key = formula;
     for (const a of args) key += typeof a === 'string' ? `|s${a.length}:${a}` : `|${String(a)}`;
     const known = answers.get(key);
     if (known !== undefined || answers.has(key)) return known as RowValue;
-    sheet ??= hf.getSheetId(hf.addSheet('Scratch')) as number;
+    if (!scratch) {
+      const hf = make();
+      scratch = { hf, sheet: hf.getSheetId(hf.addSheet('Scratch')) as number };
+    }
+    const { hf, sheet } = scratch;
     const row = [...args.map(asContent), formula];
     hf.setCellContents({ sheet, row: 0, col: 0 }, [row as never]);
     const value = importValue(hf.getCellValue({ sheet, row: 0, col: args.length }));
@@ -37,4 +47,5 @@ export function createScratch(hf: HyperFormula): Fallback {
     answers.set(key, value);
     return value;
   };
+  return { fallback, destroy: () => scratch?.hf.destroy() };
 }

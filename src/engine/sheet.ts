@@ -3,8 +3,9 @@
  * date and language, and the text of one block's array formula.
  */
 import { HyperFormula } from 'hyperformula';
+import type { ConfigParams } from 'hyperformula';
 import type { Language } from '../domain/model';
-import { registerCrmFunctions } from './crmPlugin';
+import { CrmFunctionPlugin, registerCrmFunctions } from './crmPlugin';
 import type { EngineContext } from './crmPlugin';
 import { columnLetters, placeMarkers, referencedIds } from './formulaText';
 import type { Block } from './layout';
@@ -23,6 +24,26 @@ export function createContext(asOf: string, language: Language): EngineContext {
   return { asOf, asOfSerial, language, rankings: new Map(), tokens: new Map(), nextToken: 0 };
 }
 
+function workbookConfig(context: EngineContext): Partial<ConfigParams> {
+  return {
+    licenseKey: 'gpl-v3',
+    maxRows: 1_100_000,
+    maxColumns: 1_000,
+    useArrayArithmetic: true,
+    dateFormats: ['YYYY-MM-DD', 'YYYY/MM/DD'],
+    context,
+  };
+}
+
+/**
+ * A HyperFormula configured as the table's, but giving values unrounded (`smartRounding` off):
+ * where it settles a coercion for the direct evaluator, the value goes on into more arithmetic
+ * or into text, as a value inside the table's HyperFormula would.
+ */
+export function createScratchWorkbook(context: EngineContext): HyperFormula {
+  return HyperFormula.buildEmpty({ ...workbookConfig(context), smartRounding: false });
+}
+
 /** A HyperFormula with room for 1M+ rows, ISO dates, array arithmetic and our functions. */
 export function createWorkbook(context: EngineContext): {
   hf: HyperFormula;
@@ -31,19 +52,35 @@ export function createWorkbook(context: EngineContext): {
   pop: number;
 } {
   registerCrmFunctions();
-  const hf = HyperFormula.buildEmpty({
-    licenseKey: 'gpl-v3',
-    maxRows: 1_100_000,
-    maxColumns: 1_000,
-    useArrayArithmetic: true,
-    dateFormats: ['YYYY-MM-DD', 'YYYY/MM/DD'],
-    context,
-  });
+  const hf = HyperFormula.buildEmpty(workbookConfig(context));
   const table = hf.getSheetId(hf.addSheet(TABLE_SHEET)) as number;
   const env = hf.getSheetId(hf.addSheet(ENV_SHEET)) as number;
   const pop = hf.getSheetId(hf.addSheet(POP_SHEET)) as number;
   hf.setCellContents({ sheet: env, row: 0, col: 0 }, [[context.asOfSerial, context.language]]);
   return { hf, table, env, pop };
+}
+
+const OWN_FUNCTIONS = new Set(Object.keys(CrmFunctionPlugin.implementedFunctions));
+
+/**
+ * Whether a compiled formula calls a function that folds a range into one value (SUM, AND,
+ * CONCATENATE, VLOOKUP…; HyperFormula's own metadata says which) instead of applying itself to
+ * each row of it. Over a block, `=SUM(A1:A1000) + B1:B1000` would add the block's total to each
+ * row: such a formula must go one per cell, where each range is that row's cell.
+ */
+export function foldsRanges(compiled: string): boolean {
+  const code = compiled.replace(/"(?:[^"]|"")*"/g, '""');
+  for (const [, name = ''] of code.matchAll(/([A-Z][A-Z0-9._]*)\s*\(/gi)) {
+    const upper = name.toUpperCase();
+    if (OWN_FUNCTIONS.has(upper)) continue;
+    const meta = HyperFormula.getFunctionPlugin(upper)?.implementedFunctions[upper];
+    if (!meta) continue;
+    const ranges = meta.parameters?.some(
+      (p) => p.argumentType === 'ANY' || p.argumentType === 'RANGE',
+    );
+    if (meta.expandRanges || ranges) return true;
+  }
+  return false;
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { chunkBlocks } from './layout';
 import type { Block } from './layout';
-import { POP_SHEET, blockFormula, populationFormula } from './sheet';
+import { POP_SHEET, blockFormula, foldsRanges, populationFormula } from './sheet';
 import { readColumn } from './sheetRead';
 import { runSliced } from './slicing';
 import type { FormulaState, TableStore } from './tableStore';
@@ -113,9 +113,17 @@ export async function buildFormulaBlocks(
   }
 }
 
-/** Writes the first block alone: a formula that does not spill over its rows goes per cell. */
+/**
+ * Writes the first block alone: a formula that does not spill over its rows goes per cell, as
+ * does one that folds ranges (see foldsRanges) without being written first.
+ */
 export function probeLayout(s: TableStore, id: string): Block[] {
   const state = s.formulas.get(id) as FormulaState;
+  if (foldsRanges(state.compiled)) {
+    state.perCell = true;
+    state.blocks = chunkBlocks(0, s.rows, 1);
+    return state.blocks;
+  }
   state.blocks = chunkBlocks(0, s.rows, s.size);
   const first = state.blocks[0];
   if (!first) return [];

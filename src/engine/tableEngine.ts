@@ -295,6 +295,7 @@ export class HyperTableEngine implements TableEngine {
 
   destroy(): void {
     this.s.hf.destroy();
+    this.s.destroyScratch();
   }
 }
 

@@ -10,7 +10,7 @@ import type { RowValue } from './directEval';
 import type { DirectNode } from './directParse';
 import { createScratch, hfValue } from './directSupport';
 import type { Block } from './layout';
-import { createContext, createWorkbook } from './sheet';
+import { createContext, createScratchWorkbook, createWorkbook } from './sheet';
 import { EngineUsageError } from './types';
 import type {
   ChangedCells,
@@ -71,17 +71,20 @@ export class TableStore {
   /** Whether the input columns are in HyperFormula (only once a HyperFormula formula needs them). */
   hfLoaded = false;
   readonly evaluator: DirectEvaluator;
+  readonly destroyScratch: () => void;
 
   constructor(readonly options: TableEngineOptions) {
     this.ctx = createContext(options.asOf, options.language);
     const wb = createWorkbook(this.ctx);
     [this.hf, this.sheet, this.envSheet, this.popSheet] = [wb.hf, wb.table, wb.env, wb.pop];
     this.size = Math.max(1, options.blockSize ?? 1000);
+    const scratch = createScratch(() => createScratchWorkbook(this.ctx));
+    this.destroyScratch = scratch.destroy;
     this.evaluator = new DirectEvaluator(
       this.ctx,
       (id, row) => this.hfInputs.get(id)?.[row] ?? null,
       () => this.rows,
-      createScratch(this.hf),
+      scratch.fallback,
     );
   }
 

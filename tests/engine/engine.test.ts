@@ -240,6 +240,20 @@ describe('incremental changes', () => {
     expect(e.column('s')).toEqual([11, 12, 13, 14, 15]);
   });
 
+  it('a formula folding ranges with a row value around it still reads its own row only', async () => {
+    const e = await buildEngine([num('a', [1, 2, 3, 4, 5]), num('b', [10, 20, 30, 40, 50])], {
+      p: '=PRODUCT({a}, 2) + {b}',
+      m: '=MEDIAN({a}, {b}, 0) & "/" & {a}',
+    });
+    expect(e.column('p')).toEqual([12, 24, 36, 48, 60]);
+    expect(e.column('m')).toEqual(['1/1', '2/2', '3/3', '4/4', '5/5']);
+    e.insertRows(5, 1, [
+      { fieldId: 'a', values: [6] },
+      { fieldId: 'b', values: [60] },
+    ]);
+    expect(e.column('p')[5]).toBe(72);
+  });
+
   it('build yields and reports progress', async () => {
     const e = createTableEngine({ asOf: '2025-01-01', language: 'en', blockSize: 10 });
     const seen: number[] = [];
