@@ -9,6 +9,21 @@
 import { CellError, ErrorType } from 'hyperformula';
 import type { Fallback, RowValue } from './directEval';
 
+/** HyperFormula's texts for the errors these functions give (its ErrorMessage is internal). */
+const MESSAGES = {
+  LessThanOne: 'Argument cannot be less than 1.',
+  NegativeLength: 'Length cannot be negative.',
+  NegativeCount: 'Count cannot be negative.',
+  IndexBounds: 'Index out of bounds.',
+  PatternNotFound: 'Pattern not found.',
+  StartEndDate: 'Start date needs to be earlier than end date.',
+  BadMode: 'Mode not recognized.',
+  NoConditionMet: 'None of the conditions were met.',
+  WrongArgNumber: 'Wrong number of arguments.',
+};
+const fail = (type: ErrorType, message: keyof typeof MESSAGES): CellError =>
+  new CellError(type, MESSAGES[message]);
+
 type Run = (values: readonly RowValue[], referenced: readonly boolean[], fb: Fallback) => RowValue;
 
 const EPS = 1e-13;
@@ -121,6 +136,62 @@ function datePart(name: 'YEAR' | 'MONTH' | 'DAY'): Run {
   };
 }
 
+/** Dates of serial numbers within HyperFormula's range; null sends the call to HyperFormula. */
+function dates(values: readonly number[]): Date[] | null {
+  if (values.some((n) => n < 0 || n > LAST_SERIAL)) return null;
+  return values.map((n) => new Date(EPOCH + Math.floor(n) * DAY_MS));
+}
+
+/**
+ * A function of dates (serials) and optional numbers: texts and booleans among the arguments,
+ * or dates out of range, go to HyperFormula (as `=NAME(A1,B1,…)`), as does an undefined result.
+ */
+function dated(
+  name: string,
+  count: number,
+  defaults: RowValue[],
+  f: (d: Date[], n: number[], rest: RowValue[]) => RowValue | undefined,
+): Run {
+  return (given, _, fb) => {
+    const values = [...given, ...defaults.slice(given.length - count)];
+    const error = values.find((v) => v instanceof CellError);
+    if (error) return error;
+    const serials = values.slice(0, count).map((v) => (v === null ? 0 : v));
+    const numbers = serials.filter((v): v is number => typeof v === 'number');
+    const d = numbers.length === count ? dates(numbers) : null;
+    const result = d ? f(d, numbers, values.slice(count)) : undefined;
+    if (result !== undefined) return result;
+    const cells = values.map((_, i) => `${String.fromCharCode(65 + i)}1`).join(',');
+    return fb(`=${name}(${cells})`, values);
+  };
+}
+
+const daysInMonth = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+/** DATEDIF's units but YD (which HyperFormula computes its own way) as they count. */
+function dateDif([start, end]: Date[], [from = 0, to = 0]: number[], [unit]: RowValue[]) {
+  if (!start || !end || typeof unit !== 'string') return undefined;
+  if (from > to) return fail(ErrorType.NUM, 'StartEndDate');
+  const [sy, sm, sd] = [start.getUTCFullYear(), start.getUTCMonth() + 1, start.getUTCDate()];
+  const [ey, em, ed] = [end.getUTCFullYear(), end.getUTCMonth() + 1, end.getUTCDate()];
+  const short = ed < sd ? 1 : 0;
+  switch (unit) {
+    case 'D':
+      return Math.floor(to) - Math.floor(from);
+    case 'M':
+      return (ey - sy) * 12 + (em - sm) - short;
+    case 'YM':
+      return (12 + (em - sm) - short) % 12;
+    case 'Y':
+      return em > sm || (em === sm && ed >= sd) ? ey - sy : ey - sy - 1;
+    case 'MD':
+      if (ed >= sd) return ed - sd;
+      return daysInMonth(em === 1 ? ey - 1 : ey, em === 1 ? 12 : em - 1) + ed - sd;
+    default:
+      return unit === 'YD' ? undefined : fail(ErrorType.NUM, 'BadMode');
+  }
+}
+
 function roundAway(up: boolean): (x: number, places: number) => number {
   return (x, places) => {
     const m = Math.pow(10, places);
@@ -189,14 +260,14 @@ export const PLAIN_CALLS: Record<string, { min: number; max: number; run: Run }>
     min: 1,
     max: 2,
     run: textual([1], (s, n = 1) =>
-      n < 0 ? new CellError(ErrorType.VALUE, 'NegativeLength') : s.slice(0, n),
+      n < 0 ? fail(ErrorType.VALUE, 'NegativeLength') : s.slice(0, n),
     ),
   },
   RIGHT: {
     min: 1,
     max: 2,
     run: textual([1], (s, n = 1) => {
-      if (n < 0) return new CellError(ErrorType.VALUE, 'NegativeLength');
+      if (n < 0) return fail(ErrorType.VALUE, 'NegativeLength');
       return n === 0 ? '' : s.slice(-n);
     }),
   },
@@ -208,13 +279,148 @@ export const PLAIN_CALLS: Record<string, { min: number; max: number; run: Run }>
       return parts instanceof CellError ? parts : parts.join('');
     },
   },
+  MID: {
+    min: 3,
+    max: 3,
+    run: textual([], (t, start = 1, count = 0) => {
+      if (start < 1) return fail(ErrorType.VALUE, 'LessThanOne');
+      if (count < 0) return fail(ErrorType.VALUE, 'NegativeLength');
+      return t.substring(start - 1, start + count - 1);
+    }),
+  },
+  REPLACE: {
+    min: 4,
+    max: 4,
+    run: (values, referenced, fb) => {
+      const last = text(values[3] ?? null);
+      const run = textual([], (t, start = 1, count = 0) => {
+        if (start < 1) return fail(ErrorType.VALUE, 'LessThanOne');
+        if (count < 0) return fail(ErrorType.VALUE, 'NegativeLength');
+        if (last instanceof CellError) return last;
+        return t.substring(0, start - 1) + last + t.substring(start + count - 1);
+      });
+      return run(values.slice(0, 3), referenced, fb);
+    },
+  },
+  REPT: {
+    min: 2,
+    max: 2,
+    run: textual([], (t, count = 0) =>
+      count < 0 ? fail(ErrorType.VALUE, 'NegativeCount') : t.repeat(count),
+    ),
+  },
+  PROPER: {
+    min: 1,
+    max: 1,
+    run: textual([], (t) =>
+      t.replace(/\p{L}+/gu, (w) => w.charAt(0).toUpperCase() + w.substring(1).toLowerCase()),
+    ),
+  },
+  EXACT: {
+    min: 2,
+    max: 2,
+    run: (values) => {
+      const t = each(values, text);
+      return t instanceof CellError ? t : t[0] === t[1];
+    },
+  },
+  FIND: {
+    min: 2,
+    max: 3,
+    run: (values, _, fb) => {
+      const t = each(values.slice(0, 2), text);
+      if (t instanceof CellError) return t;
+      const from = values.length > 2 ? number(values[2] ?? null, fb) : 1;
+      if (from instanceof CellError) return from;
+      const [pattern = '', within = ''] = t;
+      if (from < 1 || from > within.length) return fail(ErrorType.VALUE, 'IndexBounds');
+      const at = within.substring(from - 1).indexOf(pattern) + from;
+      return at > 0 ? at : fail(ErrorType.VALUE, 'PatternNotFound');
+    },
+  },
+  SUBSTITUTE: {
+    min: 3,
+    max: 4,
+    run: (values, _, fb) => {
+      const t = each(values.slice(0, 3), text);
+      if (t instanceof CellError) return t;
+      const nth = values.length > 3 ? number(values[3] ?? null, fb) : undefined;
+      if (nth instanceof CellError) return nth;
+      const [within = '', find = '', by = ''] = t;
+      const pattern = new RegExp(find.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g');
+      if (nth === undefined) return within.replace(pattern, by);
+      if (nth < 1) return fail(ErrorType.VALUE, 'LessThanOne');
+      let i = 0;
+      for (let m = pattern.exec(within); m !== null; m = pattern.exec(within)) {
+        if (nth === ++i) {
+          return within.substring(0, m.index) + by + within.substring(pattern.lastIndex);
+        }
+      }
+      return within;
+    },
+  },
+  T: {
+    min: 1,
+    max: 1,
+    run: ([v = null]) => (v instanceof CellError || typeof v === 'string' ? v : ''),
+  },
+  N: {
+    min: 1,
+    max: 1,
+    run: ([v = null]) => {
+      if (v instanceof CellError || typeof v === 'number') return v;
+      return typeof v === 'boolean' ? (v ? 1 : 0) : 0;
+    },
+  },
+  IFNA: {
+    min: 2,
+    max: 2,
+    run: ([v = null, alt = null]) => (v instanceof CellError && v.type === ErrorType.NA ? alt : v),
+  },
+  IFS: {
+    min: 2,
+    max: 30,
+    run: (values, _, fb) => {
+      if (values.length % 2 !== 0) return fail(ErrorType.NA, 'WrongArgNumber');
+      const conditions = each(
+        values.filter((_, i) => i % 2 === 0),
+        (v) => truth(v, fb),
+      );
+      if (conditions instanceof CellError) return conditions;
+      const hit = conditions.indexOf(true);
+      return hit < 0 ? fail(ErrorType.NA, 'NoConditionMet') : (values[hit * 2 + 1] ?? null);
+    },
+  },
+  DAYS: {
+    min: 2,
+    max: 2,
+    run: dated('DAYS', 2, [], (_, [end = 0, start = 0]) => Math.trunc(end) - Math.trunc(start)),
+  },
+  WEEKDAY: {
+    min: 1,
+    max: 2,
+    run: dated('WEEKDAY', 1, [1], ([d], _, [type]) => {
+      const sunday0 = d?.getUTCDay() ?? 0;
+      if (type === 1) return sunday0 + 1;
+      if (type === 2) return ((sunday0 + 6) % 7) + 1;
+      return type === 3 ? (sunday0 + 6) % 7 : undefined;
+    }),
+  },
+  DATEDIF: { min: 3, max: 3, run: dated('DATEDIF', 2, [], dateDif) },
   YEAR: { min: 1, max: 1, run: datePart('YEAR') },
   MONTH: { min: 1, max: 1, run: datePart('MONTH') },
   DAY: { min: 1, max: 1, run: datePart('DAY') },
 };
 
 /** Functions whose arguments may be dates (date inputs and TODAY() are read as serials there). */
-export const DATE_PARTS: ReadonlySet<string> = new Set(['YEAR', 'MONTH', 'DAY']);
+export const DATE_PARTS: ReadonlySet<string> = new Set([
+  'YEAR',
+  'MONTH',
+  'DAY',
+  'DAYS',
+  'WEEKDAY',
+  'DATEDIF',
+]);
 
 /**
  * Functions that skip a referenced cell holding a text, a boolean or nothing, but coerce the

@@ -74,12 +74,15 @@ export function errorText(kind: FormulaErrorKind): string {
   return ERROR_TEXT[kind];
 }
 
-/** A HyperFormula cell value → our result (a parse error inside a cell becomes PARSE). */
+/**
+ * A HyperFormula cell value → our result (a parse error inside a cell becomes PARSE; -0, which
+ * arithmetic on a zero can give, is 0, as a spreadsheet shows it).
+ */
 export function toResult(value: CellValue): FormulaResult {
   if (value instanceof DetailedCellError) {
     const parse = value.type === 'ERROR' && /pars/i.test(value.message);
     const kind = parse ? 'PARSE' : (ERROR_KINDS[value.type] ?? 'ERROR');
     return { error: kind, message: value.message || ERROR_TEXT[kind] };
   }
-  return value;
+  return value === 0 ? 0 : value;
 }

@@ -73,6 +73,16 @@ const FORMULAS: Record<string, string> = {
   dates: '=YEAR({last}) * 10000 + MONTH({last}) * 100 + DAY({first})',
   birthdays: '=IF(MONTH({last}) = MONTH(TODAY()), "本月", MONTH({t}))',
   age: '=YEAR(TODAY()) - YEAR({first})',
+  mid: '=MID({t}, {b}, 2) & "|" & REPLACE({t}, 2, {b}, "-") & "|" & REPT({t}, {b})',
+  find: '=IFERROR(FIND("b", {t}), -1) + IFERROR(FIND({vip}, {t}, {b}), -2)',
+  subst: '=SUBSTITUTE({t}, "b", "X") & SUBSTITUTE({t} & {t}, {t}, "y", 2) & PROPER({t} & " aB")',
+  exact: '=EXACT({t}, "abc") & T({t}) & T({a}) & N({a}) & N({t})',
+  ifs: '=IFS({a} > 10, "big", {a} > 5, {b}, {t}, "t") & IFNA(IFS({a} < 0, 1), "none")',
+  days2: '=DAYS({last}, {first}) + WEEKDAY({last}) * 1000 + WEEKDAY({first}, 2) * 10000',
+  weekday3: '=WEEKDAY({last}, {b})',
+  datedif: '=IFERROR(DATEDIF({first}, {last}, "Y") & "y" & DATEDIF({first}, {last}, "M"), "x")',
+  datedif2: '=IFERROR(DATEDIF({first}, {last}, "MD") + DATEDIF({first}, {last}, "YM") * 100, 0)',
+  datedif3: '=IFERROR(DATEDIF({first}, TODAY(), "D") & DATEDIF({first}, {last}, "YD"), {t})',
   vialast: '=DAYS_SINCE({lastf}) + {chain}',
 };
 
@@ -136,7 +146,7 @@ function expectSame(direct: TableEngine, hf: TableEngine): void {
 }
 
 describe('direct evaluation equals HyperFormula', () => {
-  it.each([1, 2, 3])(
+  it.each([1, 2, 3, 4, 5, 6])(
     'on random columns (seed %i), after edits, inserts and removals',
     async (seed) => {
       const [direct, hf] = await pair(columns(60, seed));

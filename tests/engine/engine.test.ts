@@ -66,6 +66,14 @@ describe('formulas', () => {
     expect(e.column('y')[1]).toMatchObject({ error: 'CYCLE' });
   });
 
+  it('a zero times a negative number shows as 0, not -0', async () => {
+    const e = await buildEngine([num('a', [0, 2])], { neg: '={a} * -1', hf: '=PRODUCT({a}, -1)' });
+    for (const id of ['neg', 'hf']) {
+      expect(Object.is(e.column(id)[0], 0)).toBe(true);
+      expect(Object.is(e.cells(id, [0])[0], 0)).toBe(true);
+    }
+  });
+
   it('validate() rejects invalid formulas with the position of the problem', async () => {
     const e = await buildEngine([num('a', [1])], {});
     expect(e.validate('={a} * 2')).toEqual({ ok: true });
