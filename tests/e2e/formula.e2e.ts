@@ -388,4 +388,43 @@ describe('formula columns', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('marks birthdays this month and computes ages from 生日 with MONTH, TODAY and DATEDIF', async () => {
+    const { page, context, errors } = await openApp(browser(), 'zh-CN');
+    await startWithTemplate(page);
+    await expect.poll(() => recordCount(page)).toBe('共 200 条');
+    await addFormulaColumn(page, '本月生日', [
+      '=IF(MONTH({',
+      '生日',
+      '}) = MONTH(TODAY()), "',
+      '本月生日',
+      '", "")',
+    ]);
+    await addFormulaColumn(page, '年龄', ['=DATEDIF({', '生日', '}, TODAY(), "Y")']);
+    await expect.poll(async () => (await columnTexts(page, '年龄')).length).toBe(200);
+    const [year, month, day] = await page.evaluate(() => {
+      const d = new Date();
+      return [d.getFullYear(), d.getMonth() + 1, d.getDate()];
+    });
+    const births = await columnTexts(page, '生日');
+    const marks = await columnTexts(page, '本月生日');
+    const ages = await columnTexts(page, '年龄');
+    let born = 0;
+    births.forEach((shown, row) => {
+      const m = /(\d{4})\D(\d{1,2})\D(\d{1,2})/.exec(shown);
+      if (!m) {
+        // No birthday: MONTH of an empty date is 12 (day 0 is 1899-12-30), as in a spreadsheet.
+        expect(marks[row]).toBe(month === 12 ? '本月生日' : '');
+        return;
+      }
+      born++;
+      const [by, bm, bd] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      expect(marks[row]).toBe(bm === month ? '本月生日' : '');
+      const age = year - by - (month < bm || (month === bm && day < bd) ? 1 : 0);
+      expect(ages[row]).toBe(String(age));
+    });
+    expect(born).toBeGreaterThan(100);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
