@@ -6,7 +6,7 @@
 import { CellError, DetailedCellError, EmptyValue, ErrorType } from 'hyperformula';
 import type { CellValue } from 'hyperformula';
 import type { DirectNode } from './directParse';
-import { CELL, PLAIN_CALLS, plainCall, text } from './directPlain';
+import { CELL, EPS, PLAIN_CALLS, addWithEpsilon, plainCall, text } from './directPlain';
 import { segmentLabel } from '../domain/crm';
 import {
   churnRiskRow,
@@ -29,7 +29,6 @@ export type RowValue = number | string | boolean | null | CellError;
 /** Asks HyperFormula: `formula` reads its arguments from A1, B1, C1. */
 export type Fallback = (formula: string, args: readonly RowValue[]) => RowValue;
 
-const EPS = 1e-13;
 const ROUNDING = 10;
 
 /** HyperFormula's smart rounding of exported numbers (precisionRounding 10). */
@@ -75,8 +74,7 @@ const COMPARE: Record<string, (c: number) => boolean> = {
 function arithmetic(op: string, a: number, b: number): RowValue {
   if (op === '*') return a * b;
   if (op === '/') return b === 0 ? new CellError(ErrorType.DIV_BY_ZERO) : a / b;
-  const r = op === '+' ? a + b : a - b;
-  return Math.abs(r) < EPS * Math.abs(a) ? 0 : r;
+  return addWithEpsilon(a, op === '+' ? b : -b);
 }
 
 interface Population {

@@ -3,7 +3,7 @@
  * references, literals, + - * / & and comparisons, IF, ROUND, the functions of directPlain, the
  * customer functions); any other formula returns null and stays with HyperFormula.
  */
-import { CELL, DATE_PARTS, PLAIN_CALLS } from './directPlain';
+import { CELL, TAKES_DATES, PLAIN_CALLS } from './directPlain';
 import { CELL_OPEN, MARK_CLOSE } from './formulaText';
 
 export type BinaryOp = '+' | '-' | '*' | '/' | '&' | '=' | '<>' | '<' | '>' | '<=' | '>=';
@@ -178,9 +178,9 @@ const CALLS: Record<string, { min: number; max: number; literalsFrom?: number; o
 for (const [name, { min, max }] of Object.entries(PLAIN_CALLS)) CALLS[name] = { min, max };
 CALLS[CELL] = { min: 1, max: 1 };
 CALLS.TODAY = { min: 0, max: 0 };
-/** Calls whose arguments are never read as dates (the others: customer functions, DATE_PARTS). */
+/** Calls whose arguments are never read as dates (the others: customer functions, TAKES_DATES). */
 const PLAIN = new Set(
-  ['IF', 'ROUND', CELL, ...Object.keys(PLAIN_CALLS)].filter((n) => !DATE_PARTS.has(n)),
+  ['IF', 'ROUND', CELL, ...Object.keys(PLAIN_CALLS)].filter((n) => !TAKES_DATES.has(n)),
 );
 
 /**

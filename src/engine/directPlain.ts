@@ -26,7 +26,8 @@ const fail = (type: ErrorType, message: keyof typeof MESSAGES): CellError =>
 
 type Run = (values: readonly RowValue[], referenced: readonly boolean[], fb: Fallback) => RowValue;
 
-const EPS = 1e-13;
+/** HyperFormula's precisionEpsilon. */
+export const EPS = 1e-13;
 const DAY_MS = 86_400_000;
 /** Serial 0 (1899-12-30) and the last date HyperFormula takes (9999-12-31). */
 const EPOCH = Date.UTC(1899, 11, 30);
@@ -56,8 +57,8 @@ export function text(v: RowValue): string | CellError {
   return v ? 'TRUE' : 'FALSE';
 }
 
-/** HyperFormula's sum step: a result negligible next to the running total is 0. */
-function addWithEpsilon(left: number, right: number): number {
+/** HyperFormula's + (and sum step): a result negligible next to the left operand is 0. */
+export function addWithEpsilon(left: number, right: number): number {
   const sum = left + right;
   return Math.abs(sum) < EPS * Math.abs(left) ? 0 : sum;
 }
@@ -122,20 +123,6 @@ function aggregate(name: string): Run {
   };
 }
 
-/** YEAR, MONTH, DAY of a date serial (a text, or a serial out of range, asked of HyperFormula). */
-function datePart(name: 'YEAR' | 'MONTH' | 'DAY'): Run {
-  return ([v = null], _, fb) => {
-    if (v instanceof CellError) return v;
-    const serial = v === null ? 0 : v;
-    if (typeof serial !== 'number' || serial < 0 || serial > LAST_SERIAL) {
-      return fb(`=${name}(A1)`, [serial]);
-    }
-    const d = new Date(EPOCH + Math.floor(serial) * DAY_MS);
-    if (name === 'YEAR') return d.getUTCFullYear();
-    return name === 'MONTH' ? d.getUTCMonth() + 1 : d.getUTCDate();
-  };
-}
-
 /** Dates of serial numbers within HyperFormula's range; null sends the call to HyperFormula. */
 function dates(values: readonly number[]): Date[] | null {
   if (values.some((n) => n < 0 || n > LAST_SERIAL)) return null;
@@ -192,7 +179,8 @@ function dateDif([start, end]: Date[], [from = 0, to = 0]: number[], [unit]: Row
   }
 }
 
-function roundAway(up: boolean): (x: number, places: number) => number {
+/** ROUNDUP (away from zero) or ROUNDDOWN (towards it) to `places` decimals. */
+function roundToPlaces(up: boolean): (x: number, places: number) => number {
   return (x, places) => {
     const m = Math.pow(10, places);
     const r = up ? Math.ceil : Math.floor;
@@ -240,9 +228,9 @@ export const PLAIN_CALLS: Record<string, { min: number; max: number; run: Run }>
       return r === 0 || r < 0 === b < 0 ? r : r + b;
     }),
   },
-  ROUNDUP: { min: 1, max: 2, run: numeric([0], roundAway(true)) },
-  ROUNDDOWN: { min: 1, max: 2, run: numeric([0], roundAway(false)) },
-  TRUNC: { min: 1, max: 2, run: numeric([0], roundAway(false)) },
+  ROUNDUP: { min: 1, max: 2, run: numeric([0], roundToPlaces(true)) },
+  ROUNDDOWN: { min: 1, max: 2, run: numeric([0], roundToPlaces(false)) },
+  TRUNC: { min: 1, max: 2, run: numeric([0], roundToPlaces(false)) },
   MAX: { min: 1, max: 30, run: aggregate('MAX') },
   MIN: { min: 1, max: 30, run: aggregate('MIN') },
   SUM: { min: 1, max: 30, run: aggregate('SUM') },
@@ -407,13 +395,13 @@ export const PLAIN_CALLS: Record<string, { min: number; max: number; run: Run }>
     }),
   },
   DATEDIF: { min: 3, max: 3, run: dated('DATEDIF', 2, [], dateDif) },
-  YEAR: { min: 1, max: 1, run: datePart('YEAR') },
-  MONTH: { min: 1, max: 1, run: datePart('MONTH') },
-  DAY: { min: 1, max: 1, run: datePart('DAY') },
+  YEAR: { min: 1, max: 1, run: dated('YEAR', 1, [], ([d]) => d?.getUTCFullYear()) },
+  MONTH: { min: 1, max: 1, run: dated('MONTH', 1, [], ([d]) => d && d.getUTCMonth() + 1) },
+  DAY: { min: 1, max: 1, run: dated('DAY', 1, [], ([d]) => d?.getUTCDate()) },
 };
 
 /** Functions whose arguments may be dates (date inputs and TODAY() are read as serials there). */
-export const DATE_PARTS: ReadonlySet<string> = new Set([
+export const TAKES_DATES: ReadonlySet<string> = new Set([
   'YEAR',
   'MONTH',
   'DAY',
