@@ -6,7 +6,7 @@
 import { CellError, DetailedCellError, EmptyValue, ErrorType } from 'hyperformula';
 import type { CellValue } from 'hyperformula';
 import type { DirectNode } from './directParse';
-import { CELL, EPS, PLAIN_CALLS, addWithEpsilon, plainCall, text } from './directPlain';
+import { CELL, EPS, PLAIN_CALLS, addWithEpsilon, text } from './directPlain';
 import { segmentLabel } from '../domain/crm';
 import {
   churnRiskRow,
@@ -112,6 +112,17 @@ function isQuintile(call: { name: string; args: DirectNode[] }): boolean {
   return call.name.length === 5 ? n === 1 || n === 2 : n === 3;
 }
 
+const referenced = new WeakMap<DirectNode[], boolean[]>();
+/** Which arguments of a call are cells (see directPlain's REFERENCE_AWARE). */
+const referencedArgs = (args: DirectNode[]): boolean[] => {
+  let r = referenced.get(args);
+  if (!r) {
+    r = args.map((a) => a.k === 'ref' || (a.k === 'call' && a.name === CELL));
+    referenced.set(args, r);
+  }
+  return r;
+};
+
 const keys = new WeakMap<DirectNode, string>();
 const callKeys = new WeakMap<DirectNode[], string>();
 const keyOf = (node: DirectNode): string => {
@@ -201,16 +212,16 @@ export class DirectEvaluator {
 
   private call(name: string, args: DirectNode[], row: number): RowValue {
     if (name === 'IF') return this.choose(args, row);
+    if (name === 'ROUND') {
+      return this.round(this.ev(args[0] as DirectNode, row), (args[1] as { v: number }).v);
+    }
     if (RANKED.has(name) && isQuintile({ name, args })) return this.ranked(name, args, row);
     if (name === 'TODAY') return this.ctx.asOfSerial;
     const v = args.map((a) => this.ev(a, row));
     if (name === CELL) return v[0] ?? null;
-    if (PLAIN_CALLS[name]) {
-      const referenced = args.map((a) => a.k === 'ref' || (a.k === 'call' && a.name === CELL));
-      return plainCall(name, v, referenced, this.fallback);
-    }
+    const plain = PLAIN_CALLS.get(name);
+    if (plain) return plain(v, referencedArgs(args), this.fallback);
     const [a, b, c] = v;
-    if (name === 'ROUND') return this.round(a ?? null, b as number);
     const rest = v.slice(1);
     const r = ((): unknown => {
       switch (name) {

@@ -3,7 +3,7 @@
  * references, literals, + - * / & and comparisons, IF, ROUND, the functions of directPlain, the
  * customer functions); any other formula returns null and stays with HyperFormula.
  */
-import { CELL, TAKES_DATES, PLAIN_CALLS } from './directPlain';
+import { CELL, PLAIN_ARITY, TAKES_DATES } from './directPlain';
 import { CELL_OPEN, MARK_CLOSE } from './formulaText';
 
 export type BinaryOp = '+' | '-' | '*' | '/' | '&' | '=' | '<>' | '<' | '>' | '<=' | '>=';
@@ -175,12 +175,12 @@ const CALLS: Record<string, { min: number; max: number; literalsFrom?: number; o
     RFM_SCORE: { min: 3, max: 3 },
     RFM_SEGMENT: { min: 3, max: 3 },
   };
-for (const [name, { min, max }] of Object.entries(PLAIN_CALLS)) CALLS[name] = { min, max };
+for (const [name, arity] of PLAIN_ARITY) CALLS[name] = arity;
 CALLS[CELL] = { min: 1, max: 1 };
 CALLS.TODAY = { min: 0, max: 0 };
 /** Calls whose arguments are never read as dates (the others: customer functions, TAKES_DATES). */
 const PLAIN = new Set(
-  ['IF', 'ROUND', CELL, ...Object.keys(PLAIN_CALLS)].filter((n) => !TAKES_DATES.has(n)),
+  ['IF', 'ROUND', CELL, ...PLAIN_ARITY.keys()].filter((n) => !TAKES_DATES.has(n)),
 );
 
 /**

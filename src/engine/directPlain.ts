@@ -201,7 +201,7 @@ const noError = (f: (v: RowValue) => boolean): Run => {
 };
 
 /** Each function by the argument counts it takes here and how it runs. */
-export const PLAIN_CALLS: Record<string, { min: number; max: number; run: Run }> = {
+const FUNCTIONS: Record<string, { min: number; max: number; run: Run }> = {
   AND: { min: 1, max: 30, run: logical(true) },
   OR: { min: 1, max: 30, run: logical(false) },
   NOT: {
@@ -423,12 +423,15 @@ export const REFERENCE_AWARE: ReadonlySet<string> = new Set([
 ]);
 export const CELL = '@CELL';
 
-/** `values` are the arguments in order; `referenced[i]` says whether argument i is a cell. */
-export function plainCall(
-  name: string,
-  values: readonly RowValue[],
-  referenced: readonly boolean[],
-  fb: Fallback,
-): RowValue {
-  return (PLAIN_CALLS[name] as { run: Run }).run(values, referenced, fb);
-}
+/** The argument counts each function takes here. */
+export const PLAIN_ARITY: ReadonlyMap<string, { min: number; max: number }> = new Map(
+  Object.entries(FUNCTIONS).map(([name, { min, max }]) => [name, { min, max }]),
+);
+
+/**
+ * How each function runs: `values` are its arguments in order, `referenced[i]` says whether
+ * argument i is a cell.
+ */
+export const PLAIN_CALLS: ReadonlyMap<string, Run> = new Map(
+  Object.entries(FUNCTIONS).map(([name, { run }]) => [name, run]),
+);
