@@ -219,6 +219,7 @@ export class DirectEvaluator {
     if (name === 'TODAY') return this.ctx.asOfSerial;
     const v = args.map((a) => this.ev(a, row));
     if (name === CELL) return v[0] ?? null;
+    if (name === 'SWITCH') return this.switch(v);
     const plain = PLAIN_CALLS.get(name);
     if (plain) return plain(v, referencedArgs(args), this.fallback);
     const [a, b, c] = v;
@@ -242,6 +243,19 @@ export class DirectEvaluator {
       }
     })();
     return r === EmptyValue ? null : (r as RowValue);
+  }
+
+  /** SWITCH: the value after the first case equal to the selector (as `=` compares). */
+  private switch([selector = null, ...rest]: RowValue[]): RowValue {
+    if (selector instanceof CellError) return selector;
+    let i = 0;
+    for (; i + 1 < rest.length; i += 2) {
+      const c = rest[i] ?? null;
+      if (!(c instanceof CellError) && this.binary('=', selector, c) === true) {
+        return rest[i + 1] ?? null;
+      }
+    }
+    return i < rest.length ? (rest[i] ?? null) : new CellError(ErrorType.NA, 'No default option.');
   }
 
   private choose(args: DirectNode[], row: number): RowValue {

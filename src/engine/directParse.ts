@@ -1,6 +1,6 @@
 /**
  * Parses the small formula language the engine evaluates directly in JavaScript (field
- * references, literals, + - * / & and comparisons, IF, ROUND, the functions of directPlain, the
+ * references, literals, + - * / & and comparisons, IF, ROUND, SWITCH, the functions of directPlain, the
  * customer functions); any other formula returns null and stays with HyperFormula.
  */
 import { CELL, PLAIN_ARITY, TAKES_DATES } from './directPlain';
@@ -178,9 +178,10 @@ const CALLS: Record<string, { min: number; max: number; literalsFrom?: number; o
 for (const [name, arity] of PLAIN_ARITY) CALLS[name] = arity;
 CALLS[CELL] = { min: 1, max: 1 };
 CALLS.TODAY = { min: 0, max: 0 };
+CALLS.SWITCH = { min: 3, max: 30 };
 /** Calls whose arguments are never read as dates (the others: customer functions, TAKES_DATES). */
 const PLAIN = new Set(
-  ['IF', 'ROUND', CELL, ...PLAIN_ARITY.keys()].filter((n) => !TAKES_DATES.has(n)),
+  ['IF', 'ROUND', 'SWITCH', CELL, ...PLAIN_ARITY.keys()].filter((n) => !TAKES_DATES.has(n)),
 );
 
 /**

@@ -82,6 +82,8 @@ const FORMULAS: Record<string, string> = {
   weekday3: '=WEEKDAY({last}, {b})',
   datedif: '=IFERROR(DATEDIF({first}, {last}, "Y") & "y" & DATEDIF({first}, {last}, "M"), "x")',
   datedif2: '=IFERROR(DATEDIF({first}, {last}, "MD") + DATEDIF({first}, {last}, "YM") * 100, 0)',
+  switch:
+    '=SWITCH({t}, "abc", 1, "TRUE", {a}, 12, "twelve", {b}) & SWITCH({b}, 1, "one", 2, "two")',
   datedif3: '=IFERROR(DATEDIF({first}, TODAY(), "D") & DATEDIF({first}, {last}, "YD"), {t})',
   vialast: '=DAYS_SINCE({lastf}) + {chain}',
 };
