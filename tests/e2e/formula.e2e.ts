@@ -120,7 +120,11 @@ async function addFormulaColumn(page: Page, name: string, parts: string[]): Prom
   await typeFormula(page, parts);
   await expect.poll(() => input.inputValue()).toBe(parts.join(''));
   await page.getByTestId('field-save').click();
-  await page.getByTestId('field-dialog').waitFor({ state: 'detached' });
+  const dialog = page.getByTestId('field-dialog');
+  // If saving is refused, the failure says what the dialog says.
+  await dialog.waitFor({ state: 'detached', timeout: 20_000 }).catch(async (err: unknown) => {
+    throw new Error(`The dialog stayed open: ${await dialog.innerText()}`, { cause: err });
+  });
 }
 
 async function deleteColumn(page: Page, name: string): Promise<void> {

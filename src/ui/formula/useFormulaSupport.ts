@@ -1,5 +1,5 @@
 /** Supplies the formula editor with the engine's checks and a live preview (once the engine has loaded). */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCell } from '../../domain/fields';
 import type { FieldId, TableId } from '../../domain/ids';
@@ -16,6 +16,10 @@ export function useFormulaSupport(
   ownFieldId?: FieldId,
 ): FormulaSupport | undefined {
   const { t } = useTranslation();
+  // Read when a preview is shown: a new `t` (the language changed, or its texts loaded) must not
+  // tear the preview's engine down while the dialog still holds its checks.
+  const latestT = useRef(t);
+  latestT.current = t;
   const [support, setSupport] = useState<FormulaSupport>();
   useEffect(() => {
     let alive = true;
@@ -26,12 +30,12 @@ export function useFormulaSupport(
       const schema = useAppStore.getState().schema;
       const table = schema?.tables[tableId];
       const primary = table ? schema?.fields[table.primaryFieldId] : undefined;
-      const ctx = typeContext(currentLanguage());
       setSupport({
         validate: (stored) => preview.validate(stored),
         preview: async (stored, rows) => {
           const results = await preview.evaluate(stored);
           if (!results) return null;
+          const ctx = typeContext(currentLanguage());
           const own = schema && ownFieldId ? schema.fields[ownFieldId] : undefined;
           const shape = own ?? {
             id: 'fld_preview',
@@ -44,7 +48,8 @@ export function useFormulaSupport(
             const value = results[i];
             return {
               label: primary
-                ? formatCell(primary, rec.values[primary.id], ctx) || t('formula.untitled')
+                ? formatCell(primary, rec.values[primary.id], ctx) ||
+                  latestT.current('formula.untitled')
                 : '',
               value: formatFormulaResult(shape as never, value, undefined, ctx),
               error: isFormulaError(value),
@@ -57,6 +62,6 @@ export function useFormulaSupport(
       alive = false;
       destroy?.();
     };
-  }, [tableId, ownFieldId, t]);
+  }, [tableId, ownFieldId]);
   return support;
 }
