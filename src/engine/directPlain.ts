@@ -82,15 +82,27 @@ function numeric(defaults: number[], f: (...n: number[]) => RowValue): Run {
   };
 }
 
-/** A function of a text and optional numbers (defaults as in `numeric`). */
-function textual(defaults: number[], f: (s: string, ...n: number[]) => RowValue): Run {
+/**
+ * A function of `texts` texts and then numbers, coerced in argument order; missing numbers take
+ * `defaults` (by their place among the numbers) or stay missing.
+ */
+function textual(
+  texts: number,
+  defaults: number[],
+  f: (t: string[], n: number[]) => RowValue,
+): Run {
   return (values, _, fb) => {
-    const [first = null, ...rest] = values;
-    const s = text(first);
-    if (s instanceof CellError) return s;
-    const n = each([...rest, ...defaults.slice(rest.length)], (v) => number(v, fb));
-    return n instanceof CellError ? n : f(s, ...n);
+    const t = each(values.slice(0, texts), text);
+    if (t instanceof CellError) return t;
+    const n = each(values.slice(texts), (v) => number(v, fb));
+    return n instanceof CellError ? n : f(t, [...n, ...defaults.slice(n.length)]);
   };
+}
+
+/** MID's and REPLACE's check of the characters they take. */
+function badSpan(start: number, count: number): CellError | null {
+  if (start < 1) return fail(ErrorType.VALUE, 'LessThanOne');
+  return count < 0 ? fail(ErrorType.VALUE, 'NegativeLength') : null;
 }
 
 /**
@@ -236,27 +248,29 @@ const FUNCTIONS: Record<string, { min: number; max: number; run: Run }> = {
   SUM: { min: 1, max: 30, run: aggregate('SUM') },
   COUNT: { min: 1, max: 30, run: aggregate('COUNT') },
   AVERAGE: { min: 1, max: 30, run: aggregate('AVERAGE') },
-  LEN: { min: 1, max: 1, run: textual([], (s) => s.length) },
-  UPPER: { min: 1, max: 1, run: textual([], (s) => s.toUpperCase()) },
-  LOWER: { min: 1, max: 1, run: textual([], (s) => s.toLowerCase()) },
+  LEN: { min: 1, max: 1, run: textual(1, [], ([t = '']) => t.length) },
+  UPPER: { min: 1, max: 1, run: textual(1, [], ([t = '']) => t.toUpperCase()) },
+  LOWER: { min: 1, max: 1, run: textual(1, [], ([t = '']) => t.toLowerCase()) },
   TRIM: {
     min: 1,
     max: 1,
-    run: textual([], (s) => s.replace(/^ +/g, '').replace(/ +$/g, '').replace(/ +/g, ' ')),
+    run: textual(1, [], ([t = '']) =>
+      t.replace(/^ +/g, '').replace(/ +$/g, '').replace(/ +/g, ' '),
+    ),
   },
   LEFT: {
     min: 1,
     max: 2,
-    run: textual([1], (s, n = 1) =>
-      n < 0 ? fail(ErrorType.VALUE, 'NegativeLength') : s.slice(0, n),
+    run: textual(1, [1], ([t = ''], [n = 1]) =>
+      n < 0 ? fail(ErrorType.VALUE, 'NegativeLength') : t.slice(0, n),
     ),
   },
   RIGHT: {
     min: 1,
     max: 2,
-    run: textual([1], (s, n = 1) => {
+    run: textual(1, [1], ([t = ''], [n = 1]) => {
       if (n < 0) return fail(ErrorType.VALUE, 'NegativeLength');
-      return n === 0 ? '' : s.slice(-n);
+      return n === 0 ? '' : t.slice(-n);
     }),
   },
   CONCATENATE: {
@@ -270,71 +284,53 @@ const FUNCTIONS: Record<string, { min: number; max: number; run: Run }> = {
   MID: {
     min: 3,
     max: 3,
-    run: textual([], (t, start = 1, count = 0) => {
-      if (start < 1) return fail(ErrorType.VALUE, 'LessThanOne');
-      if (count < 0) return fail(ErrorType.VALUE, 'NegativeLength');
-      return t.substring(start - 1, start + count - 1);
+    run: textual(1, [], ([t = ''], [start = 1, count = 0]) => {
+      return badSpan(start, count) ?? t.substring(start - 1, start + count - 1);
     }),
   },
   REPLACE: {
     min: 4,
     max: 4,
-    run: (values, referenced, fb) => {
-      const last = text(values[3] ?? null);
-      const run = textual([], (t, start = 1, count = 0) => {
-        if (start < 1) return fail(ErrorType.VALUE, 'LessThanOne');
-        if (count < 0) return fail(ErrorType.VALUE, 'NegativeLength');
-        if (last instanceof CellError) return last;
-        return t.substring(0, start - 1) + last + t.substring(start + count - 1);
-      });
-      return run(values.slice(0, 3), referenced, fb);
+    run: ([old = null, start = null, count = null, by = null], _, fb) => {
+      const t = text(old);
+      if (t instanceof CellError) return t;
+      const n = each([start, count], (v) => number(v, fb));
+      if (n instanceof CellError) return n;
+      const added = text(by);
+      if (added instanceof CellError) return added;
+      const [from = 1, length = 0] = n;
+      const bad = badSpan(from, length);
+      return bad ?? t.substring(0, from - 1) + added + t.substring(from + length - 1);
     },
   },
   REPT: {
     min: 2,
     max: 2,
-    run: textual([], (t, count = 0) =>
+    run: textual(1, [], ([t = ''], [count = 0]) =>
       count < 0 ? fail(ErrorType.VALUE, 'NegativeCount') : t.repeat(count),
     ),
   },
   PROPER: {
     min: 1,
     max: 1,
-    run: textual([], (t) =>
+    run: textual(1, [], ([t = '']) =>
       t.replace(/\p{L}+/gu, (w) => w.charAt(0).toUpperCase() + w.substring(1).toLowerCase()),
     ),
   },
-  EXACT: {
-    min: 2,
-    max: 2,
-    run: (values) => {
-      const t = each(values, text);
-      return t instanceof CellError ? t : t[0] === t[1];
-    },
-  },
+  EXACT: { min: 2, max: 2, run: textual(2, [], ([a, b]) => a === b) },
   FIND: {
     min: 2,
     max: 3,
-    run: (values, _, fb) => {
-      const t = each(values.slice(0, 2), text);
-      if (t instanceof CellError) return t;
-      const from = values.length > 2 ? number(values[2] ?? null, fb) : 1;
-      if (from instanceof CellError) return from;
-      const [pattern = '', within = ''] = t;
+    run: textual(2, [1], ([pattern = '', within = ''], [from = 1]) => {
       if (from < 1 || from > within.length) return fail(ErrorType.VALUE, 'IndexBounds');
       const at = within.substring(from - 1).indexOf(pattern) + from;
       return at > 0 ? at : fail(ErrorType.VALUE, 'PatternNotFound');
-    },
+    }),
   },
   SUBSTITUTE: {
     min: 3,
     max: 4,
-    run: (values, _, fb) => {
-      const t = each(values.slice(0, 3), text);
-      if (t instanceof CellError) return t;
-      const nth = values.length > 3 ? number(values[3] ?? null, fb) : undefined;
-      if (nth instanceof CellError) return nth;
-      const [within = '', find = '', by = ''] = t;
+    run: textual(3, [], ([within = '', find = '', by = ''], [nth]) => {
       const pattern = new RegExp(find.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g');
       if (nth === undefined) return within.replace(pattern, by);
       if (nth < 1) return fail(ErrorType.VALUE, 'LessThanOne');
@@ -345,7 +341,7 @@ const FUNCTIONS: Record<string, { min: number; max: number; run: Run }> = {
         }
       }
       return within;
-    },
+    }),
   },
   T: {
     min: 1,

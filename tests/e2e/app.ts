@@ -51,6 +51,14 @@ export function sharedBrowser(): () => Browser {
 }
 
 /** First launch → shop template → all customers loaded. */
+/** Opens the app in Chinese on the shop template, its 200 customers loaded. */
+export async function openTemplate(browser: Browser): Promise<Session> {
+  const session = await openApp(browser, 'zh-CN');
+  await startWithTemplate(session.page);
+  await expect.poll(() => recordCount(session.page)).toBe('共 200 条');
+  return session;
+}
+
 export async function startWithTemplate(page: Page): Promise<void> {
   await page.getByTestId('start-template').click();
   await waitLoaded(page);

@@ -9,9 +9,7 @@ import {
   cell,
   columnId,
   expectSaveRefused,
-  openApp,
-  recordCount,
-  startWithTemplate,
+  openTemplate,
   typeOver,
   sharedBrowser,
 } from './app';
@@ -139,9 +137,7 @@ async function addRatioColumn(page: Page): Promise<void> {
 
 describe('formula columns', () => {
   it('computes the template columns, adds a formula column and recalculates on edits and undo', async () => {
-    const { page, context, errors } = await openApp(browser(), 'zh-CN');
-    await startWithTemplate(page);
-    await expect.poll(() => recordCount(page)).toBe('共 200 条');
+    const { page, context, errors } = await openTemplate(browser());
 
     // Sorted by purchase count: the prospects (no purchase) come first.
     await page.getByTestId(`column-sort-${await columnId(page, '消费次数')}`).click();
@@ -213,9 +209,7 @@ describe('formula columns', () => {
   });
 
   it('refuses an invalid formula and follows a renamed field', async () => {
-    const { page, context, errors } = await openApp(browser(), 'zh-CN');
-    await startWithTemplate(page);
-    await expect.poll(() => recordCount(page)).toBe('共 200 条');
+    const { page, context, errors } = await openTemplate(browser());
     await addRatioColumn(page);
     const row = await firstBuyerRow(page);
     const ratio = await text(page, row, RATIO);
@@ -265,9 +259,7 @@ describe('formula columns', () => {
   });
 
   it('previews a ranking over the whole table; shows #REF! naming a deleted input column, says so in the editor, and undo brings the values back', async () => {
-    const { page, context, errors } = await openApp(browser(), 'zh-CN');
-    await startWithTemplate(page);
-    await expect.poll(() => recordCount(page)).toBe('共 200 条');
+    const { page, context, errors } = await openTemplate(browser());
     // A ranking previews as the column will show it: against all 200 customers, not 5.
     const names: string[] = [];
     const scores: string[] = [];
@@ -322,9 +314,7 @@ describe('formula columns', () => {
   });
 
   it('builds columns on formula columns and with AND; deleting a column under them shows #REF! and undo brings them back', async () => {
-    const { page, context, errors } = await openApp(browser(), 'zh-CN');
-    await startWithTemplate(page);
-    await expect.poll(() => recordCount(page)).toBe('共 200 条');
+    const { page, context, errors } = await openTemplate(browser());
 
     // A cashback for the best segment, read from the template's RFM分群 column.
     await addFormulaColumn(page, '返现', [
@@ -394,9 +384,7 @@ describe('formula columns', () => {
   });
 
   it('marks birthdays this month and computes ages from 生日 with MONTH, TODAY and DATEDIF', async () => {
-    const { page, context, errors } = await openApp(browser(), 'zh-CN');
-    await startWithTemplate(page);
-    await expect.poll(() => recordCount(page)).toBe('共 200 条');
+    const { page, context, errors } = await openTemplate(browser());
     await addFormulaColumn(page, '本月生日', [
       '=IF(MONTH({',
       '生日',

@@ -10,6 +10,7 @@ import {
   columnId,
   expectSaveRefused,
   openApp,
+  openTemplate,
   recordCount,
   startWithTemplate,
   typeOver,
@@ -80,9 +81,7 @@ async function sortAscending(page: Page, name: string): Promise<void> {
 
 describe('formula columns in sorted and searched views', () => {
   it('moves an edited row to its place in a view sorted by M, and back on undo', async () => {
-    const { page, context, errors } = await openApp(browser(), 'zh-CN');
-    await startWithTemplate(page);
-    await expect.poll(() => recordCount(page)).toBe('共 200 条');
+    const { page, context, errors } = await openTemplate(browser());
     await sortAscending(page, 'M');
     await expect.poll(async () => (await cell(page, 0, 'M')).textContent()).toBe('1');
     const before = await readRows(page, ['M', '消费金额']);
@@ -125,9 +124,7 @@ describe('formula columns in sorted and searched views', () => {
   });
 
   it('drops a row from a search on a formula result when its input changes, and brings it back', async () => {
-    const { page, context, errors } = await openApp(browser(), 'zh-CN');
-    await startWithTemplate(page);
-    await expect.poll(() => recordCount(page)).toBe('共 200 条');
+    const { page, context, errors } = await openTemplate(browser());
     await page.getByTestId('search').fill('金卡会员');
     const shownCount = async () => Number((await recordCount(page)).split(' ')[0]);
     // Also when the search came before the formula results: it matches once they arrive.
