@@ -117,6 +117,9 @@ async function addFormulaColumn(page: Page, name: string, parts: string[]): Prom
   const input = await startFormulaColumn(page, name);
   await typeFormula(page, parts);
   await expect.poll(() => input.inputValue()).toBe(parts.join(''));
+  // The preview's rows grow the dialog and move its buttons: click once they are in.
+  const preview = page.getByTestId('formula-preview').locator('tbody tr');
+  await expect.poll(() => preview.count()).toBeGreaterThan(0);
   await page.getByTestId('field-save').click();
   const dialog = page.getByTestId('field-dialog');
   // If saving is refused, the failure says what the dialog says.
