@@ -22,6 +22,8 @@ export interface FormulaTable {
   /** Each current row's position. */
   rowIndex: RowIndex;
   inputs: Map<FieldId, { field: Field; kind: InputKind }>;
+  /** The formula of each formula column the engine holds. */
+  formulas: Map<FieldId, string>;
   /** What the engine holds for each input, to send only real changes. */
   values: Map<FieldId, EngineValue[]>;
   /** The results shown, and the rows they belong to (the engine's rows as of the last reply). */

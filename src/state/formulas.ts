@@ -2,7 +2,7 @@
  * Live formula columns. Per table with formula fields, the engine (HyperFormula plus the
  * customer functions, in a Web Worker) holds the input columns the formulas read; record edits,
  * inserts and deletes reach it incrementally, and listeners learn which cells changed.
- * A change of formulas or of the inputs' types rebuilds that table's engine.
+ * A change of formulas reaches it incrementally too; a change of the inputs' types rebuilds it.
  */
 import { formulaDependencies } from '../domain/formula';
 import type * as EngineApi from '../engine';
@@ -23,7 +23,7 @@ import { editInputs, insertAdded, removeDeleted } from './formulaRows';
 import { RowIndex } from './formulaRowIndex';
 import { readFirstScreenFormulas } from './firstScreen';
 import type { FirstScreenFormulas } from './firstScreen';
-import { engineColumnsOf, inputKindOf } from './formulaValues';
+import { engineColumnsOf, engineValueOf, inputKindOf } from './formulaValues';
 import { recordStore } from './session';
 import { useAppStore } from './store';
 
@@ -183,7 +183,14 @@ function send(tableId: TableId, t: FormulaTable, req: EngineRequest, shift?: Row
       shiftResults(t, shift);
     }
     t.shownIds = rowIds;
-    if (!updates) return;
+    if (!updates) {
+      // The engine may hold some of the new columns and not others: a new engine settles it.
+      if (req.op === 'columns') {
+        dropFormulas(tableId);
+        void syncFormulas(tableId);
+      }
+      return;
+    }
     const changed = applyUpdates(t, updates);
     const { fields, rows } = shift ? withInserted(t, shift, changed) : changed;
     if (fields.length > 0)
@@ -225,10 +232,109 @@ export function syncFormulas(tableId: TableId): Promise<void> {
   return startBuild(tableId, signature);
 }
 
+/** Builds the table's engine, or changes the columns of the one it has. */
 function startBuild(tableId: TableId, signature: string): Promise<void> {
-  const job = buildTable(tableId, signature).finally(() => building.delete(tableId));
+  const current = tables.get(tableId);
+  const work = current
+    ? changeColumns(tableId, current, signature)
+    : buildTable(tableId, signature);
+  const job = work.finally(() => building.delete(tableId));
   building.set(tableId, job);
   return job;
+}
+
+/**
+ * The table's formulas or the columns they read changed: its engine takes the difference
+ * (columns removed, input columns added, formulas set) instead of being built again. An input
+ * now read as another kind (its field's type changed) needs a new engine.
+ */
+async function changeColumns(tableId: TableId, t: FormulaTable, signature: string): Promise<void> {
+  const schema = useAppStore.getState().schema;
+  if (!schema) return;
+  const inputs = inputFields(schema, tableId);
+  for (const [id, { kind }] of inputs)
+    if ((t.inputs.get(id)?.kind ?? kind) !== kind) return buildTable(tableId, signature);
+  const added = [...inputs.values()].filter(({ field }) => !t.inputs.has(field.id));
+  const store = recordStore(tableId);
+  const order = t.rowIds;
+  const records = order.map((id) => store.get(id));
+  if (records.some((r) => r === undefined)) return buildTable(tableId, signature);
+  // The new input columns are made a slice at a time; records edited meanwhile are read again.
+  const edited = new Set<RecordId>();
+  const stopWatching = store.subscribe((delta) => delta.updated.forEach((r) => edited.add(r.id)));
+  let values: Map<FieldId, EngineValue[]>;
+  try {
+    values = await engineColumnsOf(
+      added.map((a) => a.field),
+      records as TableRecord[],
+    );
+  } finally {
+    stopWatching();
+  }
+  // Dropped or rebuilt meanwhile, or the columns changed again: the next sync starts over.
+  const now = useAppStore.getState().schema;
+  if (tables.get(tableId) !== t || !now || signatureOf(now, tableId) !== signature) return;
+  if (t.rowIds !== order) return changeColumns(tableId, t, signature);
+  for (const id of edited) {
+    const [row, rec] = [t.rowIndex.get(id), store.get(id)];
+    if (row === undefined || !rec) continue;
+    for (const { field } of added)
+      (values.get(field.id) as EngineValue[])[row] = engineValueOf(field, rec);
+  }
+  const formulas = new Map(formulaFields(now, tableId).map((f) => [f.id, f.options.formula ?? '']));
+  const removeFormulas = [...t.formulas.keys()].filter((id) => !formulas.has(id));
+  const removeInputs = [...t.inputs.keys()].filter((id) => !inputs.has(id));
+  const set = formulasToSet(t.formulas, formulas, new Set(added.map((a) => a.field.id)));
+  t.signature = signature;
+  t.formulas = formulas;
+  t.inputs = inputs;
+  for (const id of removeInputs) t.values.delete(id);
+  for (const [id, column] of values) t.values.set(id, column);
+  for (const id of removeFormulas) {
+    t.results.delete(id);
+    t.types.delete(id);
+  }
+  send(tableId, t, {
+    op: 'columns',
+    table: tableId,
+    rowCount: order.length,
+    inputs: added.map(({ field, kind }) => ({
+      fieldId: field.id,
+      kind,
+      values: values.get(field.id) ?? [],
+    })),
+    formulas: set.map((id) => ({ fieldId: id, formula: formulas.get(id) ?? '' })),
+    removeFormulas,
+    removeInputs,
+  });
+  await t.replies;
+}
+
+/**
+ * The formulas to set, each after the formula columns it reads: the new and changed ones, and
+ * those reading a column that is new to the engine (they read a missing column until now).
+ */
+function formulasToSet(
+  before: ReadonlyMap<FieldId, string>,
+  after: ReadonlyMap<FieldId, string>,
+  addedInputs: ReadonlySet<FieldId>,
+): FieldId[] {
+  const fresh = new Set(addedInputs);
+  for (const id of after.keys()) if (!before.has(id)) fresh.add(id);
+  const wanted = new Set<FieldId>();
+  for (const [id, formula] of after) {
+    if (before.get(id) !== formula || formulaDependencies(formula).some((d) => fresh.has(d)))
+      wanted.add(id);
+  }
+  const ordered: FieldId[] = [];
+  const visit = (id: FieldId, path: Set<FieldId>): void => {
+    if (!wanted.has(id) || ordered.includes(id) || path.has(id)) return;
+    path.add(id);
+    for (const d of formulaDependencies(after.get(id) ?? '')) visit(d, path);
+    ordered.push(id);
+  };
+  for (const id of wanted) visit(id, new Set());
+  return ordered;
 }
 
 /**
@@ -313,6 +419,7 @@ async function buildTable(tableId: TableId, signature: string): Promise<void> {
     rowIds: rows.ids,
     rowIndex: new RowIndex(rows.index),
     inputs,
+    formulas: new Map(formulas.map((f) => [f.id, f.options.formula ?? ''])),
     values,
     shownIds: rows.ids,
     pending: [],

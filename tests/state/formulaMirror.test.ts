@@ -24,6 +24,7 @@ function tableOf(rowIds: RecordId[], results: number[]): FormulaTable {
     rowIds,
     rowIndex: new RowIndex(new Map(rowIds.map((id, i) => [id, i]))),
     inputs: new Map(),
+    formulas: new Map(),
     values: new Map(),
     shownIds: rowIds,
     pending: [],

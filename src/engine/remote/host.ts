@@ -31,6 +31,8 @@ export class EngineHost {
           ...engine.setAsOf(req.asOf),
           ...engine.setLanguage(req.language),
         ]);
+      case 'columns':
+        return changeColumns(engine, req);
       case 'preview':
         return [preview(engine, req)];
       case 'drop':
@@ -52,6 +54,32 @@ export class EngineHost {
     this.engines.set(req.table, engine);
     return req.formulas.map((f) => wholeColumn(engine, f.fieldId));
   }
+}
+
+/**
+ * A change of the table's columns in place of a new engine: the formulas set answer with their
+ * whole columns, other formulas with the cells that changed (readers of what came or went).
+ */
+function changeColumns(
+  engine: TableEngine,
+  req: Extract<EngineRequest, { op: 'columns' }>,
+): ColumnUpdate[] {
+  if (req.rowCount !== engine.rowCount)
+    throw new Error(`Columns of ${req.rowCount} rows for an engine of ${engine.rowCount}.`);
+  const changed: ChangedCells[] = [];
+  // Removals first: a column may have turned from an input into a formula or back.
+  for (const id of req.removeFormulas) changed.push(...engine.removeFormula(id));
+  for (const id of req.removeInputs) changed.push(...engine.removeInput(id));
+  for (const input of req.inputs) changed.push(...engine.addInput(input));
+  for (const f of req.formulas) changed.push(...engine.setFormula(f.fieldId, f.formula));
+  const whole = new Set([...req.formulas.map((f) => f.fieldId), ...req.removeFormulas]);
+  return [
+    ...req.formulas.map((f) => wholeColumn(engine, f.fieldId)),
+    ...updatesOf(
+      engine,
+      changed.filter((c) => !whole.has(c.fieldId)),
+    ),
+  ];
 }
 
 /**

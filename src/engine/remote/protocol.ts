@@ -29,6 +29,20 @@ export type EngineRequest =
   | { op: 'removeRows'; table: string; rows: number[] }
   | { op: 'setEnvironment'; table: string; asOf: string; language: Language }
   /**
+   * The table's columns changed: `removeFormulas` and `removeInputs` go, `inputs` (`rowCount`
+   * values each) are added, then `formulas` are set in order (new or changed, each after the
+   * formula columns it reads). The set formulas answer with their whole columns.
+   */
+  | {
+      op: 'columns';
+      table: string;
+      rowCount: number;
+      inputs: InputColumn[];
+      formulas: FormulaColumn[];
+      removeFormulas: string[];
+      removeInputs: string[];
+    }
+  /**
    * A formula's results for some rows, computed over the whole table with `inputs` (the
    * columns it reads that no formula column does, `rowCount` values each); changes nothing.
    */

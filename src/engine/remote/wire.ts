@@ -112,7 +112,7 @@ export function splitRequest(
       parts.push({ fieldId: c.fieldId, values: c.values.slice(at, at + max) });
     return { ...c, values: [] };
   };
-  if (req.op === 'build' || req.op === 'preview')
+  if (req.op === 'build' || req.op === 'preview' || req.op === 'columns')
     return { parts, request: { ...req, inputs: req.inputs.map(emptied) } };
   if (req.op === 'insertRows')
     return { parts, request: { ...req, values: req.values.map(emptied) } };
@@ -142,7 +142,7 @@ export class InputAssembler {
       return values;
     };
     let filled = req;
-    if (req.op === 'build' || req.op === 'preview') {
+    if (req.op === 'build' || req.op === 'preview' || req.op === 'columns') {
       const inputs = req.inputs.map((c) => ({ ...c, values: take(c.fieldId, req.rowCount) }));
       filled = { ...req, inputs };
     } else if (req.op === 'insertRows') {
