@@ -115,12 +115,15 @@ async function startFormulaColumn(page: Page, name: string): Promise<Locator> {
 /** Adds a formula column through the dialog, its formula typed in `parts` as a user would. */
 async function addFormulaColumn(page: Page, name: string, parts: string[]): Promise<void> {
   const input = await startFormulaColumn(page, name);
+  const save = page.getByTestId('field-save');
+  const before = await save.boundingBox();
   await typeFormula(page, parts);
   await expect.poll(() => input.inputValue()).toBe(parts.join(''));
-  // The preview's rows grow the dialog and move its buttons: click once they are in.
   const preview = page.getByTestId('formula-preview').locator('tbody tr');
   await expect.poll(() => preview.count()).toBeGreaterThan(0);
-  await page.getByTestId('field-save').click();
+  // The preview's rows arrive in room kept for them: Save is where it was before typing.
+  expect(await save.boundingBox()).toEqual(before);
+  await save.click();
   const dialog = page.getByTestId('field-dialog');
   // If saving is refused, the failure says what the dialog says.
   await dialog.waitFor({ state: 'detached', timeout: 20_000 }).catch(async (err: unknown) => {

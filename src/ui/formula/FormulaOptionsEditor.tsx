@@ -58,7 +58,17 @@ export function FormulaOptionsEditor(props: FormulaOptionsEditorProps) {
           </p>
         )}
       </div>
-      {check.ok ? <LivePreview stored={check.stored} support={support} /> : null}
+      {/* Room for a whole preview from the start: the dialog keeps its size (and its buttons
+          their place) while results come, change or go. */}
+      <div className="formula-preview-area">
+        {check.ok ? (
+          <LivePreview stored={check.stored} support={support} />
+        ) : (
+          <p className="formula-preview-empty" data-testid="formula-preview-waiting">
+            {t('formula.preview.waiting')}
+          </p>
+        )}
+      </div>
       <FormulaFormatOptions
         options={options}
         onChange={(patch) => onChange({ ...options, ...patch })}

@@ -202,6 +202,9 @@ describe('formula in the column dialog', () => {
     );
     expect(screen.getByTestId('formula-problem')).not.toHaveTextContent('Unexpected');
     expect(screen.queryByTestId('formula-preview')).toBeNull();
+    expect(screen.getByTestId('formula-preview-waiting')).toHaveTextContent(
+      'The results of the first rows show here once the formula is complete.',
+    );
     await user.click(screen.getByRole('button', { name: 'Add column' }));
     expect(onSubmit).not.toHaveBeenCalled();
     await user.click(input);

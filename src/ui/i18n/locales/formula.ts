@@ -40,6 +40,7 @@ export const formula = {
         result: 'Result',
         noRows: 'The table has no rows to preview yet.',
         computing: 'Computing the first rows…',
+        waiting: 'The results of the first rows show here once the formula is complete.',
       },
       format: {
         label: 'Show results as',
@@ -90,6 +91,7 @@ export const formula = {
         result: '结果',
         noRows: '表里还没有数据可以预览。',
         computing: '正在计算前几行…',
+        waiting: '公式写完整后，这里显示前几行的计算结果。',
       },
       format: {
         label: '结果显示为',
