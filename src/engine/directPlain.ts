@@ -8,6 +8,7 @@
  */
 import { CellError, ErrorType } from 'hyperformula';
 import type { Fallback, RowValue } from './directEval';
+import { formatText } from './directText';
 
 /** HyperFormula's texts for the errors these functions give (its ErrorMessage is internal). */
 const MESSAGES = {
@@ -135,10 +136,14 @@ function aggregate(name: string): Run {
   };
 }
 
+/** The day of a serial number within HyperFormula's range, else null. */
+const dayOf = (n: number): Date | null =>
+  n < 0 || n > LAST_SERIAL ? null : new Date(EPOCH + Math.floor(n) * DAY_MS);
+
 /** Dates of serial numbers within HyperFormula's range; null sends the call to HyperFormula. */
 function dates(values: readonly number[]): Date[] | null {
-  if (values.some((n) => n < 0 || n > LAST_SERIAL)) return null;
-  return values.map((n) => new Date(EPOCH + Math.floor(n) * DAY_MS));
+  const out = values.map(dayOf);
+  return out.every((d) => d !== null) ? (out as Date[]) : null;
 }
 
 /**
@@ -391,6 +396,16 @@ const FUNCTIONS: Record<string, { min: number; max: number; run: Run }> = {
     }),
   },
   DATEDIF: { min: 3, max: 3, run: dated('DATEDIF', 2, [], dateDif) },
+  TEXT: {
+    min: 2,
+    max: 2,
+    run: ([v = null, f = null], _, fb) => {
+      const n = number(v, fb);
+      if (n instanceof CellError || f instanceof CellError) return n instanceof CellError ? n : f;
+      const out = typeof f === 'string' ? formatText(n, f, dayOf) : undefined;
+      return out ?? fb('=TEXT(A1,B1)', [n, f]);
+    },
+  },
   YEAR: { min: 1, max: 1, run: dated('YEAR', 1, [], ([d]) => d?.getUTCFullYear()) },
   MONTH: { min: 1, max: 1, run: dated('MONTH', 1, [], ([d]) => d && d.getUTCMonth() + 1) },
   DAY: { min: 1, max: 1, run: dated('DAY', 1, [], ([d]) => d?.getUTCDate()) },
@@ -404,6 +419,7 @@ export const TAKES_DATES: ReadonlySet<string> = new Set([
   'DAYS',
   'WEEKDAY',
   'DATEDIF',
+  'TEXT',
 ]);
 
 /**

@@ -86,6 +86,18 @@ const FORMULAS: Record<string, string> = {
     '=SWITCH({t}, "abc", 1, "TRUE", {a}, 12, "twelve", {b}) & SWITCH({b}, 1, "one", 2, "two")',
   datedif3: '=IFERROR(DATEDIF({first}, TODAY(), "D") & DATEDIF({first}, {last}, "YD"), {t})',
   vialast: '=DAYS_SINCE({lastf}) + {chain}',
+  // TEXT: HyperFormula's number patterns (no thousands, no ×100 for %), dates, and the formats
+  // it prints as durations, currencies or as they are.
+  text1: '=TEXT({a}, "0.00") & "|" & TEXT({a} * 1000 - 7, "#") & "|" & TEXT({c}, "000.0#")',
+  text2: '=TEXT({last}, "yyyy-mm-dd") & TEXT({first}, "MM/DD/YY") & TEXT({last}, "yyyy年m月d日")',
+  text3: '=TEXT({a}, "hh:mm AM/PM") & TEXT({b}, "d") & TEXT({t}, "0.0") & TEXT({a} / 3, "dd mmm")',
+  text4:
+    '=TEXT({b}, "[hh]:mm") & TEXT({a}, "abc") & TEXT({a}, "\\#0") & TEXT({a}, "$#,##0.00") & TEXT({a}, "[$USD-409] 0.00")',
+  text5:
+    '=TEXT(TODAY(), "yyyy-mm-dd") & TEXT({a}, {t}) & TEXT({a} - 10, "0.0%") & TEXT({last}, "ss.00 h:mm:ss a/p")',
+  text6: '=TEXT({div}, "0.000")',
+  text7: '=TEXT({a} * 100000000000000000000, "0") & TEXT(-{c}, "00.##") & TEXT({c}, {b})',
+  text8: '=TEXT({first}, "m/d h:mm") & TEXT({b}, "yy-mm") & TEXT({t}, "dd") & TEXT({vip}, "0")',
 };
 
 function random(seed: number): () => number {

@@ -210,6 +210,30 @@ describe('incremental changes', () => {
     vi.restoreAllMocks();
   });
 
+  it('TEXT prints numbers and dates in JavaScript; durations and currencies ask HyperFormula', async () => {
+    const written = vi.spyOn(HyperFormula.prototype, 'setCellContents');
+    const e = await buildEngine(
+      [num('amt', [1234.5, 0.005, null]), date('bday', ['1990-02-28', '2000-12-01', null])],
+      {
+        money: '=TEXT({amt}, "0.00")',
+        day: '=TEXT({bday}, "yyyy年m月d日")',
+        md: '=TEXT({bday}, "MM-DD") & " " & TEXT(TODAY(), "yyyy/mm/dd")',
+      },
+    );
+    expect(e.column('money')).toEqual(['1234.50', '0.01', '0.00']);
+    expect(e.column('day')).toEqual(['1990年2月28日', '2000年12月1日', '1899年12月30日']);
+    expect(e.column('md')).toEqual(['02-28 2025/06/30', '12-01 2025/06/30', '12-30 2025/06/30']);
+    // Besides the as-of date and language, HyperFormula holds nothing of these columns.
+    expect(written.mock.calls.length).toBeLessThanOrEqual(1);
+    e.setValues([{ fieldId: 'amt', row: 1, value: 7 }]);
+    expect(e.column('money')[1]).toBe('7.00');
+    expect(written.mock.calls.length).toBeLessThanOrEqual(1);
+    // A duration format is HyperFormula's to print (currencies too: see directParity).
+    e.setFormula('hours', '=TEXT({amt} / 24, "[hh]:mm")');
+    expect(e.column('hours')).toEqual(['1234:30', '07:00', '00:00']);
+    vi.restoreAllMocks();
+  });
+
   it('a loop through formula columns is #CYCLE! until a formula breaks it', async () => {
     const e = await buildEngine([num('a', [1, 2])], { p: '={q} + {a}', q: '={p} * 2' });
     for (const id of ['p', 'q']) expect(e.column(id)[1]).toMatchObject({ error: 'CYCLE' });
