@@ -49,12 +49,24 @@ function ensureInputsLoaded(s: TableStore): void {
   s.absorb(s.mutate(() => loadInputs(s, inputs, { start: 0, len: s.rows })));
 }
 
+/**
+ * Writes the inputs' values of some rows into their own columns: runs of neighbouring columns
+ * (all of them, in a build) as one rectangle. An input added later sits behind the formulas.
+ */
 export function loadInputs(s: TableStore, inputs: readonly InputColumn[], rows: Block): void {
-  if (inputs.length === 0) return;
-  const data = Array.from({ length: rows.len }, (_, i) =>
-    inputs.map((c) => toCellContent(c.values[rows.start + i] ?? null, c.kind)),
-  );
-  s.hf.setCellContents({ sheet: s.sheet, row: rows.start, col: 0 }, data);
+  const sorted = [...inputs].sort((a, b) => s.col(a.fieldId) - s.col(b.fieldId));
+  for (let i = 0; i < sorted.length;) {
+    const col = s.col((sorted[i] as InputColumn).fieldId);
+    let end = i + 1;
+    while (end < sorted.length && s.col((sorted[end] as InputColumn).fieldId) === col + end - i)
+      end += 1;
+    const run = sorted.slice(i, end);
+    const data = Array.from({ length: rows.len }, (_, r) =>
+      run.map((c) => toCellContent(c.values[rows.start + r] ?? null, c.kind)),
+    );
+    s.hf.setCellContents({ sheet: s.sheet, row: rows.start, col }, data);
+    i = end;
+  }
 }
 
 /** The address of a population's RFM_POP cell, written on first use. */

@@ -389,8 +389,9 @@ describe('formula columns', () => {
     await context.close();
   });
 
-  it('marks birthdays this month and computes ages from 生日 with MONTH, TODAY and DATEDIF', async () => {
+  it('marks birthdays this month, computes ages and prints month-days from 生日 with MONTH, TODAY, DATEDIF and TEXT', async () => {
     const { page, context, errors } = await openTemplate(browser());
+    const tiers = await columnTexts(page, '会员等级');
     await addFormulaColumn(page, '本月生日', [
       '=IF(MONTH({',
       '生日',
@@ -399,7 +400,14 @@ describe('formula columns', () => {
       '", "")',
     ]);
     await addFormulaColumn(page, '年龄', ['=DATEDIF({', '生日', '}, TODAY(), "Y")']);
-    await expect.poll(async () => (await columnTexts(page, '年龄')).length).toBe(200);
+    await addFormulaColumn(page, '生日月日', [
+      '=IF(ISBLANK({',
+      '生日',
+      '}), "", TEXT({',
+      '生日',
+      '}, "MM-DD"))',
+    ]);
+    await expect.poll(async () => (await columnTexts(page, '生日月日')).length).toBe(200);
     const [year, month, day] = await page.evaluate(() => {
       const d = new Date();
       return [d.getFullYear(), d.getMonth() + 1, d.getDate()];
@@ -407,12 +415,14 @@ describe('formula columns', () => {
     const births = await columnTexts(page, '生日');
     const marks = await columnTexts(page, '本月生日');
     const ages = await columnTexts(page, '年龄');
+    const monthDays = await columnTexts(page, '生日月日');
     let born = 0;
     births.forEach((shown, row) => {
       const m = /(\d{4})\D(\d{1,2})\D(\d{1,2})/.exec(shown);
       if (!m) {
         // No birthday: MONTH of an empty date is 12 (day 0 is 1899-12-30), as in a spreadsheet.
         expect(marks[row]).toBe(month === 12 ? '本月生日' : '');
+        expect(monthDays[row]).toBe('');
         return;
       }
       born++;
@@ -420,8 +430,11 @@ describe('formula columns', () => {
       expect(marks[row]).toBe(bm === month ? '本月生日' : '');
       const age = year - by - (month < bm || (month === bm && day < bd) ? 1 : 0);
       expect(ages[row]).toBe(String(age));
+      expect(monthDays[row]).toBe(`${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`);
     });
     expect(born).toBeGreaterThan(100);
+    // The columns already there keep their values (the new columns' inputs land in their own).
+    expect(await columnTexts(page, '会员等级')).toEqual(tiers);
     expect(errors).toEqual([]);
     await context.close();
   });

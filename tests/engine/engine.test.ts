@@ -234,6 +234,21 @@ describe('incremental changes', () => {
     vi.restoreAllMocks();
   });
 
+  it('an input added after the formula columns is read from its own column by HyperFormula', async () => {
+    // Every formula here is JavaScript's: HyperFormula gets the inputs only with the first
+    // formula of its own, after `b` was added behind the formula columns.
+    const e = await buildEngine([num('a', [1, 2, 3])], { x: '={a} * 2', y: '={a} + 1' });
+    e.addInput(num('b', [10, 20, 30]));
+    e.setFormula('z', '=PRODUCT({b}, {a})');
+    expect(e.column('z')).toEqual([10, 40, 90]);
+    expect(e.column('x')).toEqual([2, 4, 6]);
+    expect(e.column('y')).toEqual([2, 3, 4]);
+    e.setValues([{ fieldId: 'a', row: 0, value: 5 }]);
+    expect(e.column('x')).toEqual([10, 4, 6]);
+    expect(e.column('y')).toEqual([6, 3, 4]);
+    expect(e.column('z')).toEqual([50, 40, 90]);
+  });
+
   it('a loop through formula columns is #CYCLE! until a formula breaks it', async () => {
     const e = await buildEngine([num('a', [1, 2])], { p: '={q} + {a}', q: '={p} * 2' });
     for (const id of ['p', 'q']) expect(e.column(id)[1]).toMatchObject({ error: 'CYCLE' });
