@@ -187,8 +187,13 @@ export class HyperTableEngine implements TableEngine {
   }
 
   setFormula(fieldId: string, formula: string): ChangedCells[] {
+    if (this.s.inputs.has(fieldId)) throw new EngineUsageError(`${fieldId} is an input column.`);
+    this.assign(fieldId, formula);
+    return this.reshaped();
+  }
+
+  private assign(fieldId: string, formula: string): void {
     const s = this.s;
-    if (s.inputs.has(fieldId)) throw new EngineUsageError(`${fieldId} is an input column.`);
     const old = s.formulas.get(fieldId);
     if (old) {
       s.absorb(s.mutate(() => clearAll(s, fieldId, old)));
@@ -199,8 +204,46 @@ export class HyperTableEngine implements TableEngine {
     for (const id of redeclareReaders(s, fieldId)) recomputeDirect(s, id);
     writeUnwritten(s);
     if (old) releaseHelpers(s, old);
-    else rewriteDependents(s, fieldId);
-    return s.flush();
+    else this.arrived(fieldId);
+    if (old && !old.direct) this.released(old.refs);
+  }
+
+  /**
+   * Formula columns a HyperFormula formula read before it changed or went: one no other formula
+   * reads is declared again, and may go back to JavaScript (as in a new engine).
+   */
+  private released(refs: readonly string[]): void {
+    const s = this.s;
+    for (const id of refs) {
+      const state = s.formulas.get(id);
+      if (!state || state.direct || state.stored === undefined || id.startsWith('~')) continue;
+      if ([...s.formulas.values()].some((f) => f.refs.includes(id))) continue;
+      this.assign(id, state.stored);
+    }
+  }
+
+  /**
+   * A column the formulas may name arrived: those naming it read a missing column until now.
+   * Declared again, they read it (and may now be JavaScript's, rankings included).
+   */
+  private arrived(fieldId: string): void {
+    const s = this.s;
+    rewriteDependents(s, fieldId);
+    for (const [id, state] of [...s.formulas]) {
+      if (id === fieldId || state.stored === undefined) continue;
+      let names = false;
+      compileText(s, state.stored, (ref) => (names ||= ref === fieldId));
+      if (names) this.assign(id, state.stored);
+    }
+  }
+
+  /**
+   * After a change of columns: result types are inferred again when asked for (a column whose
+   * values all turned to errors would keep its old type otherwise; a new engine would not).
+   */
+  private reshaped(): ChangedCells[] {
+    this.s.types.clear();
+    return this.s.flush();
   }
 
   removeFormula(fieldId: string): ChangedCells[] {
@@ -211,12 +254,15 @@ export class HyperTableEngine implements TableEngine {
     // Formulas that inlined this one now read a missing column: #REF!, in HyperFormula.
     redeclareReaders(this.s, fieldId);
     writeUnwritten(this.s);
-    return this.s.flush();
+    if (!state.direct) this.released(state.refs);
+    return this.reshaped();
   }
 
   addInput(column: InputColumn): ChangedCells[] {
     const s = this.s;
     if (s.colIndex.has(column.fieldId)) throw new EngineUsageError(`${column.fieldId} exists.`);
+    // Rankings kept from an earlier input of this id (removed since) are not of these values.
+    s.evaluator.invalidate(new Set([column.fieldId]));
     s.keepInput(column);
     const values = Array.from({ length: s.rows }, (_, i) => [
       toCellContent(column.values[i] ?? null, column.kind),
@@ -225,8 +271,8 @@ export class HyperTableEngine implements TableEngine {
     if (s.rows > 0 && s.hfLoaded) {
       s.absorb(s.mutate(() => s.hf.setCellContents(address, values)));
     }
-    rewriteDependents(s, column.fieldId);
-    return s.flush();
+    this.arrived(column.fieldId);
+    return this.reshaped();
   }
 
   removeInput(fieldId: string): ChangedCells[] {
@@ -236,7 +282,7 @@ export class HyperTableEngine implements TableEngine {
     removeColumn(s, fieldId);
     s.hfInputs.delete(fieldId);
     writeUnwritten(s);
-    return s.flush();
+    return this.reshaped();
   }
 
   setAsOf(iso: string): ChangedCells[] {

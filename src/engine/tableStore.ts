@@ -112,18 +112,26 @@ export class TableStore {
   }
 
   /**
-   * Removes a column from the sheet and the bookkeeping; `first` runs in the same batch before
-   * the removal, with the column already unknown to `colIndex`.
+   * Removes a column from the bookkeeping and empties it in the sheet; `first` runs in the same
+   * batch before, with the column already unknown to `colIndex`. The sheet's column stays, free
+   * (new columns go after the last): HyperFormula 3.5 can fail removing a sheet column while an
+   * array formula elsewhere holds an error as a whole ("Unknown node"), and nothing moves.
    */
   removeColumn(fieldId: string, first?: () => void): void {
     const c = this.col(fieldId);
     this.colIndex.delete(fieldId);
+    const state = this.formulas.get(fieldId);
     const ch = this.mutate(() => {
       first?.();
-      this.hf.removeColumns(this.sheet, [c, 1]);
+      if (state) {
+        for (const b of state.direct ? [] : state.blocks)
+          this.hf.setCellContents({ sheet: this.sheet, row: b.start, col: c }, null);
+      } else if (this.hfLoaded && this.rows > 0) {
+        const empty = Array.from({ length: this.rows }, () => [null]);
+        this.hf.setCellContents({ sheet: this.sheet, row: 0, col: c }, empty);
+      }
     });
-    this.cols.splice(c, 1);
-    this.colIndex = new Map(this.cols.map((id, i) => [id, i]));
+    this.cols[c] = '';
     [this.inputs, this.inputValues, this.formulas, this.results, this.types].forEach((m) =>
       m.delete(fieldId),
     );
