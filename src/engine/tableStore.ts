@@ -94,10 +94,13 @@ export class TableStore {
     return c;
   }
 
+  /** Takes the first free sheet column (see removeColumn), else a new one after the last. */
   addColumn(fieldId: string, kind?: InputKind): void {
     if (kind) this.inputs.set(fieldId, kind);
-    this.colIndex.set(fieldId, this.cols.length);
-    this.cols.push(fieldId);
+    const free = this.cols.indexOf('');
+    const c = free >= 0 ? free : this.cols.length;
+    this.colIndex.set(fieldId, c);
+    this.cols[c] = fieldId;
   }
 
   /** Keeps an input column's values as given and as HyperFormula would hold them. */
@@ -114,8 +117,8 @@ export class TableStore {
   /**
    * Removes a column from the bookkeeping and empties it in the sheet; `first` runs in the same
    * batch before, with the column already unknown to `colIndex`. The sheet's column stays, free
-   * (new columns go after the last): HyperFormula 3.5 can fail removing a sheet column while an
-   * array formula elsewhere holds an error as a whole ("Unknown node"), and nothing moves.
+   * for the next column added: HyperFormula 3.5 can fail removing a sheet column while an array
+   * formula elsewhere holds an error as a whole ("Unknown node"), and nothing moves.
    */
   removeColumn(fieldId: string, first?: () => void): void {
     const c = this.col(fieldId);

@@ -249,6 +249,17 @@ describe('incremental changes', () => {
     expect(e.column('z')).toEqual([50, 40, 90]);
   });
 
+  it('a formula column set and removed again and again (the previews) reuses its sheet column', async () => {
+    const e = await buildEngine([num('a', [1, 2, 3])], { x: '=PRODUCT({a}, 2)' });
+    // HyperFormula's sheet takes 1,000 columns: more previews than that still work.
+    for (let i = 0; i < 1_100; i++) {
+      e.setFormula('preview', `=PRODUCT({a}, ${i})`);
+      e.removeFormula('preview');
+    }
+    e.setFormula('y', '=PRODUCT({x}, 10)');
+    expect(e.column('y')).toEqual([20, 40, 60]);
+  });
+
   it('a loop through formula columns is #CYCLE! until a formula breaks it', async () => {
     const e = await buildEngine([num('a', [1, 2])], { p: '={q} + {a}', q: '={p} * 2' });
     for (const id of ['p', 'q']) expect(e.column(id)[1]).toMatchObject({ error: 'CYCLE' });
