@@ -284,7 +284,7 @@ async function changeColumns(tableId: TableId, t: FormulaTable, signature: strin
   const formulas = new Map(formulaFields(now, tableId).map((f) => [f.id, f.options.formula ?? '']));
   const removeFormulas = [...t.formulas.keys()].filter((id) => !formulas.has(id));
   const removeInputs = [...t.inputs.keys()].filter((id) => !inputs.has(id));
-  const set = formulasToSet(t.formulas, formulas, new Set(added.map((a) => a.field.id)));
+  const set = formulasToSet(t.formulas, formulas);
   t.signature = signature;
   t.formulas = formulas;
   t.inputs = inputs;
@@ -311,21 +311,14 @@ async function changeColumns(tableId: TableId, t: FormulaTable, signature: strin
 }
 
 /**
- * The formulas to set, each after the formula columns it reads: the new and changed ones, and
- * those reading a column that is new to the engine (they read a missing column until now).
+ * The new and changed formulas, each after the formula columns it reads (so it can read them
+ * as they are meant); formulas naming a column new to the engine are the engine's to redo.
  */
 function formulasToSet(
   before: ReadonlyMap<FieldId, string>,
   after: ReadonlyMap<FieldId, string>,
-  addedInputs: ReadonlySet<FieldId>,
 ): FieldId[] {
-  const fresh = new Set(addedInputs);
-  for (const id of after.keys()) if (!before.has(id)) fresh.add(id);
-  const wanted = new Set<FieldId>();
-  for (const [id, formula] of after) {
-    if (before.get(id) !== formula || formulaDependencies(formula).some((d) => fresh.has(d)))
-      wanted.add(id);
-  }
+  const wanted = new Set([...after].filter(([id, f]) => before.get(id) !== f).map(([id]) => id));
   const ordered: FieldId[] = [];
   const visit = (id: FieldId, path: Set<FieldId>): void => {
     if (!wanted.has(id) || ordered.includes(id) || path.has(id)) return;
