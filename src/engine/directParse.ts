@@ -187,7 +187,7 @@ const PLAIN = new Set(
 /**
  * Whether a parsed formula can be evaluated directly: every reference names an input column
  * (`kindOf` says its kind), and a date input or TODAY() is only read as the argument of a
- * function that takes dates (a customer function, YEAR, MONTH, DAY), so no result is
+ * function that takes dates (a customer function or one of TAKES_DATES), so no result is
  * date-typed; calls match the table above.
  */
 export function isDirect(

@@ -420,6 +420,11 @@ export const TAKES_DATES: ReadonlySet<string> = new Set([
   'WEEKDAY',
   'DATEDIF',
   'TEXT',
+  // A date is a number to these as to HyperFormula: IF(ISBLANK({生日}), "", …) stays here.
+  'ISBLANK',
+  'ISNUMBER',
+  'ISTEXT',
+  'ISERROR',
 ]);
 
 /**

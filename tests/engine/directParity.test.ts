@@ -98,6 +98,8 @@ const FORMULAS: Record<string, string> = {
   text6: '=TEXT({div}, "0.000")',
   text7: '=TEXT({a} * 100000000000000000000, "0") & TEXT(-{c}, "00.##") & TEXT({c}, {b})',
   text8: '=TEXT({first}, "m/d h:mm") & TEXT({b}, "yy-mm") & TEXT({t}, "dd") & TEXT({vip}, "0")',
+  isdate: '=ISBLANK({last}) & ISNUMBER({first}) & ISTEXT({last}) & ISERROR({first})',
+  bdaytext: '=IF(ISBLANK({last}), "", TEXT({last}, "MM-DD"))',
 };
 
 function random(seed: number): () => number {

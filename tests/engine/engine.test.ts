@@ -218,11 +218,14 @@ describe('incremental changes', () => {
         money: '=TEXT({amt}, "0.00")',
         day: '=TEXT({bday}, "yyyy年m月d日")',
         md: '=TEXT({bday}, "MM-DD") & " " & TEXT(TODAY(), "yyyy/mm/dd")',
+        // A date read by ISBLANK stays in JavaScript too.
+        safe: '=IF(ISBLANK({bday}), "", TEXT({bday}, "MM-DD"))',
       },
     );
     expect(e.column('money')).toEqual(['1234.50', '0.01', '0.00']);
     expect(e.column('day')).toEqual(['1990年2月28日', '2000年12月1日', '1899年12月30日']);
     expect(e.column('md')).toEqual(['02-28 2025/06/30', '12-01 2025/06/30', '12-30 2025/06/30']);
+    expect(e.column('safe')).toEqual(['02-28', '12-01', '']);
     // Besides the as-of date and language, HyperFormula holds nothing of these columns.
     expect(written.mock.calls.length).toBeLessThanOrEqual(1);
     e.setValues([{ fieldId: 'amt', row: 1, value: 7 }]);
