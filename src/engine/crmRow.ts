@@ -31,9 +31,14 @@ export interface RowContext {
   language: Language;
 }
 
-/** A number, a numeric text, or null (empty, text, booleans). */
+/**
+ * A number, a numeric text, or null (empty, text, booleans). A date, time, currency or percent
+ * that HyperFormula reads from a range comes as an object holding the number in `val`.
+ */
 export function num(v: Value): Num {
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v === 'object' && v !== null && 'val' in v && typeof v.val === 'number')
+    return num(v.val);
   if (typeof v === 'string' && v.trim() !== '') {
     const n = Number(v);
     return Number.isFinite(n) ? n : null;

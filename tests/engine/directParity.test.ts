@@ -100,6 +100,9 @@ const FORMULAS: Record<string, string> = {
   text8: '=TEXT({first}, "m/d h:mm") & TEXT({b}, "yy-mm") & TEXT({t}, "dd") & TEXT({vip}, "0")',
   isdate: '=ISBLANK({last}) & ISNUMBER({first}) & ISTEXT({last}) & ISERROR({first})',
   bdaytext: '=IF(ISBLANK({last}), "", TEXT({last}, "MM-DD"))',
+  // Rankings over date-typed values (HyperFormula hands them over as date numbers).
+  rankdate: '=RFM_M({last}) & "|" & RFM_R({first} + {b}, {b})',
+  ranktext: '=RFM_M({t} * 1) & "|" & RFM_F({last} - {first})',
 };
 
 function random(seed: number): () => number {

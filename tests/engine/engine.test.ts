@@ -3,7 +3,7 @@
 import { HyperFormula } from 'hyperformula';
 import { createTableEngine } from '../../src/engine';
 import { DirectEvaluator } from '../../src/engine/directEval';
-import { buildEngine, date, num, text } from './helpers';
+import { AS_OF, buildEngine, date, num, text } from './helpers';
 
 describe('formulas', () => {
   it('arithmetic, IF, ROUND, TEXT and result types', async () => {
@@ -261,6 +261,17 @@ describe('incremental changes', () => {
     }
     e.setFormula('y', '=PRODUCT({x}, 10)');
     expect(e.column('y')).toEqual([20, 40, 60]);
+  });
+
+  it('a ranking over dates scores them as their day numbers on both paths', async () => {
+    for (const direct of [true, false]) {
+      const e = createTableEngine({ asOf: AS_OF, language: 'en', direct });
+      const days = ['2025-01-01', '2025-02-01', null, '2025-03-05'];
+      await e.build(4, [date('d', days)], [{ fieldId: 'm', formula: '=RFM_M({d})' }]);
+      // HyperFormula hands the dates to the plugin as date numbers: they were left unscored.
+      expect({ direct, m: e.column('m') }).toEqual({ direct, m: [1, 2, null, 4] });
+      e.destroy();
+    }
   });
 
   it('a loop through formula columns is #CYCLE! until a formula breaks it', async () => {
