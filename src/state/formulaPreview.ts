@@ -7,7 +7,13 @@ import { ranksWholeColumns, substituteReferences } from '../domain/formula';
 import type { FieldId, TableId } from '../domain/ids';
 import type { TableRecord } from '../domain/model';
 import type { FormulaResult, ValidationResult } from '../engine/types';
-import { asOfDate, loadFormulaEngine, previewFormula, workspaceLanguage } from './formulas';
+import {
+  asOfDate,
+  loadFormulaEngine,
+  previewFormula,
+  releasePreviewEngine,
+  workspaceLanguage,
+} from './formulas';
 import { engineValueOf, inputKindOf } from './formulaValues';
 import { ensureRecords, recordStore } from './session';
 import { useAppStore } from './store';
@@ -82,6 +88,9 @@ export async function createFormulaPreview(
       }
       return engine.column(PREVIEW_FIELD);
     },
-    destroy: () => engine.destroy(),
+    destroy: () => {
+      engine.destroy();
+      releasePreviewEngine(tableId);
+    },
   };
 }

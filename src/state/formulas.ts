@@ -453,6 +453,20 @@ async function buildTable(tableId: TableId, signature: string): Promise<void> {
   await t.replies;
 }
 
+/**
+ * The formula editor closed: a table without formula columns does not keep the engine a
+ * preview of a ranking built for it (its inputs and HyperFormula stay in the worker otherwise).
+ */
+export function releasePreviewEngine(tableId: TableId): void {
+  const pending = building.get(tableId);
+  if (pending) {
+    void pending.then(() => releasePreviewEngine(tableId));
+    return;
+  }
+  const schema = useAppStore.getState().schema;
+  if (schema && formulaFields(schema, tableId).length === 0) dropFormulas(tableId);
+}
+
 export function dropFormulas(tableId: TableId): void {
   const t = tables.get(tableId);
   if (!t) return;

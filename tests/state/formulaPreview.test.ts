@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { EngineHost } from '../../src/engine/remote/host';
+import type { EngineRequest } from '../../src/engine/remote/protocol';
 import { addField, addRecord, editCellText } from '../../src/state/actions';
 import { createFormulaPreview } from '../../src/state/formulaPreview';
 import { formulaValue } from '../../src/state/formulas';
@@ -24,7 +26,19 @@ describe("the formula editor's preview", () => {
       ]);
       // Row-local formulas are computed on the preview's own rows.
       expect(await preview.evaluate(`={${spent.id}} * 2`)).toEqual([2, 4, 6, 8, 10]);
+      // Closed, the editor leaves no engine behind for a table without formula columns.
+      const ops: EngineRequest['op'][] = [];
+      const handle = EngineHost.prototype.handle;
+      vi.spyOn(EngineHost.prototype, 'handle').mockImplementation(function (
+        this: EngineHost,
+        req: EngineRequest,
+      ) {
+        ops.push(req.op);
+        return handle.call(this, req);
+      });
       preview.destroy();
+      await expect.poll(() => ops).toEqual(['drop']);
+      vi.restoreAllMocks();
     },
   );
 
