@@ -401,7 +401,8 @@ const FUNCTIONS: Record<string, { min: number; max: number; run: Run }> = {
     max: 2,
     run: ([v = null, f = null], _, fb) => {
       const n = number(v, fb);
-      if (n instanceof CellError || f instanceof CellError) return n instanceof CellError ? n : f;
+      if (n instanceof CellError) return n;
+      if (f instanceof CellError) return f;
       const out = typeof f === 'string' ? formatText(n, f, dayOf) : undefined;
       return out ?? fb('=TEXT(A1,B1)', [n, f]);
     },

@@ -113,11 +113,10 @@ function printNumber(parts: readonly NumberPart[], value: number): string {
   return out;
 }
 
-/** A whole day's serial as a date, printed: the time of day is midnight. */
+/** A whole day's serial as a date, printed: the time of day is midnight (0:00:00, AM). */
 function printDate(tokens: readonly Token[], day: Date): string {
   const [year, month, date] = [day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate()];
   const ampm = tokens.some((t) => t.format && /^(a\/p|am\/pm)$/i.test(t.value));
-  const [hours, minutes, seconds] = [0, 0, 0];
   let out = '';
   let inMinutes = false;
   tokens.forEach((token, i) => {
@@ -130,7 +129,7 @@ function printDate(tokens: readonly Token[], day: Date): string {
       case 'h':
       case 'hh':
         inMinutes = true;
-        out += padLeft(ampm ? ((hours + 11) % 12) + 1 : hours, size);
+        out += padLeft(ampm ? 12 : 0, size);
         return;
       case 'd':
       case 'dd':
@@ -138,12 +137,12 @@ function printDate(tokens: readonly Token[], day: Date): string {
         return;
       case 's':
       case 'ss':
-        out += padLeft(Math.floor(seconds), size);
+        out += padLeft(0, size);
         return;
       case 'm':
       case 'mm':
         if (tokens[i + 1]?.value.startsWith(':')) inMinutes = true;
-        out += padLeft(inMinutes ? minutes : month, size);
+        out += padLeft(inMinutes ? 0 : month, size);
         inMinutes = true;
         return;
       case 'yy':
@@ -153,17 +152,12 @@ function printDate(tokens: readonly Token[], day: Date): string {
         out += `${year}`;
         return;
       case 'am/pm':
-      case 'a/p': {
-        const [am = '', pm = ''] = token.value.split('/');
-        out += hours < 12 ? am : pm;
+      case 'a/p':
+        out += token.value.split('/')[0] ?? '';
         return;
-      }
-      default: {
-        // Fractions of a second (ss.00): compile() let no other token through.
-        const digits = Math.max(size - 3, 0);
-        const scale = Math.pow(10, digits);
-        out += `${seconds < 10 ? '0' : ''}${Math.floor(seconds * scale) / scale}`;
-      }
+      default:
+        // Fractions of a second (ss.00; compile() let no other token through): none at midnight.
+        out += '00';
     }
   });
   return out;

@@ -201,8 +201,3 @@ function refitBlocks(s: TableStore, id: string, state: FormulaState): void {
   state.blocks = target;
   if (fresh.length > 0) writeBlocks(s, id, fresh);
 }
-
-export function clearAll(s: TableStore, id: string, state: FormulaState): void {
-  const col = s.col(id);
-  for (const b of state.blocks) s.hf.setCellContents({ sheet: s.sheet, row: b.start, col }, null);
-}

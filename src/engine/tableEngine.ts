@@ -25,7 +25,6 @@ import { blockFormula } from './sheet';
 import { inferType, readColumn, readRows } from './sheetRead';
 import {
   buildFormulaBlocks,
-  clearAll,
   loadInputs,
   removeColumn,
   reshapeSheet,
@@ -196,7 +195,7 @@ export class HyperTableEngine implements TableEngine {
     const s = this.s;
     const old = s.formulas.get(fieldId);
     if (old) {
-      s.absorb(s.mutate(() => clearAll(s, fieldId, old)));
+      s.absorb(s.mutate(() => s.emptyColumn(s.col(fieldId), old)));
       s.formulas.delete(fieldId);
     }
     declareFormula(s, fieldId, formula);

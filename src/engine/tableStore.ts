@@ -115,6 +115,20 @@ export class TableStore {
   }
 
   /**
+   * Empties sheet column `c`: a formula's blocks (`state`; a JavaScript column has none), or an
+   * input's values once HyperFormula holds them. Runs inside a batch.
+   */
+  emptyColumn(c: number, state?: FormulaState): void {
+    if (state) {
+      for (const b of state.blocks)
+        this.hf.setCellContents({ sheet: this.sheet, row: b.start, col: c }, null);
+    } else if (this.hfLoaded && this.rows > 0) {
+      const empty = Array.from({ length: this.rows }, () => [null]);
+      this.hf.setCellContents({ sheet: this.sheet, row: 0, col: c }, empty);
+    }
+  }
+
+  /**
    * Removes a column from the bookkeeping and empties it in the sheet; `first` runs in the same
    * batch before, with the column already unknown to `colIndex`. The sheet's column stays, free
    * for the next column added: HyperFormula 3.5 can fail removing a sheet column while an array
@@ -123,16 +137,9 @@ export class TableStore {
   removeColumn(fieldId: string, first?: () => void): void {
     const c = this.col(fieldId);
     this.colIndex.delete(fieldId);
-    const state = this.formulas.get(fieldId);
     const ch = this.mutate(() => {
       first?.();
-      if (state) {
-        for (const b of state.direct ? [] : state.blocks)
-          this.hf.setCellContents({ sheet: this.sheet, row: b.start, col: c }, null);
-      } else if (this.hfLoaded && this.rows > 0) {
-        const empty = Array.from({ length: this.rows }, () => [null]);
-        this.hf.setCellContents({ sheet: this.sheet, row: 0, col: c }, empty);
-      }
+      this.emptyColumn(c, this.formulas.get(fieldId));
     });
     this.cols[c] = '';
     [this.inputs, this.inputValues, this.formulas, this.results, this.types].forEach((m) =>

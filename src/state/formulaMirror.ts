@@ -16,7 +16,6 @@ export type RowShift =
   { kind: 'insert'; at: number; count: number } | { kind: 'remove'; rows: readonly number[] };
 
 export interface FormulaTable {
-  signature: string;
   /** The rows as the engine has been told (never mutated: replaced on every row change). */
   rowIds: readonly RecordId[];
   /** Each current row's position. */

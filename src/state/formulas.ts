@@ -88,10 +88,23 @@ function inputsAmong(
   return out;
 }
 
+/** Each formula column's formula. */
+function formulasOf(schema: SchemaState, tableId: TableId): Map<FieldId, string> {
+  return new Map(formulaFields(schema, tableId).map((f) => [f.id, f.options.formula ?? '']));
+}
+
+/** What a table's engine holds, as one text: its formulas and the kinds of its inputs. */
+function signatureFrom(
+  formulas: ReadonlyMap<FieldId, string>,
+  inputs: ReadonlyMap<FieldId, { kind: InputKind }>,
+): string {
+  const f = [...formulas].map(([id, formula]) => `${id}=${formula}`);
+  const i = [...inputs].map(([id, { kind }]) => `${id}:${kind}`);
+  return `${f.sort().join('\n')}|${i.sort().join(',')}`;
+}
+
 function signatureOf(schema: SchemaState, tableId: TableId): string {
-  const formulas = formulaFields(schema, tableId).map((f) => `${f.id}=${f.options.formula}`);
-  const inputs = [...inputFields(schema, tableId).values()].map((i) => `${i.field.id}:${i.kind}`);
-  return `${formulas.sort().join('\n')}|${inputs.sort().join(',')}`;
+  return signatureFrom(formulasOf(schema, tableId), inputFields(schema, tableId));
 }
 
 /** Per table, the results the first screen showed last time, until the engine has answered. */
@@ -222,22 +235,21 @@ export function syncFormulas(tableId: TableId): Promise<void> {
   if (!schema || !store.complete) return Promise.resolve();
   const signature = signatureOf(schema, tableId);
   const current = tables.get(tableId);
-  if (current?.signature === signature) return current.replies;
+  if (current && signatureFrom(current.formulas, current.inputs) === signature)
+    return current.replies;
   if (formulaFields(schema, tableId).length === 0) {
     dropFormulas(tableId);
     return Promise.resolve();
   }
   const pending = building.get(tableId);
   if (pending) return pending.then(() => syncFormulas(tableId));
-  return startBuild(tableId, signature);
+  return startBuild(tableId);
 }
 
 /** Builds the table's engine, or changes the columns of the one it has. */
-function startBuild(tableId: TableId, signature: string): Promise<void> {
+function startBuild(tableId: TableId): Promise<void> {
   const current = tables.get(tableId);
-  const work = current
-    ? changeColumns(tableId, current, signature)
-    : buildTable(tableId, signature);
+  const work = current ? changeColumns(tableId, current) : buildTable(tableId);
   const job = work.finally(() => building.delete(tableId));
   building.set(tableId, job);
   return job;
@@ -248,17 +260,18 @@ function startBuild(tableId: TableId, signature: string): Promise<void> {
  * (columns removed, input columns added, formulas set) instead of being built again. An input
  * now read as another kind (its field's type changed) needs a new engine.
  */
-async function changeColumns(tableId: TableId, t: FormulaTable, signature: string): Promise<void> {
+async function changeColumns(tableId: TableId, t: FormulaTable): Promise<void> {
   const schema = useAppStore.getState().schema;
   if (!schema) return;
   const inputs = inputFields(schema, tableId);
+  const formulas = formulasOf(schema, tableId);
   for (const [id, { kind }] of inputs)
-    if ((t.inputs.get(id)?.kind ?? kind) !== kind) return buildTable(tableId, signature);
+    if ((t.inputs.get(id)?.kind ?? kind) !== kind) return buildTable(tableId);
   const added = [...inputs.values()].filter(({ field }) => !t.inputs.has(field.id));
   const store = recordStore(tableId);
   const order = t.rowIds;
   const records = order.map((id) => store.get(id));
-  if (records.some((r) => r === undefined)) return buildTable(tableId, signature);
+  if (records.some((r) => r === undefined)) return buildTable(tableId);
   // The new input columns are made a slice at a time; records edited meanwhile are read again.
   const edited = new Set<RecordId>();
   const stopWatching = store.subscribe((delta) => delta.updated.forEach((r) => edited.add(r.id)));
@@ -273,19 +286,18 @@ async function changeColumns(tableId: TableId, t: FormulaTable, signature: strin
   }
   // Dropped or rebuilt meanwhile, or the columns changed again: the next sync starts over.
   const now = useAppStore.getState().schema;
+  const signature = signatureFrom(formulas, inputs);
   if (tables.get(tableId) !== t || !now || signatureOf(now, tableId) !== signature) return;
-  if (t.rowIds !== order) return changeColumns(tableId, t, signature);
+  if (t.rowIds !== order) return changeColumns(tableId, t);
   for (const id of edited) {
     const [row, rec] = [t.rowIndex.get(id), store.get(id)];
     if (row === undefined || !rec) continue;
     for (const { field } of added)
       (values.get(field.id) as EngineValue[])[row] = engineValueOf(field, rec);
   }
-  const formulas = new Map(formulaFields(now, tableId).map((f) => [f.id, f.options.formula ?? '']));
   const removeFormulas = [...t.formulas.keys()].filter((id) => !formulas.has(id));
   const removeInputs = [...t.inputs.keys()].filter((id) => !inputs.has(id));
   const set = formulasToSet(t.formulas, formulas);
-  t.signature = signature;
   t.formulas = formulas;
   t.inputs = inputs;
   for (const id of removeInputs) t.values.delete(id);
@@ -342,8 +354,7 @@ export async function previewFormula(
 ): Promise<FormulaResult[] | null> {
   const schema = useAppStore.getState().schema;
   if (!schema || !recordStore(tableId).complete) return null;
-  if (!tables.has(tableId))
-    await (building.get(tableId) ?? startBuild(tableId, signatureOf(schema, tableId)));
+  if (!tables.has(tableId)) await (building.get(tableId) ?? startBuild(tableId));
   const t = tables.get(tableId);
   const rows = t ? ids.map((id) => t.rowIndex.get(id)) : [];
   if (!t || rows.some((row) => row === undefined)) return null;
@@ -383,12 +394,12 @@ export async function previewFormula(
   }
 }
 
-async function buildTable(tableId: TableId, signature: string): Promise<void> {
+async function buildTable(tableId: TableId): Promise<void> {
   const schema = useAppStore.getState().schema;
   if (!schema) return;
   const store = recordStore(tableId);
   const records = store.all();
-  const formulas = formulaFields(schema, tableId);
+  const formulas = formulasOf(schema, tableId);
   const inputs = inputFields(schema, tableId);
   // The input columns and the row index are made a slice at a time (the page keeps answering);
   // changes made meanwhile are held and reach the engine right after the build, like later ones.
@@ -408,11 +419,10 @@ async function buildTable(tableId: TableId, signature: string): Promise<void> {
   if (!useAppStore.getState().schema?.tables[tableId]) return;
   dropFormulas(tableId);
   const t: FormulaTable = {
-    signature,
     rowIds: rows.ids,
     rowIndex: new RowIndex(rows.index),
     inputs,
-    formulas: new Map(formulas.map((f) => [f.id, f.options.formula ?? ''])),
+    formulas,
     values,
     shownIds: rows.ids,
     pending: [],
@@ -435,7 +445,7 @@ async function buildTable(tableId: TableId, signature: string): Promise<void> {
       kind,
       values: values.get(field.id) ?? [],
     })),
-    formulas: formulas.map((f) => ({ fieldId: f.id, formula: f.options.formula ?? '' })),
+    formulas: [...formulas].map(([fieldId, formula]) => ({ fieldId, formula })),
   });
   for (const delta of held) applyDelta(tableId, delta);
   t.replies = build.then(

@@ -91,6 +91,14 @@ describe('columns changed in place', () => {
     async (seed) => {
       const rand = random(seed);
       const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
+      /** Removes a random column of `from` and from the engine, unless it is the last one. */
+      const removeOne = (from: Map<string, unknown>, remove: (id: string) => void) => {
+        const id = pick([...from.keys()]);
+        if (!id || from.size < 2) return undefined;
+        from.delete(id);
+        remove(id);
+        return id;
+      };
       const model: Model = { inputs: new Map(), formulas: new Map() };
       model.inputs.set('a', { fieldId: 'a', kind: 'number', values: valuesOf('number', rand) });
       model.formulas.set('f1', '={a} * 2');
@@ -101,21 +109,15 @@ describe('columns changed in place', () => {
         if (x < 0.2) {
           const id = pick(Object.keys(INPUTS).filter((k) => !model.inputs.has(k)));
           if (!id) continue;
-          const column = {
-            fieldId: id,
-            kind: INPUTS[id] as InputKind,
-            values: [] as EngineValue[],
-          };
-          column.values = valuesOf(column.kind, rand);
+          const kind = INPUTS[id] as InputKind;
+          const column = { fieldId: id, kind, values: valuesOf(kind, rand) };
           model.inputs.set(id, column);
           e.addInput(column);
           step = `addInput ${id}`;
         } else if (x < 0.3) {
-          const id = pick([...model.inputs.keys()]);
-          if (!id || model.inputs.size < 2) continue;
-          model.inputs.delete(id);
-          e.removeInput(id);
-          step = `removeInput ${id}`;
+          const removed = removeOne(model.inputs, (id) => e.removeInput(id));
+          if (!removed) continue;
+          step = `removeInput ${removed}`;
         } else if (x < 0.65) {
           const id = pick(FORMULA_IDS);
           const before = FORMULA_IDS.slice(0, FORMULA_IDS.indexOf(id));
@@ -127,11 +129,9 @@ describe('columns changed in place', () => {
           e.setFormula(id, formula);
           step = `setFormula ${id} ${formula}`;
         } else if (x < 0.75) {
-          const id = pick([...model.formulas.keys()]);
-          if (!id || model.formulas.size < 2) continue;
-          model.formulas.delete(id);
-          e.removeFormula(id);
-          step = `removeFormula ${id}`;
+          const removed = removeOne(model.formulas, (id) => e.removeFormula(id));
+          if (!removed) continue;
+          step = `removeFormula ${removed}`;
         } else {
           const column = pick([...model.inputs.values()]);
           const row = Math.floor(rand() * ROWS);

@@ -9,7 +9,6 @@ import {
   retypeField,
   updateField,
 } from '../../src/state/actions';
-import { EngineHost } from '../../src/engine/remote/host';
 import type { EngineRequest } from '../../src/engine/remote/protocol';
 import { formulaValue, syncFormulas } from '../../src/state/formulas';
 import { undo } from '../../src/state/session';
@@ -17,6 +16,7 @@ import { schemaNow } from './helpers';
 import {
   addDouble,
   fieldNamed,
+  recordEngineOps,
   settleFormulas,
   spentTable,
   withFormulaSync,
@@ -27,15 +27,7 @@ withFormulaSync();
 /** The operations the engine was asked for, in order. */
 let ops: EngineRequest['op'][] = [];
 beforeEach(() => {
-  ops = [];
-  const handle = EngineHost.prototype.handle;
-  vi.spyOn(EngineHost.prototype, 'handle').mockImplementation(function (
-    this: EngineHost,
-    req: EngineRequest,
-  ) {
-    ops.push(req.op);
-    return handle.call(this, req);
-  });
+  ops = recordEngineOps();
 });
 afterEach(() => {
   vi.restoreAllMocks();
@@ -50,6 +42,21 @@ async function column(tableId: TableId, fieldId: FieldId, records: { id: RecordI
 async function addFormula(tableId: TableId, name: string, formula: string): Promise<FieldId> {
   await addField(tableId, { name, type: 'formula', options: { formula } }, {});
   return fieldNamed(tableId, name).id;
+}
+
+/**
+ * Three records with Spent and Visits 1, 2, 3, and the formula column Double; no formula reads
+ * Visits yet.
+ */
+async function withVisits() {
+  const { tableId, spent, records } = await spentTable(3);
+  await addDouble(tableId, spent);
+  await settleFormulas(tableId);
+  await addField(tableId, { name: 'Visits', type: 'number', options: {} }, {});
+  const visits = fieldNamed(tableId, 'Visits');
+  for (const [i, rec] of records.entries()) await editCellText(visits, rec.id, String(i + 1), 'en');
+  await settleFormulas(tableId);
+  return { tableId, spent, visits, records };
 }
 
 const REF = { error: 'REF', message: expect.any(String) };
@@ -91,14 +98,7 @@ describe('a change of formula columns', () => {
     'adds the input columns a new formula reads, with edits made while they are prepared',
     { timeout: 60_000 },
     async () => {
-      const { tableId, spent, records } = await spentTable(3);
-      await addDouble(tableId, spent);
-      await settleFormulas(tableId);
-      await addField(tableId, { name: 'Visits', type: 'number', options: {} }, {});
-      const visits = fieldNamed(tableId, 'Visits');
-      for (const [i, rec] of records.entries())
-        await editCellText(visits, rec.id, String(i + 1), 'en');
-      await settleFormulas(tableId);
+      const { tableId, spent, visits, records } = await withVisits();
 
       const avg = addFormula(tableId, 'Avg', `={${spent.id}} / {${visits.id}}`);
       // In memory at once, while the new input column is being prepared for the engine.
@@ -126,13 +126,7 @@ describe('a change of formula columns', () => {
     'puts rows added and removed while a new input column is prepared where they belong',
     { timeout: 60_000 },
     async () => {
-      const { tableId, spent, records } = await spentTable(3);
-      await addDouble(tableId, spent);
-      await addField(tableId, { name: 'Visits', type: 'number', options: {} }, {});
-      const visits = fieldNamed(tableId, 'Visits');
-      for (const [i, rec] of records.entries())
-        await editCellText(visits, rec.id, String(i + 1), 'en');
-      await settleFormulas(tableId);
+      const { tableId, spent, visits, records } = await withVisits();
 
       const product = addFormula(tableId, 'Product', `={${spent.id}} * {${visits.id}}`);
       const removed = deleteRecords(tableId, [records[0]!.id]);

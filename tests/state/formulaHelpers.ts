@@ -1,14 +1,16 @@
 /**
  * Formula test support: fields by name, the Spent → Double columns most formula tests build
- * on, and waiting until the engine has answered.
+ * on, waiting until the engine has answered, and the requests it was sent.
  */
-import { afterEach, beforeEach } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import type { FieldId, TableId } from '../../src/domain/ids';
 import type { Field, TableRecord } from '../../src/domain/model';
 import { listFields } from '../../src/domain/schemaState';
 import { addField, addRecord, editCellText } from '../../src/state/actions';
 import { configureFormulaEngine, startFormulaSync, syncFormulas } from '../../src/state/formulas';
 import type { EngineClientOptions } from '../../src/engine/remote/client';
+import { EngineHost } from '../../src/engine/remote/host';
+import type { EngineRequest } from '../../src/engine/remote/protocol';
 import { openEmpty, resetApp, schemaNow } from './helpers';
 
 /**
@@ -77,4 +79,20 @@ export async function spentTable(count: number) {
 /** Waits until the engine has answered every request sent so far. */
 export async function settleFormulas(tableId: TableId): Promise<void> {
   for (let i = 0; i < 3; i++) await syncFormulas(tableId);
+}
+
+/**
+ * From now on, the operations the engine is asked for, in order (until `vi.restoreAllMocks()`).
+ */
+export function recordEngineOps(): EngineRequest['op'][] {
+  const ops: EngineRequest['op'][] = [];
+  const handle = EngineHost.prototype.handle;
+  vi.spyOn(EngineHost.prototype, 'handle').mockImplementation(function (
+    this: EngineHost,
+    req: EngineRequest,
+  ) {
+    ops.push(req.op);
+    return handle.call(this, req);
+  });
+  return ops;
 }

@@ -20,7 +20,6 @@ const ids = (n: number, prefix = 'rec_'): RecordId[] =>
 
 function tableOf(rowIds: RecordId[], results: number[]): FormulaTable {
   return {
-    signature: '',
     rowIds,
     rowIndex: new RowIndex(new Map(rowIds.map((id, i) => [id, i]))),
     inputs: new Map(),

@@ -1,10 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
-import { EngineHost } from '../../src/engine/remote/host';
-import type { EngineRequest } from '../../src/engine/remote/protocol';
 import { addField, addRecord, editCellText } from '../../src/state/actions';
 import { createFormulaPreview } from '../../src/state/formulaPreview';
 import { formulaValue } from '../../src/state/formulas';
-import { fieldNamed, settleFormulas, spentTable, withFormulaSync } from './formulaHelpers';
+import {
+  fieldNamed,
+  recordEngineOps,
+  settleFormulas,
+  spentTable,
+  withFormulaSync,
+} from './formulaHelpers';
 
 withFormulaSync();
 
@@ -27,15 +31,7 @@ describe("the formula editor's preview", () => {
       // Row-local formulas are computed on the preview's own rows.
       expect(await preview.evaluate(`={${spent.id}} * 2`)).toEqual([2, 4, 6, 8, 10]);
       // Closed, the editor leaves no engine behind for a table without formula columns.
-      const ops: EngineRequest['op'][] = [];
-      const handle = EngineHost.prototype.handle;
-      vi.spyOn(EngineHost.prototype, 'handle').mockImplementation(function (
-        this: EngineHost,
-        req: EngineRequest,
-      ) {
-        ops.push(req.op);
-        return handle.call(this, req);
-      });
+      const ops = recordEngineOps();
       preview.destroy();
       await expect.poll(() => ops).toEqual(['drop']);
       vi.restoreAllMocks();
