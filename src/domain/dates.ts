@@ -131,6 +131,28 @@ export function isoDateTimeFromEpoch(ms: number): string {
   return `${todayLocal(d)}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
+/** Days from 1899-12-30, the day formulas count from (serial 0), to 1970-01-01. */
+export const SERIAL_EPOCH_DAY = 25_569;
+// Formula columns turn the same few thousand dates back and forth for every row.
+const isoOfSerial = new Map<number, string | null>();
+
+/**
+ * A formula's date (days since 1899-12-30, its whole part) → 'YYYY-MM-DD'; null outside years
+ * 1–9999. Unlike Excel's serials it has no 29 February 1900, as HyperFormula counts.
+ */
+export function isoFromSerialDay(serial: number): string | null {
+  if (!Number.isFinite(serial)) return null;
+  const whole = Math.floor(serial);
+  let iso = isoOfSerial.get(whole);
+  if (iso === undefined) {
+    const year = new Date((whole - SERIAL_EPOCH_DAY) * DAY_MS).getUTCFullYear();
+    iso = year < 1 || year > 9999 ? null : isoFromUtcDay(whole - SERIAL_EPOCH_DAY);
+    if (isoOfSerial.size >= 100_000) isoOfSerial.clear();
+    isoOfSerial.set(whole, iso);
+  }
+  return iso;
+}
+
 /** An Excel serial day number → date and time of day; null outside 1..2958465. */
 export function readExcelSerial(serial: number): { date: string; time: TimeParts } | null {
   if (!Number.isFinite(serial) || serial < 1 || serial >= MAX_SERIAL + 1) return null;

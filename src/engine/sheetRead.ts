@@ -2,9 +2,9 @@
  * Reading formula results back from the HyperFormula table sheet, and inferring a column's
  * result type (dates are numbers HyperFormula formats as dates).
  */
-import { DetailedCellError } from 'hyperformula';
 import { sameValue } from './tableStore';
 import type { TableStore } from './tableStore';
+import { isBlankResult } from './values';
 import type { ResultType } from './types';
 
 /**
@@ -55,7 +55,7 @@ export function inferType(s: TableStore, id: string): ResultType {
   const kinds = new Set<string>();
   const numericRows: number[] = [];
   raw.forEach((v, row) => {
-    if (v === null || v instanceof DetailedCellError) return;
+    if (isBlankResult(v)) return;
     kinds.add(typeof v);
     if (typeof v === 'number' && numericRows.length < 20) numericRows.push(row);
   });

@@ -12,6 +12,7 @@ import { createScratch, hfValue } from './directSupport';
 import type { Block } from './layout';
 import { createContext, createScratchWorkbook, createWorkbook } from './sheet';
 import { EngineUsageError } from './types';
+import { isBlankResult } from './values';
 import type {
   ChangedCells,
   EngineValue,
@@ -173,7 +174,7 @@ export class TableStore {
   retype(id: string, value: CellValue): void {
     const known = this.types.get(id);
     if (known === undefined || known === 'mixed') return;
-    if (value === null || value instanceof DetailedCellError) return;
+    if (isBlankResult(value)) return;
     const kind = typeof value;
     const fits =
       known === 'text'

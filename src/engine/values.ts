@@ -5,40 +5,18 @@
 import type { CellValue } from 'hyperformula';
 import { DetailedCellError } from 'hyperformula';
 import type { EngineValue, FormulaErrorKind, FormulaResult, InputKind } from './types';
-import { isoDayNumber } from '../domain/dates';
+import { isoDayNumber, isoFromSerialDay, SERIAL_EPOCH_DAY } from '../domain/dates';
 import { FORMULA_ERROR_CODES } from '../domain/formula/errors';
 
-const DAY_MS = 86_400_000;
-/** Days from 1899-12-30 to 1970-01-01. */
-const UNIX_EPOCH_SERIAL = 25_569;
 /** 'YYYY-MM-DD' → serial day number, or null when not a real calendar day. */
 export function isoToSerial(iso: string): number | null {
   if (iso.length !== 10) return null;
   const day = isoDayNumber(iso);
-  return day === null ? null : day + UNIX_EPOCH_SERIAL;
+  return day === null ? null : day + SERIAL_EPOCH_DAY;
 }
-
-// Formula columns turn the same few thousand dates back and forth for every row.
-const isoOfSerial = new Map<number, string | null>();
 
 /** Serial day number (its whole part) → 'YYYY-MM-DD'; null outside years 1–9999. */
-export function serialToIso(serial: number): string | null {
-  if (!Number.isFinite(serial)) return null;
-  const whole = Math.floor(serial);
-  let iso = isoOfSerial.get(whole);
-  if (iso === undefined) {
-    const d = new Date((whole - UNIX_EPOCH_SERIAL) * DAY_MS);
-    const y = d.getUTCFullYear();
-    const pad = (n: number): string => String(n).padStart(2, '0');
-    iso =
-      y < 1 || y > 9999
-        ? null
-        : `${String(y).padStart(4, '0')}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-    if (isoOfSerial.size >= 100_000) isoOfSerial.clear();
-    isoOfSerial.set(whole, iso);
-  }
-  return iso;
-}
+export const serialToIso = isoFromSerialDay;
 
 /**
  * What HyperFormula should store for an input value. Text is prefixed with an apostrophe so
@@ -78,6 +56,14 @@ export function errorText(kind: FormulaErrorKind): string {
  * A HyperFormula cell value → our result (a parse error inside a cell becomes PARSE; -0, which
  * arithmetic on a zero can give, is 0, as a spreadsheet shows it).
  */
+/**
+ * A result that says nothing of its column's type: none, an error, or the empty text that
+ * `IF({生日} = "", "", …)` gives a customer without the value.
+ */
+export function isBlankResult(value: CellValue): boolean {
+  return value === null || value === '' || value instanceof DetailedCellError;
+}
+
 export function toResult(value: CellValue): FormulaResult {
   if (value instanceof DetailedCellError) {
     const parse = value.type === 'ERROR' && /pars/i.test(value.message);

@@ -2,7 +2,13 @@
  * Exports what a view shows: its visible columns in view order and the rows the grid shows
  * (search applied, in the grid's sort order) as CSV or XLSX. Formula columns give their values.
  */
-import { isIsoDate, isIsoDateTime, isoDateTimeFromEpoch, todayLocal } from '../domain/dates';
+import {
+  isIsoDate,
+  isIsoDateTime,
+  isoDateTimeFromEpoch,
+  isoFromSerialDay,
+  todayLocal,
+} from '../domain/dates';
 import { cellToText, formatCell } from '../domain/fields';
 import type { TypeContext } from '../domain/fields/fieldType';
 import { FORMULA_ERROR_CODES } from '../domain/formula/errors';
@@ -69,6 +75,8 @@ function formulaText(field: Field, result: FormulaResult | undefined, ctx: TypeC
   if (typeof result === 'object') return FORMULA_ERROR_CODES[result.error] ?? '#ERROR!';
   if (typeof result === 'boolean') return cellToText({ ...field, type: 'checkbox' }, result, ctx);
   if (typeof result === 'number') {
+    const day = field.options.formulaFormat === 'date' ? isoFromSerialDay(result) : null;
+    if (day) return day;
     if (field.options.formulaFormat === 'percent')
       return cellToText({ ...field, type: 'percent' }, result, ctx);
     return toPlainNumberText(result);
@@ -82,6 +90,8 @@ function formulaTyped(field: Field, result: FormulaResult | undefined): TypedCel
   if (typeof result === 'boolean') return { t: 'b', v: result };
   if (typeof result === 'number') {
     const format = field.options.formulaFormat;
+    const day = format === 'date' ? isoFromSerialDay(result) : null;
+    if (day) return { t: 'd', iso: day };
     const kind = format === 'currency' || format === 'percent' ? format : 'number';
     return { t: 'n', v: result, z: numberFormat(field, kind) };
   }

@@ -438,4 +438,32 @@ describe('formula columns', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+  it('shows a follow-up date 30 days after the last purchase, blank for customers who never bought', async () => {
+    const { page, context, errors } = await openTemplate(browser());
+    await addFormulaColumn(page, '回访日期', [
+      '=IF({',
+      '最近消费日期',
+      '} = "", "", {',
+      '最近消费日期',
+      '} + 30)',
+    ]);
+    await expect.poll(async () => (await columnTexts(page, '回访日期')).length).toBe(200);
+    const lasts = await columnTexts(page, '最近消费日期');
+    const next = await columnTexts(page, '回访日期');
+    let dated = 0;
+    lasts.forEach((shown, row) => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(shown);
+      if (!m) {
+        expect([shown, next[row]]).toEqual(['', '']);
+        return;
+      }
+      dated++;
+      const due = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + 30));
+      expect(next[row]).toBe(due.toISOString().slice(0, 10));
+    });
+    expect(dated).toBeGreaterThan(100);
+    expect(dated).toBeLessThan(200);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -53,6 +53,32 @@ describe('formulas', () => {
     expect(e.column('made')).toEqual(['2025-01-31', '2025-01-31']);
   });
 
+  it('empty text from IF does not make a date or number column mixed, before or after edits', async () => {
+    const e = await buildEngine(
+      [date('last', ['2024-02-28', null, '2024-12-31']), num('cnt', [2, 0, 4])],
+      {
+        next: '=IF({last} = "", "", {last} + 30)',
+        avg: '=IF({cnt} = 0, "", 100 / {cnt})',
+        note: '=IF({cnt} = 0, "", "buyer")',
+      },
+    );
+    expect(e.resultType('next')).toBe('date');
+    expect(e.column('next')).toEqual(['2024-03-29', '', '2025-01-30']);
+    expect(e.resultType('avg')).toBe('number');
+    expect(e.column('avg')).toEqual([50, '', 25]);
+    expect(e.resultType('note')).toBe('text');
+    // An edit that blanks a row, or fills the blank one, keeps the types.
+    e.setValues([
+      { fieldId: 'last', row: 0, value: null },
+      { fieldId: 'last', row: 1, value: '2025-01-01' },
+      { fieldId: 'cnt', row: 2, value: 0 },
+    ]);
+    expect(e.resultType('next')).toBe('date');
+    expect(e.column('next')).toEqual(['', '2025-01-31', '2025-01-30']);
+    expect(e.resultType('avg')).toBe('number');
+    expect(e.column('avg')).toEqual([50, '', '']);
+  });
+
   it('errors: #NAME?, #REF! for a missing field, cycles between two formula columns', async () => {
     const e = await buildEngine([num('a', [1, 2])], {
       unknown: '=FOO({a})',

@@ -2,7 +2,7 @@ import { read, utils } from '@e965/xlsx';
 import type { WorkSheet } from '@e965/xlsx';
 import type { Field } from '../../src/domain/model';
 import { listTables, listViews } from '../../src/domain/schemaState';
-import { setCellValue, setColumnHidden } from '../../src/state/actions';
+import { addField, setCellValue, setColumnHidden } from '../../src/state/actions';
 import { exportView } from '../../src/state/exporter';
 import { formulaValue } from '../../src/state/formulas';
 import { ensureRecords, flushWrites, recordStore } from '../../src/state/session';
@@ -112,5 +112,61 @@ describe('exportView', () => {
     const rfmValue = formulaValue(rfm.tableId, rfm.id, a.id);
     expect(typeof rfmValue).toBe('number');
     expect(rows[1]?.[col('RFM')]).toBe(rfmValue);
+  }, 60_000);
+  it('writes dates from formulas as dates: a date or blank column, and numbers shown as dates', async () => {
+    const { view, byName, records } = await openCustomers();
+    const [a, b] = records;
+    if (!a || !b) throw new Error('template too small');
+    const last = byName('最近消费日期');
+    await setCellValue(last, a.id, '2025-01-31');
+    await setCellValue(last, b.id, null);
+    await flushWrites();
+    const tableId = last.tableId;
+    await addField(
+      tableId,
+      {
+        name: '回访日期',
+        type: 'formula',
+        options: { formula: `=IF({${last.id}} = "", "", {${last.id}} + 30)` },
+      },
+      {},
+    );
+    await addField(
+      tableId,
+      { name: '到期日', type: 'formula', options: { formula: '=45717', formulaFormat: 'date' } },
+      {},
+    );
+    const csv = await exportView({
+      viewId: view.id,
+      format: 'csv',
+      recordIds: [a.id, b.id],
+      language: 'zh-CN',
+    });
+    if (!csv.ok) throw new Error(csv.problem);
+    const rows = sheetRows(
+      read(new TextDecoder().decode(new Uint8Array(await csv.blob.arrayBuffer())), {
+        type: 'string',
+        raw: true,
+      }).Sheets.Sheet1,
+    );
+    const header = rows[0] as string[];
+    const col = (name: string) => header.indexOf(name);
+    expect([rows[1]?.[col('回访日期')], rows[2]?.[col('回访日期')]]).toEqual(['2025-03-02', null]);
+    expect(rows[1]?.[col('到期日')]).toBe('2025-03-01');
+
+    const xlsx = await exportView({
+      viewId: view.id,
+      format: 'xlsx',
+      recordIds: [a.id, b.id],
+      language: 'zh-CN',
+    });
+    if (!xlsx.ok) throw new Error(xlsx.problem);
+    const book = read(new Uint8Array(await xlsx.blob.arrayBuffer()), { cellDates: true });
+    const cells = sheetRows(book.Sheets['客户']);
+    const day = (v: unknown) =>
+      v instanceof Date ? [v.getFullYear(), v.getMonth() + 1, v.getDate()] : v;
+    expect(day(cells[1]?.[col('回访日期')])).toEqual([2025, 3, 2]);
+    expect(cells[2]?.[col('回访日期')]).toBeNull();
+    expect(day(cells[1]?.[col('到期日')])).toEqual([2025, 3, 1]);
   }, 60_000);
 });

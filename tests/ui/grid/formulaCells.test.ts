@@ -1,6 +1,10 @@
 import type { FieldId, TableId } from '../../../src/domain/ids';
 import type { Field } from '../../../src/domain/model';
-import { deletedReferenceNames, formulaErrorTooltip } from '../../../src/ui/grid/formulaCells';
+import {
+  deletedReferenceNames,
+  formatFormulaResult,
+  formulaErrorTooltip,
+} from '../../../src/ui/grid/formulaCells';
 import { initI18n } from '../../../src/ui/i18n';
 
 const tableId = 'tbl_c' as TableId;
@@ -47,5 +51,35 @@ describe('formula error tooltips', () => {
     expect(formulaErrorTooltip(ref, en, ['Visits', 'Points'])).toBe(
       '#REF! The formula refers to the deleted columns “Visits” and “Points”. Edit the formula to fix it.',
     );
+  });
+});
+
+describe('formula results in the grid', () => {
+  const ctx = { language: 'zh-CN' as const, today: '2025-01-01' };
+  const formula = (options: Field['options']): Field =>
+    field('fld_next', '回访日期', { formula: '={fld_amount} + 30', ...options });
+
+  it('shows a number in the date format as the date it counts (days from 1899-12-30)', () => {
+    const asDate = formula({ formulaFormat: 'date' });
+    expect(formatFormulaResult(asDate, 45_717, 'number', ctx)).toBe('2025-03-01');
+    expect(formatFormulaResult(asDate, 45_717.75, 'mixed', ctx)).toBe('2025-03-01');
+    expect(
+      formatFormulaResult(
+        formula({ formulaFormat: 'date', dateFormat: 'DD/MM/YYYY' }),
+        60,
+        'number',
+        ctx,
+      ),
+    ).toBe('28/02/1900');
+    // Beyond year 9999 there is no date to show: the number stays.
+    expect(formatFormulaResult(asDate, 3_000_000, 'number', ctx)).toBe('3000000');
+    expect(formatFormulaResult(asDate, '', 'date', ctx)).toBe('');
+  });
+
+  it('shows numbers as numbers and ISO dates as dates in the automatic format', () => {
+    const auto = formula({});
+    expect(formatFormulaResult(auto, 45_717, 'number', ctx)).toBe('45717');
+    expect(formatFormulaResult(auto, '2025-03-01', 'date', ctx)).toBe('2025-03-01');
+    expect(formatFormulaResult(auto, '', 'date', ctx)).toBe('');
   });
 });
