@@ -77,6 +77,27 @@ function arithmetic(op: string, a: number, b: number): RowValue {
   return addWithEpsilon(a, op === '+' ? b : -b);
 }
 
+/** HyperFormula's kinds of numbers (its NumberType without the prefix). */
+export type NumberKind = 'RAW' | 'DATE' | 'DATETIME' | 'TIME' | 'PERCENT' | 'CURRENCY';
+
+const isDay = (k: NumberKind): boolean => k === 'DATE' || k === 'DATETIME';
+
+/** The kind of a sum or difference, as HyperFormula 3.5 infers it. */
+function additiveKind(a: NumberKind, b: NumberKind): NumberKind {
+  if (a === 'RAW') return b;
+  if (b === 'RAW') return a;
+  if (isDay(a) && isDay(b)) return 'RAW';
+  if ((a === 'TIME' && isDay(b)) || (b === 'TIME' && isDay(a))) return 'DATETIME';
+  return a;
+}
+
+/** The kind of a product or quotient, as HyperFormula 3.5 infers it (a percent counts as raw). */
+function multiplicativeKind(a: NumberKind, b: NumberKind): NumberKind {
+  const [x, y] = [a === 'PERCENT' ? 'RAW' : a, b === 'PERCENT' ? 'RAW' : b];
+  if (x === 'RAW') return y;
+  return y === 'RAW' ? x : 'RAW';
+}
+
 interface Population {
   cols: RowValue[][];
   scores: RowScores;
@@ -135,13 +156,16 @@ export class DirectEvaluator {
   private readonly columns = new Map<string, Cached<RowValue[]>>();
   private readonly rankings = new Map<string, Cached<Population>>();
   private readonly textOrder = new Map<string, Map<string, number>>();
+  private emptyTextOrder: number | undefined;
   /** The population of each ranked call node (its key string is built once per generation). */
 
   constructor(
     private readonly ctx: RowContext & { asOfSerial: number },
     private readonly input: (id: string, row: number) => RowValue,
+    private readonly isDate: (id: string) => boolean,
     private readonly rowCount: () => number,
     private readonly fallback: Fallback,
+    private readonly textKind: (text: string) => NumberKind,
   ) {}
 
   /** Forgets cached columns and rankings that read `ids` (all of them when null). */
@@ -191,7 +215,21 @@ export class DirectEvaluator {
     if (compare && typeof x === 'string' && typeof y === 'string') {
       return compare(this.compareTexts(x, y));
     }
+    // `{最近消费日期} = ""` on every row: a number against the empty text orders by type.
+    if (compare && typeof x === 'number' && y === '') return compare(this.numberToEmptyText());
+    if (compare && x === '' && typeof y === 'number') return compare(-this.numberToEmptyText());
     return this.fallback(`=A1${op}B1`, [a, b]);
+  }
+
+  /**
+   * How HyperFormula orders any number against the empty text (by their types, as it is no
+   * number or date to read), asked once.
+   */
+  private numberToEmptyText(): number {
+    return (this.emptyTextOrder ??= this.fallback('=IF(A1=B1,0,IF(A1<B1,-1,1))', [
+      0,
+      '',
+    ]) as number);
   }
 
   /**
@@ -259,14 +297,61 @@ export class DirectEvaluator {
   }
 
   private choose(args: DirectNode[], row: number): RowValue {
+    const taken = this.branch(args, row);
+    if (!('node' in taken)) return taken.value;
+    const v = this.ev(taken.node, row);
+    return v === null ? this.fallback('=IF(TRUE(),A1)', [null]) : v;
+  }
+
+  /** The branch of IF(args) a row takes, or what IF gives without one (an error, or FALSE). */
+  private branch(args: DirectNode[], row: number): { node: DirectNode } | { value: RowValue } {
     const [c, yes, no] = args;
     let cond = this.ev(c as DirectNode, row);
     if (typeof cond === 'string') cond = this.fallback('=IF(A1,TRUE(),FALSE())', [cond]);
-    if (cond instanceof CellError) return cond;
-    const branch = cond === true || (typeof cond === 'number' && cond !== 0) ? yes : no;
-    if (!branch) return false;
-    const v = this.ev(branch, row);
-    return v === null ? this.fallback('=IF(TRUE(),A1)', [null]) : v;
+    if (cond instanceof CellError) return { value: cond };
+    const node = cond === true || (typeof cond === 'number' && cond !== 0) ? yes : no;
+    return node ? { node } : { value: false };
+  }
+
+  /**
+   * Whether HyperFormula holds a row's value of `node` as a date or date-time (it shows as
+   * one). Asked only of numbers, for a few rows (see inferType).
+   */
+  datedAt(node: DirectNode, row: number): boolean {
+    const kind = this.numberKindAt(node, row);
+    return kind === 'DATE' || kind === 'DATETIME';
+  }
+
+  /**
+   * The kind of number HyperFormula makes of a row's value of `node`, by its rules: a text
+   * is read as HyperFormula reads it ("2025-01-05" is a date, "10:00" a time); a date input,
+   * TODAY() and the IF branch taken keep theirs; arithmetic combines its operands' (a date
+   * plus a number is a date, the difference of two dates a number). Cost: the node's depth
+   * times its size, for each row asked.
+   */
+  private numberKindAt(node: DirectNode, row: number): NumberKind {
+    const v = this.ev(node, row);
+    if (typeof v === 'string') return this.textKind(v);
+    if (typeof v !== 'number') return 'RAW';
+    switch (node.k) {
+      case 'ref':
+        return this.isDate(node.id) ? 'DATE' : 'RAW';
+      case 'neg':
+        return this.numberKindAt(node.a, row);
+      case 'bin': {
+        if (COMPARE[node.op] || node.op === '&') return 'RAW';
+        const [a, b] = [this.numberKindAt(node.a, row), this.numberKindAt(node.b, row)];
+        return node.op === '+' || node.op === '-' ? additiveKind(a, b) : multiplicativeKind(a, b);
+      }
+      case 'call': {
+        if (node.name === 'TODAY') return 'DATE';
+        if (node.name !== 'IF') return 'RAW';
+        const taken = this.branch(node.args, row);
+        return 'node' in taken ? this.numberKindAt(taken.node, row) : 'RAW';
+      }
+      default:
+        return 'RAW';
+    }
   }
 
   private round(a: RowValue, places: number): RowValue {

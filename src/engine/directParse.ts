@@ -185,40 +185,54 @@ const PLAIN = new Set(
 );
 
 /**
+ * Where a node's value goes. 'value': the result, or what reaches it through arithmetic,
+ * negation and IF branches, or an operand of a comparison; a date may go there (the evaluator
+ * says which rows are dates, see DirectEvaluator.datedAt). 'dates': what a function that takes
+ * dates reads (a customer function or one of TAKES_DATES). 'plain': what any other function
+ * reads, or `&`: a date there would need HyperFormula's own conversion.
+ */
+type Use = 'value' | 'dates' | 'plain';
+
+const COMPARISONS: ReadonlySet<string> = new Set(['=', '<>', '<', '>', '<=', '>=']);
+
+/**
  * Whether a parsed formula can be evaluated directly: every reference names an input column
- * (`kindOf` says its kind), and a date input or TODAY() is only read as the argument of a
- * function that takes dates (a customer function or one of TAKES_DATES), so no result is
- * date-typed; calls match the table above.
+ * (`kindOf` says its kind), a date input or TODAY() is read only where a date may go (see
+ * Use), and calls match the table above.
  */
 export function isDirect(
   node: DirectNode,
   kindOf: (id: string) => string | undefined,
-  dateArgument = false,
+  use: Use = 'value',
 ): boolean {
+  const datesGo = use !== 'plain';
   switch (node.k) {
     case 'num':
     case 'str':
       return true;
     case 'ref': {
       const kind = kindOf(node.id);
-      return kind !== undefined && (kind !== 'date' || dateArgument);
+      return kind !== undefined && (kind !== 'date' || datesGo);
     }
     case 'neg':
-      return isDirect(node.a, kindOf);
-    case 'bin':
-      return isDirect(node.a, kindOf) && isDirect(node.b, kindOf);
+      return isDirect(node.a, kindOf, datesGo ? 'value' : 'plain');
+    case 'bin': {
+      const operands = COMPARISONS.has(node.op) || (node.op !== '&' && datesGo) ? 'value' : 'plain';
+      return isDirect(node.a, kindOf, operands) && isDirect(node.b, kindOf, operands);
+    }
     case 'call': {
       const spec = CALLS[node.name];
       const n = node.args.length;
       if (!spec || n < spec.min || n > spec.max || (spec.only && !spec.only.includes(n))) {
         return false;
       }
-      if (node.name === 'TODAY') return dateArgument;
-      const takesDates = !PLAIN.has(node.name);
+      if (node.name === 'TODAY') return datesGo;
+      const argUse = (i: number): Use =>
+        node.name === 'IF' ? (i === 0 ? 'value' : use) : PLAIN.has(node.name) ? 'plain' : 'dates';
       return node.args.every((a, i) =>
         spec.literalsFrom !== undefined && i >= spec.literalsFrom
           ? a.k === 'num' && (node.name !== 'ROUND' || Number.isInteger(a.v))
-          : isDirect(a, kindOf, takesDates),
+          : isDirect(a, kindOf, argUse(i)),
       );
     }
   }

@@ -5,7 +5,7 @@
 import type { HyperFormula } from 'hyperformula';
 import type { EngineValue, InputKind } from './types';
 import { importValue } from './directEval';
-import type { Fallback, RowValue } from './directEval';
+import type { Fallback, NumberKind, RowValue } from './directEval';
 import { isoToSerial } from './values';
 
 /**
@@ -26,15 +26,14 @@ const asContent = (v: RowValue): unknown => (typeof v === 'string' ? `'${v}` : v
  */
 export function createScratch(make: () => HyperFormula): {
   fallback: Fallback;
+  textKind: (text: string) => NumberKind;
   destroy: () => void;
 } {
   let scratch: { hf: HyperFormula; sheet: number } | null = null;
   const answers = new Map<string, RowValue>();
-  const fallback: Fallback = (formula, args) => {
-    let key = formula;
-    for (const a of args) key += typeof a === 'string' ? `|s${a.length}:${a}` : `|${String(a)}`;
-    const known = answers.get(key);
-    if (known !== undefined || answers.has(key)) return known as RowValue;
+  const kinds = new Map<string, NumberKind>();
+  /** Writes args and formula into the first row; returns the formula's address. */
+  const run = (formula: string, args: readonly RowValue[]) => {
     if (!scratch) {
       const hf = make();
       scratch = { hf, sheet: hf.getSheetId(hf.addSheet('Scratch')) as number };
@@ -42,10 +41,30 @@ export function createScratch(make: () => HyperFormula): {
     const { hf, sheet } = scratch;
     const row = [...args.map(asContent), formula];
     hf.setCellContents({ sheet, row: 0, col: 0 }, [row as never]);
-    const value = importValue(hf.getCellValue({ sheet, row: 0, col: args.length }));
+    return { hf, address: { sheet, row: 0, col: args.length } };
+  };
+  const fallback: Fallback = (formula, args) => {
+    let key = formula;
+    for (const a of args) key += typeof a === 'string' ? `|s${a.length}:${a}` : `|${String(a)}`;
+    const known = answers.get(key);
+    if (known !== undefined || answers.has(key)) return known as RowValue;
+    const { hf, address } = run(formula, args);
+    const value = importValue(hf.getCellValue(address));
     if (answers.size > 10_000) answers.clear();
     answers.set(key, value);
     return value;
   };
-  return { fallback, destroy: () => scratch?.hf.destroy() };
+  /** The kind of number arithmetic makes of a text ("2025-01-05" a date, "5%" a percent). */
+  const textKind = (text: string): NumberKind => {
+    let kind = kinds.get(text);
+    if (kind === undefined) {
+      const { hf, address } = run('=A1+0', [text]);
+      const type = String(hf.getCellValueDetailedType(address));
+      kind = type.startsWith('NUMBER_') ? (type.slice(7) as NumberKind) : 'RAW';
+      if (kinds.size > 10_000) kinds.clear();
+      kinds.set(text, kind);
+    }
+    return kind;
+  };
+  return { fallback, textKind, destroy: () => scratch?.hf.destroy() };
 }

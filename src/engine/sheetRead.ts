@@ -62,9 +62,11 @@ export function inferType(s: TableStore, id: string): ResultType {
   if (kinds.size !== 1) return kinds.size === 0 ? 'text' : 'mixed';
   if (kinds.has('string')) return 'text';
   if (kinds.has('boolean')) return 'boolean';
-  const col = s.col(id);
+  const direct = s.formulas.get(id)?.direct;
   const dated = numericRows.filter((row) =>
-    /DATE/.test(s.hf.getCellValueDetailedType({ sheet: s.sheet, row, col })),
+    direct
+      ? s.evaluator.datedAt(direct.node, row)
+      : /DATE/.test(s.hf.getCellValueDetailedType({ sheet: s.sheet, row, col: s.col(id) })),
   );
   return dated.length * 2 > numericRows.length ? 'date' : 'number';
 }

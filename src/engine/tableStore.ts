@@ -84,8 +84,10 @@ export class TableStore {
     this.evaluator = new DirectEvaluator(
       this.ctx,
       (id, row) => this.hfInputs.get(id)?.[row] ?? null,
+      (id) => this.inputs.get(id) === 'date',
       () => this.rows,
       scratch.fallback,
+      scratch.textKind,
     );
   }
 

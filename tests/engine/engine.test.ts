@@ -236,6 +236,42 @@ describe('incremental changes', () => {
     vi.restoreAllMocks();
   });
 
+  it('date arithmetic runs in JavaScript and stays a date column: follow-ups, days between', async () => {
+    const written = vi.spyOn(HyperFormula.prototype, 'setCellContents');
+    const dates = Array.from({ length: 300 }, (_, i) =>
+      i % 3 ? `2025-0${1 + (i % 6)}-1${i % 10}` : null,
+    );
+    const e = await buildEngine(
+      [
+        date('last', dates),
+        date(
+          'first',
+          dates.map(() => '2024-12-31'),
+        ),
+      ],
+      {
+        next: '=IF({last} = "", "", {last} + 30)',
+        soon: '=IF(AND({last} <> "", {last} + 30 < TODAY()), "overdue", "")',
+        gap: '={last} - {first}',
+        back: '=TODAY() - 7',
+      },
+    );
+    expect(e.column('next').slice(0, 3)).toEqual(['', '2025-03-13', '2025-04-11']);
+    expect(e.resultType('next')).toBe('date');
+    expect(e.column('soon').slice(0, 3)).toEqual(['', 'overdue', 'overdue']);
+    expect(e.column('gap').slice(1, 3)).toEqual([42, 71]);
+    expect(e.resultType('gap')).toBe('number');
+    expect(e.column('back')[0]).toBe('2025-06-23');
+    // Besides the as-of date and language and three questions (how an empty date and a number
+    // compare with ""), HyperFormula holds nothing of these 300 rows, before or after an edit.
+    expect(written.mock.calls.length).toBeLessThanOrEqual(4);
+    e.setValues([{ fieldId: 'last', row: 0, value: '2025-06-20' }]);
+    expect(e.column('next')[0]).toBe('2025-07-20');
+    expect(e.column('soon')[0]).toBe('');
+    expect(written.mock.calls.length).toBeLessThanOrEqual(4);
+    vi.restoreAllMocks();
+  });
+
   it('TEXT prints numbers and dates in JavaScript; durations and currencies ask HyperFormula', async () => {
     const written = vi.spyOn(HyperFormula.prototype, 'setCellContents');
     const e = await buildEngine(
