@@ -6,7 +6,7 @@
 import { CellError, DetailedCellError, EmptyValue, ErrorType } from 'hyperformula';
 import type { CellValue } from 'hyperformula';
 import type { DirectNode } from './directParse';
-import { CELL, EPS, PLAIN_CALLS, addWithEpsilon, text } from './directPlain';
+import { CELL, EPS, PLAIN_CALLS, RETURNS_DATES, addWithEpsilon, text } from './directPlain';
 import { segmentLabel } from '../domain/crm';
 import {
   churnRiskRow,
@@ -344,7 +344,7 @@ export class DirectEvaluator {
         return node.op === '+' || node.op === '-' ? additiveKind(a, b) : multiplicativeKind(a, b);
       }
       case 'call': {
-        if (node.name === 'TODAY') return 'DATE';
+        if (node.name === 'TODAY' || RETURNS_DATES.has(node.name)) return 'DATE';
         if (node.name !== 'IF') return 'RAW';
         const taken = this.branch(node.args, row);
         return 'node' in taken ? this.numberKindAt(taken.node, row) : 'RAW';

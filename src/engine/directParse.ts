@@ -3,7 +3,7 @@
  * references, literals, + - * / & and comparisons, IF, ROUND, SWITCH, the functions of directPlain, the
  * customer functions); any other formula returns null and stays with HyperFormula.
  */
-import { CELL, PLAIN_ARITY, TAKES_DATES } from './directPlain';
+import { CELL, PLAIN_ARITY, RETURNS_DATES, TAKES_DATES } from './directPlain';
 import { CELL_OPEN, MARK_CLOSE } from './formulaText';
 
 export type BinaryOp = '+' | '-' | '*' | '/' | '&' | '=' | '<>' | '<' | '>' | '<=' | '>=';
@@ -197,8 +197,8 @@ const COMPARISONS: ReadonlySet<string> = new Set(['=', '<>', '<', '>', '<=', '>=
 
 /**
  * Whether a parsed formula can be evaluated directly: every reference names an input column
- * (`kindOf` says its kind), a date input or TODAY() is read only where a date may go (see
- * Use), and calls match the table above.
+ * (`kindOf` says its kind), a date input, TODAY() or a function that gives dates is read only
+ * where a date may go (see Use), and calls match the table above.
  */
 export function isDirect(
   node: DirectNode,
@@ -226,7 +226,7 @@ export function isDirect(
       if (!spec || n < spec.min || n > spec.max || (spec.only && !spec.only.includes(n))) {
         return false;
       }
-      if (node.name === 'TODAY') return datesGo;
+      if (!datesGo && (node.name === 'TODAY' || RETURNS_DATES.has(node.name))) return false;
       const argUse = (i: number): Use =>
         node.name === 'IF' ? (i === 0 ? 'value' : use) : PLAIN.has(node.name) ? 'plain' : 'dates';
       return node.args.every((a, i) =>

@@ -172,6 +172,50 @@ function dated(
 
 const daysInMonth = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
+/** Month lengths as HyperFormula's EDATE cuts a day to them (February has 28 days, even in 2024). */
+const EDATE_MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The serial of a date from 1900 on; undefined beyond HyperFormula's range. */
+function serialOf(year: number, month: number, day: number): number | undefined {
+  if (year < 1900) return undefined;
+  const serial = (Date.UTC(year, month - 1, day) - EPOCH) / DAY_MS;
+  return serial >= 0 && serial <= LAST_SERIAL ? serial : undefined;
+}
+
+/**
+ * EDATE and EOMONTH: the date `months` whole months after the first argument (EDATE keeps its
+ * day, cut to EDATE_MONTH_DAYS; EOMONTH takes the month's last day). A fractional or missing
+ * month count, and a result out of range, are HyperFormula's.
+ */
+function monthsLater(endOfMonth: boolean) {
+  return ([d]: Date[], _: number[], [months]: RowValue[]): number | undefined => {
+    if (!d || typeof months !== 'number' || !Number.isInteger(months)) return undefined;
+    const total = d.getUTCFullYear() * 12 + d.getUTCMonth() + months;
+    const [year, month] = [Math.floor(total / 12), (total % 12) + 1];
+    const day = endOfMonth
+      ? daysInMonth(year, month)
+      : Math.min(d.getUTCDate(), EDATE_MONTH_DAYS[month - 1] ?? 31);
+    return serialOf(year, month, day);
+  };
+}
+
+/**
+ * DATE(year, month, day): months past 12 or below 1 move the year, days past the month's end
+ * move on into the next ones. Years before 1900 (which it reads as 1900 + year) and results
+ * out of range are HyperFormula's.
+ */
+const date: Run = (values, _, fb) => {
+  const n = each(values, (v) => number(v, fb));
+  if (n instanceof CellError) return n;
+  const [y = 0, m = 0, d = 0] = n.map(Math.trunc);
+  const shift = Math.floor((m - 1) / 12);
+  const first = serialOf(y + shift, m - shift * 12, 1);
+  const serial = first === undefined ? undefined : first + d - 1;
+  return serial !== undefined && serial >= 0 && serial <= LAST_SERIAL
+    ? serial
+    : fb('=DATE(A1,B1,C1)', n);
+};
+
 /** DATEDIF's units but YD (which HyperFormula computes its own way) as they count. */
 function dateDif([start, end]: Date[], [from = 0, to = 0]: number[], [unit]: RowValue[]) {
   if (!start || !end || typeof unit !== 'string') return undefined;
@@ -407,6 +451,9 @@ const FUNCTIONS: Record<string, { min: number; max: number; run: Run }> = {
       return out ?? fb('=TEXT(A1,B1)', [n, f]);
     },
   },
+  DATE: { min: 3, max: 3, run: date },
+  EDATE: { min: 2, max: 2, run: dated('EDATE', 1, [], monthsLater(false)) },
+  EOMONTH: { min: 2, max: 2, run: dated('EOMONTH', 1, [], monthsLater(true)) },
   YEAR: { min: 1, max: 1, run: dated('YEAR', 1, [], ([d]) => d?.getUTCFullYear()) },
   MONTH: { min: 1, max: 1, run: dated('MONTH', 1, [], ([d]) => d && d.getUTCMonth() + 1) },
   DAY: { min: 1, max: 1, run: dated('DAY', 1, [], ([d]) => d?.getUTCDate()) },
@@ -414,6 +461,9 @@ const FUNCTIONS: Record<string, { min: number; max: number; run: Run }> = {
 
 /** Functions whose arguments may be dates (date inputs and TODAY() are read as serials there). */
 export const TAKES_DATES: ReadonlySet<string> = new Set([
+  'DATE',
+  'EDATE',
+  'EOMONTH',
   'YEAR',
   'MONTH',
   'DAY',
@@ -427,6 +477,9 @@ export const TAKES_DATES: ReadonlySet<string> = new Set([
   'ISTEXT',
   'ISERROR',
 ]);
+
+/** Functions whose numbers HyperFormula holds as dates (they show as dates). */
+export const RETURNS_DATES: ReadonlySet<string> = new Set(['DATE', 'EDATE', 'EOMONTH']);
 
 /**
  * Functions that skip a referenced cell holding a text, a boolean or nothing, but coerce the

@@ -120,6 +120,15 @@ const FORMULAS: Record<string, string> = {
   datein: '=YEAR({last} + 30) & TEXT({first} + 7, "yyyy-mm-dd") & DAYS_SINCE({first} + 30)',
   pickdate: '=DAYS_SINCE(IF({b} > 2, {last}, {first}))',
   nextf: '={next} + {b}',
+  // Functions that give dates (EDATE cuts to 28 February even in 2024, as HyperFormula does).
+  edate: '=EDATE({last}, {b} - 13)',
+  edate2: '=IFERROR(EDATE({first}, {a}), "bad")',
+  eomonth: '=EOMONTH({last}, {b} - 2)',
+  eomonth2: '=EOMONTH({first} + 20, -{b}) - {last}',
+  date1: '=DATE(YEAR(TODAY()), MONTH({last}), DAY({last}))',
+  date2: '=DATE(2024, {b} * 5 - 3, {a} * 3 - 20)',
+  date3: '=IFERROR(DATE({a} * 500, 13, 1), {t})',
+  date4: '=DATE({t}, 2, 29) & "|" & DAYS_SINCE(DATE(2025, {b}, 1))',
 };
 
 function random(seed: number): () => number {

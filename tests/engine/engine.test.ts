@@ -272,6 +272,30 @@ describe('incremental changes', () => {
     vi.restoreAllMocks();
   });
 
+  it('DATE, EDATE and EOMONTH run in JavaScript with HyperFormula’s results, as date columns', async () => {
+    const written = vi.spyOn(HyperFormula.prototype, 'setCellContents');
+    const e = await buildEngine(
+      [date('first', ['2023-01-31', '2024-02-29', '2025-12-15']), num('months', [1, 12, 2])],
+      {
+        // EDATE cuts to 28 February even in a leap year, as HyperFormula does.
+        edate: '=EDATE({first}, {months})',
+        eom: '=EOMONTH({first}, {months})',
+        // This year's birthday (the as-of date is 2025-06-30); 29 February moves to 1 March.
+        birthday: '=DATE(YEAR(TODAY()), MONTH({first}), DAY({first}))',
+        // Months past 12 move the year; day 0 is the last day of the month before.
+        over: '=DATE(2024, {months} + 12, 0)',
+      },
+    );
+    expect(e.column('edate')).toEqual(['2023-02-28', '2025-02-28', '2026-02-15']);
+    expect(e.column('eom')).toEqual(['2023-02-28', '2025-02-28', '2026-02-28']);
+    expect(e.column('birthday')).toEqual(['2025-01-31', '2025-03-01', '2025-12-15']);
+    expect(e.column('over')).toEqual(['2024-12-31', '2025-11-30', '2025-01-31']);
+    for (const id of ['edate', 'eom', 'birthday', 'over']) expect(e.resultType(id)).toBe('date');
+    // Besides the as-of date and language, HyperFormula holds nothing of these columns.
+    expect(written.mock.calls.length).toBeLessThanOrEqual(1);
+    vi.restoreAllMocks();
+  });
+
   it('TEXT prints numbers and dates in JavaScript; durations and currencies ask HyperFormula', async () => {
     const written = vi.spyOn(HyperFormula.prototype, 'setCellContents');
     const e = await buildEngine(
