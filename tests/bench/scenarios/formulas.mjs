@@ -7,11 +7,14 @@ import { join } from 'node:path';
 import { cellSelector } from '../lib/app.mjs';
 import { copyProfile, launchProfile, openBenchTab, relayConsole } from '../lib/browser.mjs';
 import { profileWhile } from '../lib/cpuProfile.mjs';
+import { traceWhile } from '../lib/trace.mjs';
 import { median, round } from '../lib/stats.mjs';
 
 const TIMEOUT = Number(process.env.BENCH_FORMULA_TIMEOUT ?? 600_000);
 /** BENCH_PROFILE=1: a CPU profile of the page's main thread while the app opens. */
 const PROFILE = process.env.BENCH_PROFILE === '1';
+/** BENCH_TRACE=1: a DevTools trace of the page while the app opens, its long tasks summarised. */
+const TRACE = process.env.BENCH_TRACE === '1';
 export const FORMULA_TARGETS = {
   build: 3000,
   block: 50,
@@ -88,7 +91,13 @@ async function openUntilFormulas(context, baseUrl, name) {
       TIMEOUT,
     );
   };
-  await profileWhile(PROFILE, context, page, open, name);
+  await profileWhile(
+    PROFILE,
+    context,
+    page,
+    () => traceWhile(TRACE, context, page, open, name),
+    name,
+  );
   const t = await page.evaluate(() => {
     const mark = (n) => performance.getEntriesByName(n)[0]?.startTime ?? null;
     const rows = mark('regulars:all-rows');

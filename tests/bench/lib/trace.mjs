@@ -1,0 +1,85 @@
+/**
+ * What each long main-thread task was made of: a DevTools trace taken through the protocol while
+ * a scenario's work runs, saved for DevTools' Performance panel and summarised as each long
+ * task's largest parts (script by function and file, style, layout, GC, parsing).
+ */
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8.execute',
+  'blink.user_timing',
+  'fonts',
+];
+const LONG_TASK_US = 50_000;
+
+async function readStream(cdp, handle) {
+  let out = '';
+  for (;;) {
+    const { data, eof, base64Encoded } = await cdp.send('IO.read', { handle, size: 1 << 20 });
+    out += base64Encoded ? Buffer.from(data, 'base64').toString() : data;
+    if (eof) break;
+  }
+  await cdp.send('IO.close', { handle });
+  return out;
+}
+
+/** The main thread's long tasks, each with its time per kind of event (self time, ms). */
+function summarise(events) {
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  if (!main) return [];
+  const mine = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
+  const tasks = mine.filter((e) => e.name === 'RunTask' && e.dur >= LONG_TASK_US);
+  const mark = events.find((e) => e.name === 'navigationStart' && e.pid === main.pid);
+  return tasks.map((task) => {
+    const inside = mine.filter(
+      (e) => e !== task && e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur,
+    );
+    // Self time: each event's duration less its direct children's.
+    const self = new Map();
+    const stack = [];
+    for (const e of inside.sort((a, b) => a.ts - b.ts || b.dur - a.dur)) {
+      while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= e.ts) stack.pop();
+      const parent = stack.at(-1);
+      const key = (ev) =>
+        ev.name === 'FunctionCall' || ev.name === 'EvaluateScript' || ev.name === 'v8.compile'
+          ? `${ev.name} ${(ev.args?.data?.url ?? '').split('/').pop()}${ev.args?.data?.functionName ? ` ${ev.args.data.functionName}` : ''}`
+          : ev.name;
+      self.set(key(e), (self.get(key(e)) ?? 0) + e.dur);
+      if (parent) self.set(key(parent), (self.get(key(parent)) ?? 0) - e.dur);
+      stack.push(e);
+    }
+    const parts = [...self]
+      .filter(([, us]) => us >= 2000)
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, us]) => `${Math.round(us / 1000)} ${k}`);
+    const at = mark ? Math.round((task.ts - mark.ts) / 1000) : null;
+    return { ms: Math.round(task.dur / 1000), at, parts };
+  });
+}
+
+/** Runs `work()`; when `enabled`, traces the page meanwhile and prints its long tasks. */
+export async function traceWhile(enabled, context, page, work, name) {
+  if (!enabled) return work();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Tracing.start', {
+    categories: CATEGORIES.join(','),
+    transferMode: 'ReturnAsStream',
+  });
+  const value = await work();
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.end');
+  const { stream } = await complete;
+  const text = await readStream(cdp, stream);
+  const file = join(tmpdir(), `regulars-bench-${name}.trace.json`);
+  writeFileSync(file, text);
+  const parsed = JSON.parse(text);
+  console.log(`  trace of the page: ${file}`);
+  for (const t of summarise(parsed.traceEvents ?? parsed)) {
+    console.log(`    task ${t.ms} ms at ${t.at ?? '?'}: ${t.parts.join(', ')}`);
+  }
+  return value;
+}
