@@ -463,6 +463,18 @@ describe('formula columns', () => {
     });
     expect(dated).toBeGreaterThan(100);
     expect(dated).toBeLessThan(200);
+    // A function that gives dates: the first anniversary, a year after the first purchase.
+    await addFormulaColumn(page, '周年', ['=EDATE({', '首次消费日期', '}, 12)']);
+    await expect.poll(async () => (await columnTexts(page, '周年')).length).toBe(200);
+    const firsts = await columnTexts(page, '首次消费日期');
+    const anniversaries = await columnTexts(page, '周年');
+    firsts.forEach((shown, row) => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(shown);
+      if (!m) return;
+      // EDATE keeps the day, cut to the month's length (28 February, as HyperFormula does).
+      const day = m[2] === '02' && m[3] === '29' ? '28' : m[3];
+      expect(anniversaries[row]).toBe(`${Number(m[1]) + 1}-${m[2]}-${day}`);
+    });
     expect(errors).toEqual([]);
     await context.close();
   });
