@@ -3,6 +3,7 @@
  * workspace seeded for them (the template's 9 analysis formulas at 100k rows; 3 row-local
  * formulas at 1M rows), against plain JavaScript loops (the floor) in the same page.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cellSelector } from '../lib/app.mjs';
 import { copyProfile, launchProfile, openBenchTab, relayConsole } from '../lib/browser.mjs';
@@ -141,14 +142,47 @@ async function measureFloor(context, env, seed) {
   return median(runs);
 }
 
+/** The app's font list, as its base style sheet gives it. */
+const APP_FONTS = /font-family:\s*([^;]+);/
+  .exec(readFileSync(new URL('../../../src/ui/styles/base.css', import.meta.url), 'utf8'))[1]
+  .replace(/\s+/g, ' ');
+
 /**
- * The floor of `block`: the longest tasks the libraries alone cause doing the launch's work —
- * AG Grid creating a bare grid of the table's columns (plus the checkbox and row-number ones) in
- * a fresh browser, its caches as cold as the app's; and IndexedDB reading the table one bucket
- * per task in the seeded profile (see tests/bench/page/{grid,read}Floor). Medians of three runs
- * each; 0 means no task over 50 ms. The app's page is closed first.
+ * The browser's part of `block`: its longest task showing two lines of Chinese (regular and
+ * bold) in the app's font list, in a fresh browser. A first layout of Chinese loads the CJK
+ * font, which on Linux took 50–110 ms per weight (see README).
+ */
+async function fontFloor(env, i) {
+  const fresh = await launchProfile(join(env.scratchDir, `font-floor-${Date.now()}-${i}`));
+  try {
+    const page = await fresh.newPage();
+    await page.addInitScript(installLongTasks);
+    await page.goto('about:blank');
+    return await page.evaluate(async (fonts) => {
+      const text = document.createElement('div');
+      text.style.fontFamily = fonts;
+      text.append('客户 姓名 手机 生日', document.createElement('b'));
+      text.lastElementChild.textContent = '数据表 最近消费日期';
+      document.body.append(text);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      return window.__benchLongTasks.reduce((m, e) => Math.max(m, e.duration), 0);
+    }, APP_FONTS);
+  } finally {
+    await fresh.close();
+  }
+}
+
+/**
+ * The floor of `block`: the longest tasks the browser and the libraries alone cause doing the
+ * launch's work — the browser showing Chinese for the first time (fontFloor); AG Grid creating
+ * a bare grid of the table's columns (plus the checkbox and row-number ones) in a fresh
+ * browser, its caches as cold as the app's; and IndexedDB reading the table one bucket per task
+ * in the seeded profile (see tests/bench/page/{grid,read}Floor). Medians of three runs each; 0
+ * means no task over 50 ms. The app's page is closed first.
  */
 async function measureBlockFloor(context, env, seed) {
+  const fonts = [];
+  for (let i = 0; i < 3; i++) fonts.push(await fontFloor(env, i));
   const columns = Object.keys(seed.fieldIds).length + 2;
   const grids = [];
   for (let i = 0; i < 3; i++) {
@@ -170,12 +204,14 @@ async function measureBlockFloor(context, env, seed) {
       }),
     );
   await bench.close();
+  const font = Math.round(median(fonts));
   const grid = Math.round(median(grids));
   const read = Math.round(median(reads));
+  const runs = (list) => list.map(Math.round).join('/');
   console.log(
-    `  block floor: grid ${grids.map(Math.round).join('/')} ms, read ${reads.map(Math.round).join('/')} ms`,
+    `  block floor: font ${runs(fonts)} ms, grid ${runs(grids)} ms, read ${runs(reads)} ms`,
   );
-  return { grid, read, floor: Math.max(grid, read) };
+  return { font, grid, read, floor: Math.max(font, grid, read) };
 }
 
 /** The block figure's fields: the app's longest task beside its floor. */
@@ -184,6 +220,7 @@ function blockFields(t, blockFloor) {
     block: Math.round(t.block),
     blockFloor: blockFloor.floor,
     blockRatio: blockFloor.floor ? round(t.block / blockFloor.floor, 2) : null,
+    fontFloor: blockFloor.font,
     gridFloor: blockFloor.grid,
     readFloor: blockFloor.read,
     blockAfterRows: Math.round(t.blockAfterRows),
