@@ -1,16 +1,17 @@
 /**
  * The spreadsheet grid of one table view. Rows come from the table's RecordStore through a
  * RowView (our sort and search) that the grid pages through; every edit goes through our
- * commands (readOnlyEdit), so undo, persistence and cross-tab sync see it.
+ * commands (a value setter that changes nothing itself), so undo, persistence and cross-tab
+ * sync see it.
  */
 import type {
   CellClickedEvent,
   CellContextMenuEvent,
-  CellEditRequestEvent,
   ColumnResizedEvent,
   GridApi,
   GridReadyEvent,
   ColDef,
+  ValueSetterParams,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -245,18 +246,34 @@ export const DataGrid = memo(function DataGrid({
     [handleRef],
   );
 
-  const onCellEditRequest = useCallback((e: CellEditRequestEvent<TableRecord>) => {
-    const ctx = e.colDef.context as ColumnContext | undefined;
-    if (!ctx || !e.data) return;
-    const result = e.newValue as EditorResult | CellValue;
-    if (result && typeof result === 'object' && 'kind' in result) {
-      if (result.kind === 'text')
-        void editCellText(ctx.field, e.data.id, result.text, currentLanguage());
-      else void setCellValue(ctx.field, e.data.id, result.value);
-    } else {
-      void setCellValue(ctx.field, e.data.id, result as CellValue);
-    }
-  }, []);
+  /**
+   * An edit's value, given when the editor closes: AG Grid calls a value setter in that task,
+   * where its cellEditRequest event (readOnlyEdit) came a timer later, often after a frame
+   * (~15 ms more before a formula could follow). The command runs once AG Grid has closed the
+   * editor (a microtask, still before the frame) and changes the record; the grid's data is
+   * left to the record store (false: AG Grid changed nothing).
+   */
+  const defaultColDef = useMemo<ColDef<TableRecord>>(
+    () => ({
+      valueSetter: (p: ValueSetterParams<TableRecord>) => {
+        const ctx = p.colDef.context as ColumnContext | undefined;
+        const record = p.data;
+        if (!ctx || !record) return false;
+        const result = p.newValue as EditorResult | CellValue;
+        queueMicrotask(() => {
+          if (result && typeof result === 'object' && 'kind' in result) {
+            if (result.kind === 'text')
+              void editCellText(ctx.field, record.id, result.text, currentLanguage());
+            else void setCellValue(ctx.field, record.id, result.value);
+          } else {
+            void setCellValue(ctx.field, record.id, result as CellValue);
+          }
+        });
+        return false;
+      },
+    }),
+    [],
+  );
 
   const onCellClicked = useCallback(
     (e: CellClickedEvent<TableRecord>) => {
@@ -360,8 +377,7 @@ export const DataGrid = memo(function DataGrid({
         columnDefs={columnDefs}
         getRowId={(p) => p.data.id}
         onGridReady={onGridReady}
-        readOnlyEdit
-        onCellEditRequest={onCellEditRequest}
+        defaultColDef={defaultColDef}
         onCellClicked={onCellClicked}
         onCellContextMenu={onContextMenu}
         preventDefaultOnContextMenu
