@@ -22,7 +22,7 @@ import type { ScoreDirection } from '../domain/crm';
 import type { Language } from '../domain/model';
 import { rankRfm, rankSingle } from './rankCache';
 import type { Num, RfmRanking, SingleRanking } from './rankCache';
-import { serialToIso } from './values';
+import { isoFromSerialDay } from '../domain/dates';
 
 export type Value = unknown;
 export type RowResult = number | string | boolean | CellError | typeof EmptyValue;
@@ -48,7 +48,7 @@ export function num(v: Value): Num {
 
 /** A date serial or an ISO text → 'YYYY-MM-DD', else null. */
 function iso(v: Value): string | null {
-  if (typeof v === 'number') return serialToIso(v);
+  if (typeof v === 'number') return isoFromSerialDay(v);
   return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null;
 }
 

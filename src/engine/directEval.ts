@@ -223,7 +223,8 @@ export class DirectEvaluator {
 
   /**
    * How HyperFormula orders any number against the empty text (by their types, as it is no
-   * number or date to read), asked once.
+   * number or date to read), asked once. Only the empty text: another text may read as a date
+   * when compared ("-3.5" does) though arithmetic reads it as a number.
    */
   private numberToEmptyText(): number {
     return (this.emptyTextOrder ??= this.fallback('=IF(A1=B1,0,IF(A1<B1,-1,1))', [
@@ -318,8 +319,7 @@ export class DirectEvaluator {
    * one). Asked only of numbers, for a few rows (see inferType).
    */
   datedAt(node: DirectNode, row: number): boolean {
-    const kind = this.numberKindAt(node, row);
-    return kind === 'DATE' || kind === 'DATETIME';
+    return isDay(this.numberKindAt(node, row));
   }
 
   /**

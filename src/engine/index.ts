@@ -4,7 +4,7 @@
  */
 export { createTableEngine } from './tableEngine';
 export { CUSTOMER_FUNCTIONS } from './crmPlugin';
-export { errorText, isoToSerial, serialToIso } from './values';
+export { errorText, isoToSerial } from './values';
 export { EngineUsageError } from './types';
 export type {
   BuildProgress,

@@ -52,7 +52,8 @@ import type {
 } from './types';
 import type { RowValue } from './directEval';
 import { checkBrackets, checkFunctionNames, danglingOperator } from './validate';
-import { isoToSerial, serialToIso, toCellContent, toResult } from './values';
+import { isoToSerial, toCellContent, toResult } from './values';
+import { isoFromSerialDay } from '../domain/dates';
 
 export class HyperTableEngine implements TableEngine {
   private readonly s: TableStore;
@@ -102,7 +103,7 @@ export class HyperTableEngine implements TableEngine {
     const raw = this.s.results.get(fieldId);
     if (!raw) throw new EngineUsageError(`No formula column ${fieldId}.`);
     if (this.resultType(fieldId) === 'date') {
-      return raw.map((v) => (typeof v === 'number' ? serialToIso(v) : toResult(v)));
+      return raw.map((v) => (typeof v === 'number' ? isoFromSerialDay(v) : toResult(v)));
     }
     return raw.map(toResult);
   }
@@ -113,7 +114,7 @@ export class HyperTableEngine implements TableEngine {
     const dates = this.resultType(fieldId) === 'date';
     return rows.map((r) => {
       const v = raw[r] ?? null;
-      return dates && typeof v === 'number' ? serialToIso(v) : toResult(v);
+      return dates && typeof v === 'number' ? isoFromSerialDay(v) : toResult(v);
     });
   }
 

@@ -5,7 +5,7 @@
 import type { CellValue } from 'hyperformula';
 import { DetailedCellError } from 'hyperformula';
 import type { EngineValue, FormulaErrorKind, FormulaResult, InputKind } from './types';
-import { isoDayNumber, isoFromSerialDay, SERIAL_EPOCH_DAY } from '../domain/dates';
+import { isoDayNumber, SERIAL_EPOCH_DAY } from '../domain/dates';
 import { FORMULA_ERROR_CODES } from '../domain/formula/errors';
 
 /** 'YYYY-MM-DD' → serial day number, or null when not a real calendar day. */
@@ -14,9 +14,6 @@ export function isoToSerial(iso: string): number | null {
   const day = isoDayNumber(iso);
   return day === null ? null : day + SERIAL_EPOCH_DAY;
 }
-
-/** Serial day number (its whole part) → 'YYYY-MM-DD'; null outside years 1–9999. */
-export const serialToIso = isoFromSerialDay;
 
 /**
  * What HyperFormula should store for an input value. Text is prefixed with an apostrophe so
@@ -53,10 +50,6 @@ export function errorText(kind: FormulaErrorKind): string {
 }
 
 /**
- * A HyperFormula cell value → our result (a parse error inside a cell becomes PARSE; -0, which
- * arithmetic on a zero can give, is 0, as a spreadsheet shows it).
- */
-/**
  * A result that says nothing of its column's type: none, an error, or the empty text that
  * `IF({生日} = "", "", …)` gives a customer without the value.
  */
@@ -64,6 +57,10 @@ export function isBlankResult(value: CellValue): boolean {
   return value === null || value === '' || value instanceof DetailedCellError;
 }
 
+/**
+ * A HyperFormula cell value → our result (a parse error inside a cell becomes PARSE; -0, which
+ * arithmetic on a zero can give, is 0, as a spreadsheet shows it).
+ */
 export function toResult(value: CellValue): FormulaResult {
   if (value instanceof DetailedCellError) {
     const parse = value.type === 'ERROR' && /pars/i.test(value.message);

@@ -2,16 +2,11 @@
  * Exports what a view shows: its visible columns in view order and the rows the grid shows
  * (search applied, in the grid's sort order) as CSV or XLSX. Formula columns give their values.
  */
-import {
-  isIsoDate,
-  isIsoDateTime,
-  isoDateTimeFromEpoch,
-  isoFromSerialDay,
-  todayLocal,
-} from '../domain/dates';
+import { isIsoDate, isIsoDateTime, isoDateTimeFromEpoch, todayLocal } from '../domain/dates';
 import { cellToText, formatCell } from '../domain/fields';
 import type { TypeContext } from '../domain/fields/fieldType';
 import { FORMULA_ERROR_CODES } from '../domain/formula/errors';
+import { inDateFormat } from '../domain/formula/results';
 import type { RecordId, TableId, ViewId } from '../domain/ids';
 import type { CellValue, Field, Language, TableRecord } from '../domain/model';
 import { isInvalidValue } from '../domain/model';
@@ -70,13 +65,12 @@ function createLinks(ctx: TypeContext): Links {
   };
 }
 
-function formulaText(field: Field, result: FormulaResult | undefined, ctx: TypeContext): string {
+function formulaText(field: Field, given: FormulaResult | undefined, ctx: TypeContext): string {
+  const result = inDateFormat(field, given);
   if (result === undefined || result === null) return '';
   if (typeof result === 'object') return FORMULA_ERROR_CODES[result.error] ?? '#ERROR!';
   if (typeof result === 'boolean') return cellToText({ ...field, type: 'checkbox' }, result, ctx);
   if (typeof result === 'number') {
-    const day = field.options.formulaFormat === 'date' ? isoFromSerialDay(result) : null;
-    if (day) return day;
     if (field.options.formulaFormat === 'percent')
       return cellToText({ ...field, type: 'percent' }, result, ctx);
     return toPlainNumberText(result);
@@ -84,14 +78,13 @@ function formulaText(field: Field, result: FormulaResult | undefined, ctx: TypeC
   return result;
 }
 
-function formulaTyped(field: Field, result: FormulaResult | undefined): TypedCell | null {
+function formulaTyped(field: Field, given: FormulaResult | undefined): TypedCell | null {
+  const result = inDateFormat(field, given);
   if (result === undefined || result === null || result === '') return null;
   if (typeof result === 'object') return { t: 's', v: FORMULA_ERROR_CODES[result.error] };
   if (typeof result === 'boolean') return { t: 'b', v: result };
   if (typeof result === 'number') {
     const format = field.options.formulaFormat;
-    const day = format === 'date' ? isoFromSerialDay(result) : null;
-    if (day) return { t: 'd', iso: day };
     const kind = format === 'currency' || format === 'percent' ? format : 'number';
     return { t: 'n', v: result, z: numberFormat(field, kind) };
   }

@@ -136,32 +136,24 @@ describe('exportView', () => {
       { name: '到期日', type: 'formula', options: { formula: '=45717', formulaFormat: 'date' } },
       {},
     );
-    const csv = await exportView({
-      viewId: view.id,
-      format: 'csv',
-      recordIds: [a.id, b.id],
-      language: 'zh-CN',
-    });
-    if (!csv.ok) throw new Error(csv.problem);
-    const rows = sheetRows(
-      read(new TextDecoder().decode(new Uint8Array(await csv.blob.arrayBuffer())), {
-        type: 'string',
-        raw: true,
-      }).Sheets.Sheet1,
-    );
+    const exported = async (format: 'csv' | 'xlsx') => {
+      const result = await exportView({
+        viewId: view.id,
+        format,
+        recordIds: [a.id, b.id],
+        language: 'zh-CN',
+      });
+      if (!result.ok) throw new Error(result.problem);
+      return new Uint8Array(await result.blob.arrayBuffer());
+    };
+    const csv = new TextDecoder().decode(await exported('csv'));
+    const rows = sheetRows(read(csv, { type: 'string', raw: true }).Sheets.Sheet1);
     const header = rows[0] as string[];
     const col = (name: string) => header.indexOf(name);
     expect([rows[1]?.[col('回访日期')], rows[2]?.[col('回访日期')]]).toEqual(['2025-03-02', null]);
     expect(rows[1]?.[col('到期日')]).toBe('2025-03-01');
 
-    const xlsx = await exportView({
-      viewId: view.id,
-      format: 'xlsx',
-      recordIds: [a.id, b.id],
-      language: 'zh-CN',
-    });
-    if (!xlsx.ok) throw new Error(xlsx.problem);
-    const book = read(new Uint8Array(await xlsx.blob.arrayBuffer()), { cellDates: true });
+    const book = read(await exported('xlsx'), { cellDates: true });
     const cells = sheetRows(book.Sheets['客户']);
     const day = (v: unknown) =>
       v instanceof Date ? [v.getFullYear(), v.getMonth() + 1, v.getDate()] : v;

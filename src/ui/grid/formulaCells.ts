@@ -1,6 +1,5 @@
 /** How formula results show in the grid: the column's result format, errors as #CODE with an explanation. */
 import type { TFunction } from 'i18next';
-import { isoFromSerialDay } from '../../domain/dates';
 import { formatCell } from '../../domain/fields';
 import type { TypeContext } from '../../domain/fields/fieldType';
 import type { Field } from '../../domain/model';
@@ -8,29 +7,21 @@ import type { FormulaResult } from '../../state/formulas';
 import type { FormulaErrorKind } from '../../domain/formula/errors';
 import { FORMULA_ERROR_CODES } from '../../domain/formula/errors';
 import { toDisplayFormula } from '../../domain/formula/display';
+import { inDateFormat } from '../../domain/formula/results';
 import type { FieldsById } from '../../domain/formula/types';
 
 export function isFormulaError(v: unknown): v is { error: FormulaErrorKind; message?: string } {
   return typeof v === 'object' && v !== null && 'error' in v;
 }
 
-/**
- * A number shown in the date format is a formula date (days since 1899-12-30), as a
- * spreadsheet reads it; one outside years 1–9999 stays a number.
- */
-function formatSerialDate(field: Field, serial: number, ctx: TypeContext): string {
-  const iso = isoFromSerialDay(serial);
-  const shown = iso ?? serial;
-  return formatCell({ ...field, type: iso ? 'date' : 'number' }, shown as never, ctx);
-}
-
 /** Formats a result as the field's result format asks ('auto' follows the result type). */
 export function formatFormulaResult(
   field: Field,
-  result: FormulaResult | undefined,
+  given: FormulaResult | undefined,
   resultType: string | undefined,
   ctx: TypeContext,
 ): string {
+  const result = inDateFormat(field, given);
   if (result === undefined || result === null || result === '') return '';
   if (isFormulaError(result)) return FORMULA_ERROR_CODES[result.error] ?? '#ERROR!';
   const format = field.options.formulaFormat ?? 'auto';
@@ -38,7 +29,6 @@ export function formatFormulaResult(
     formatCell({ ...field, type, options: field.options }, result as never, ctx);
   if (typeof result === 'boolean') return as('checkbox');
   if (typeof result === 'number') {
-    if (format === 'date') return formatSerialDate(field, result, ctx);
     if (format === 'currency') return as('currency');
     if (format === 'percent') return as('percent');
     return as('number');
