@@ -5,11 +5,10 @@
 import { CellError, EmptyValue, ErrorType } from 'hyperformula';
 import type { SimpleRangeValue } from 'hyperformula';
 import {
-  churnRisk,
+  churnRiskByDays,
   churnRiskLabel,
-  daysSince,
+  lifecycleByDays,
   lifecycleLabel,
-  lifecycleStage,
   loyaltyStage,
   loyaltyStageLabel,
   loyaltyTier,
@@ -22,12 +21,14 @@ import type { ScoreDirection } from '../domain/crm';
 import type { Language } from '../domain/model';
 import { rankRfm, rankSingle } from './rankCache';
 import type { Num, RfmRanking, SingleRanking } from './rankCache';
-import { isoFromSerialDay } from '../domain/dates';
+import { isoFromSerialDay, isoDayNumber, SERIAL_EPOCH_DAY } from '../domain/dates';
 
 export type Value = unknown;
 export type RowResult = number | string | boolean | CellError | typeof EmptyValue;
 export interface RowContext {
   asOf: string;
+  /** asOf as a date serial. */
+  asOfSerial: number;
   language: Language;
 }
 
@@ -52,6 +53,29 @@ function iso(v: Value): string | null {
   return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null;
 }
 
+/** The serials of 0001-01-01 and 9999-12-31: isoFromSerialDay's range. */
+const FIRST_DAY = (isoDayNumber('0001-01-01') as number) + SERIAL_EPOCH_DAY;
+const LAST_DAY = (isoDayNumber('9999-12-31') as number) + SERIAL_EPOCH_DAY;
+
+/**
+ * The serial of the day `iso(v)` names, null where it names none: days are counted as numbers,
+ * not through a date text per row (a column of 100,000 rows counts them for every row).
+ */
+function dayOf(v: Value): number | null {
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return null;
+    const whole = Math.floor(v);
+    return whole < FIRST_DAY || whole > LAST_DAY ? null : whole;
+  }
+  const text = iso(v);
+  const day = text === null ? null : isoDayNumber(text);
+  return day === null ? null : day + SERIAL_EPOCH_DAY;
+}
+
+/** Days from `from` to `to`; null when either is none. */
+const between = (from: number | null, to: number | null): number | null =>
+  from === null || to === null ? null : to - from;
+
 export const firstError = (...args: Value[]): CellError | undefined =>
   args.find((a): a is CellError => a instanceof CellError);
 
@@ -59,17 +83,26 @@ const out = (v: number | string | null): number | string | typeof EmptyValue =>
   v === null ? EmptyValue : v;
 
 export function daysSinceRow(ctx: RowContext, d: Value): RowResult {
-  return firstError(d) ?? out(daysSince(iso(d), ctx.asOf));
+  return firstError(d) ?? out(between(dayOf(d), ctx.asOfSerial));
 }
 
 export function nextBirthdayRow(ctx: RowContext, d: Value): RowResult {
   return firstError(d) ?? out(nextBirthdayIn(iso(d), ctx.asOf));
 }
 
-export function lifecycleRow(ctx: RowContext, last: Value, count: Value, ...days: Value[]) {
+export function lifecycleRow(
+  ctx: RowContext,
+  last: Value,
+  count: Value,
+  active?: Value,
+  silent?: Value,
+  dormant?: Value,
+) {
   const err = firstError(last, count);
   if (err) return err;
-  const key = lifecycleStage(iso(last), num(count), ctx.asOf, ...(days as number[]));
+  const d = between(dayOf(last), ctx.asOfSerial);
+  const [a, s, dd] = [active, silent, dormant] as (number | undefined)[];
+  const key = lifecycleByDays(d, num(count), a, s, dd);
   return out(key && lifecycleLabel(key, ctx.language));
 }
 
@@ -78,17 +111,25 @@ export function loyaltyStageRow(ctx: RowContext, count: Value, referrals: Value)
   return err ?? loyaltyStageLabel(loyaltyStage(num(count), num(referrals)), ctx.language);
 }
 
-export function loyaltyTierRow(ctx: RowContext, value: Value, ...bounds: Value[]): RowResult {
+export function loyaltyTierRow(
+  ctx: RowContext,
+  value: Value,
+  silver?: Value,
+  gold?: Value,
+  diamond?: Value,
+): RowResult {
   const err = firstError(value);
   if (err) return err;
-  const key = loyaltyTier(num(value), ...(bounds as number[]));
+  const key = loyaltyTier(num(value), silver as number, gold as number, diamond as number);
   return out(key && loyaltyTierLabel(key, ctx.language));
 }
 
 export function churnRiskRow(ctx: RowContext, first: Value, last: Value, count: Value) {
   const err = firstError(first, last, count);
   if (err) return err;
-  const key = churnRisk(iso(first), iso(last), num(count), ctx.asOf);
+  const lastDay = dayOf(last);
+  const span = between(dayOf(first), lastDay);
+  const key = churnRiskByDays(span, between(lastDay, ctx.asOfSerial), num(count));
   return out(key && churnRiskLabel(key, ctx.language));
 }
 

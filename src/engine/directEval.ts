@@ -261,27 +261,29 @@ export class DirectEvaluator {
     if (name === 'SWITCH') return this.switch(v);
     const plain = PLAIN_CALLS.get(name);
     if (plain) return plain(v, referencedArgs(args), this.fallback);
-    const [a, b, c] = v;
-    const rest = v.slice(1);
-    const r = ((): unknown => {
-      switch (name) {
-        case 'DAYS_SINCE':
-          return daysSinceRow(this.ctx, a);
-        case 'NEXT_BIRTHDAY_IN':
-          return nextBirthdayRow(this.ctx, a);
-        case 'LIFECYCLE_STAGE':
-          return lifecycleRow(this.ctx, a, b, ...withDefaults(v.slice(2), [30, 90, 180]));
-        case 'LOYALTY_STAGE':
-          return loyaltyStageRow(this.ctx, a, b);
-        case 'LOYALTY_TIER':
-          return loyaltyTierRow(this.ctx, a, ...withDefaults(rest, [1000, 5000, 20000]));
-        case 'CHURN_RISK':
-          return churnRiskRow(this.ctx, a, b, c);
-        default:
-          return thresholdRow(name, name === 'RFM_R' ? 'recency' : 'ascending', a, ...rest);
-      }
-    })();
+    const r = this.customer(name, v);
     return r === EmptyValue ? null : (r as RowValue);
+  }
+
+  /** A customer function of one row (a missing bound takes its default, as in crm-model). */
+  private customer(name: string, v: RowValue[]): unknown {
+    const [a, b, c] = v;
+    switch (name) {
+      case 'DAYS_SINCE':
+        return daysSinceRow(this.ctx, a);
+      case 'NEXT_BIRTHDAY_IN':
+        return nextBirthdayRow(this.ctx, a);
+      case 'LIFECYCLE_STAGE':
+        return lifecycleRow(this.ctx, a, b, c ?? 30, v[3] ?? 90, v[4] ?? 180);
+      case 'LOYALTY_STAGE':
+        return loyaltyStageRow(this.ctx, a, b);
+      case 'LOYALTY_TIER':
+        return loyaltyTierRow(this.ctx, a, b ?? 1000, c ?? 5000, v[3] ?? 20000);
+      case 'CHURN_RISK':
+        return churnRiskRow(this.ctx, a, b, c);
+      default:
+        return thresholdRow(name, name === 'RFM_R' ? 'recency' : 'ascending', a, ...v.slice(1));
+    }
   }
 
   /** SWITCH: the value after the first case equal to the selector (as `=` compares). */
@@ -452,8 +454,4 @@ export class DirectEvaluator {
     this.columns.set(key, { value, deps: nodeRefs(node) });
     return value;
   }
-}
-
-function withDefaults(given: RowValue[], defaults: number[]): RowValue[] {
-  return defaults.map((d, i) => given[i] ?? d);
 }

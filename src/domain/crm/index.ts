@@ -8,9 +8,11 @@ export { rfmColumns, classifySegment, segmentForScores } from './rfm';
 export type { RfmRow, RfmMeans } from './rfm';
 export {
   lifecycleStage,
+  lifecycleByDays,
   loyaltyStage,
   loyaltyTier,
   churnRisk,
+  churnRiskByDays,
   daysSince,
   nextBirthdayIn,
 } from './stages';

@@ -20,7 +20,21 @@ export function lifecycleStage(
   dormant = 180,
 ): LifecycleStageKey | null {
   if (!isScoredCount(count)) return 'prospect';
-  const d = daysBetween(lastPurchaseIso, asOfIso);
+  return lifecycleByDays(daysBetween(lastPurchaseIso, asOfIso), count, active, silent, dormant);
+}
+
+/**
+ * lifecycleStage with d already counted (null: no valid last-purchase date). The formula engine
+ * counts days from date serials, without turning each into a date text and back.
+ */
+export function lifecycleByDays(
+  d: number | null,
+  count: MaybeNumber,
+  active = 30,
+  silent = 90,
+  dormant = 180,
+): LifecycleStageKey | null {
+  if (!isScoredCount(count)) return 'prospect';
   if (d === null) return null;
   if (d <= active) return count === 1 ? 'new' : 'active';
   if (d <= silent) return 'silent';
@@ -64,8 +78,16 @@ export function churnRisk(
   asOfIso: string,
 ): ChurnRiskKey | null {
   if (typeof count !== 'number' || !Number.isFinite(count) || count < 2) return null;
-  const span = daysBetween(firstIso, lastIso);
-  const d = daysBetween(lastIso, asOfIso);
+  return churnRiskByDays(daysBetween(firstIso, lastIso), daysBetween(lastIso, asOfIso), count);
+}
+
+/** churnRisk with the span (last − first) and d (days since last) already counted. */
+export function churnRiskByDays(
+  span: number | null,
+  d: number | null,
+  count: MaybeNumber,
+): ChurnRiskKey | null {
+  if (typeof count !== 'number' || !Number.isFinite(count) || count < 2) return null;
   if (span === null || d === null || span < 0) return null;
   const e = span / (count - 1);
   if (d <= 1.5 * e) return 'low';
