@@ -45,18 +45,25 @@ export function recomputeAllDirect(s: TableStore): void {
 }
 
 /**
- * After rows moved (the results moved with them): a ranking sees a new population, so ranked
- * columns are evaluated whole; row-local columns evaluate only the inserted rows, if any.
+ * After rows moved (the results moved with them): a ranking that a row coming or going takes
+ * part in sees a new population, so ranked columns are evaluated whole; when none does (a blank
+ * row added, a customer without purchases removed), every row keeps its score and, as for
+ * row-local columns, only the inserted rows are evaluated. `removed` are the spans that went.
  */
-export function moveDirect(s: TableStore, inserted: { at: number; count: number } | null): void {
-  s.evaluator.invalidate(null);
+export function moveDirect(
+  s: TableStore,
+  moved: { inserted: { at: number; count: number } } | { removed: readonly [number, number][] },
+): void {
+  const kept =
+    'inserted' in moved
+      ? s.evaluator.insertRows(moved.inserted.at, moved.inserted.count)
+      : s.evaluator.removeRows(moved.removed);
+  const inserted = 'inserted' in moved ? moved.inserted : null;
+  const rows = inserted ? Array.from({ length: inserted.count }, (_, i) => inserted.at + i) : [];
   for (const [id, f] of s.formulas) {
     if (!f.direct) continue;
-    if (f.direct.population.size > 0) recomputeDirect(s, id);
-    else if (inserted) {
-      const rows = Array.from({ length: inserted.count }, (_, i) => inserted.at + i);
-      evaluateRows(s, id, 0, 0, rows);
-    }
+    if (f.direct.population.size > 0 && !kept) recomputeDirect(s, id);
+    else if (rows.length > 0) evaluateRows(s, id, 0, 0, rows);
   }
 }
 

@@ -7,7 +7,8 @@ import { CellError, DetailedCellError, EmptyValue, ErrorType } from 'hyperformul
 import type { CellValue } from 'hyperformula';
 import type { DirectNode } from './directParse';
 import { CELL, EPS, PLAIN_CALLS, RETURNS_DATES, addWithEpsilon, text } from './directPlain';
-import { segmentLabel } from '../domain/crm';
+import { segmentLabel, UNSCORED } from '../domain/crm';
+import type { RfmRow } from '../domain/crm';
 import {
   churnRiskRow,
   daysSinceRow,
@@ -21,8 +22,9 @@ import {
 } from './crmRow';
 import type { RowContext } from './crmRow';
 import { RANKED } from './formulaText';
-import { scoreRows } from './rowScores';
+import { isScoredRow, scoreRows } from './rowScores';
 import type { RowScores } from './rowScores';
+import type { Num } from './rankCache';
 import { errorText, toResult } from './values';
 
 export type RowValue = number | string | boolean | null | CellError;
@@ -99,6 +101,7 @@ function multiplicativeKind(a: NumberKind, b: NumberKind): NumberKind {
 }
 
 interface Population {
+  kind: string;
   cols: RowValue[][];
   scores: RowScores;
 }
@@ -106,6 +109,19 @@ interface Population {
 interface Cached<T> {
   value: T;
   deps: ReadonlySet<string>;
+}
+
+/** A cached argument column, with the node it is the values of (to evaluate rows added). */
+interface CachedColumn extends Cached<RowValue[]> {
+  node: DirectNode;
+}
+
+/** Whether a node holds a ranked call (whose rows cannot be evaluated while rows move). */
+function hasRanked(node: DirectNode): boolean {
+  if (node.k === 'neg') return hasRanked(node.a);
+  if (node.k === 'bin') return hasRanked(node.a) || hasRanked(node.b);
+  if (node.k !== 'call') return false;
+  return (RANKED.has(node.name) && isQuintile(node)) || node.args.some(hasRanked);
 }
 
 /** Every input id a node reads. */
@@ -153,7 +169,7 @@ const keyOf = (node: DirectNode): string => {
 };
 
 export class DirectEvaluator {
-  private readonly columns = new Map<string, Cached<RowValue[]>>();
+  private readonly columns = new Map<string, CachedColumn>();
   private readonly rankings = new Map<string, Cached<Population>>();
   private readonly textOrder = new Map<string, Map<string, number>>();
   private emptyTextOrder: number | undefined;
@@ -175,6 +191,54 @@ export class DirectEvaluator {
         if (ids === null || [...c.deps].some((d) => ids.has(d))) cache.delete(k);
       }
     }
+  }
+
+  /**
+   * Rows [at, at + count) were inserted (the inputs hold them already). A ranking that none of
+   * them takes part in (a blank customer, say) keeps every other row's score: it stays, its
+   * rows moved, and so do the argument columns. Returns whether every ranking stayed; if not,
+   * everything cached is forgotten.
+   */
+  insertRows(at: number, count: number): boolean {
+    const cached = [...this.columns.values()];
+    if (cached.some((c) => hasRanked(c.node))) return this.forgetAll();
+    for (const c of cached) {
+      const added = Array.from({ length: count }, (_, i) => this.ev(c.node, at + i));
+      c.value.splice(at, 0, ...added);
+    }
+    const rows = Array.from({ length: count }, (_, i) => at + i);
+    if (!this.allUnscored(rows)) return this.forgetAll();
+    for (const { value } of this.rankings.values()) shiftScores(value.scores, at, count, 'insert');
+    return true;
+  }
+
+  /**
+   * `spans` ([start, count], last first) are about to leave (the inputs are gone already, the
+   * cached columns still hold them): as insertRows, rankings none of them took part in stay.
+   */
+  removeRows(spans: readonly [number, number][]): boolean {
+    const rows = spans.flatMap(([start, n]) => Array.from({ length: n }, (_, i) => start + i));
+    if (!this.allUnscored(rows)) return this.forgetAll();
+    for (const [start, n] of spans) {
+      for (const c of this.columns.values()) c.value.splice(start, n);
+      for (const { value } of this.rankings.values()) shiftScores(value.scores, start, n, 'remove');
+    }
+    return true;
+  }
+
+  /** Whether none of `rows` takes part in any cached ranking. */
+  private allUnscored(rows: readonly number[]): boolean {
+    for (const { value } of this.rankings.values()) {
+      const { kind, cols } = value;
+      const argsAt = (r: number): Num[] => cols.map((c) => num(c[r]));
+      if (rows.some((r) => isScoredRow(kind, argsAt(r)))) return false;
+    }
+    return true;
+  }
+
+  private forgetAll(): false {
+    this.invalidate(null);
+    return false;
   }
 
   evaluate(node: DirectNode, row: number): CellValue {
@@ -407,7 +471,7 @@ export class DirectEvaluator {
         cols.map((c) => c.map(num)),
       ) as RowScores;
       const deps = new Set(args.flatMap((a) => [...nodeRefs(a)]));
-      this.rankings.set(key, (cached = { value: { cols, scores }, deps }));
+      this.rankings.set(key, (cached = { value: { kind, cols, scores }, deps }));
     }
     return cached.value;
   }
@@ -440,7 +504,7 @@ export class DirectEvaluator {
       for (let r = from; r < Math.min(n, from + per); r++) value[r] = this.ev(node, r);
       await pause();
     }
-    this.columns.set(key, { value, deps: nodeRefs(node) });
+    this.columns.set(key, { value, deps: nodeRefs(node), node });
   }
 
   /** The whole column of an argument, kept (and patched row by row) until its inputs change. */
@@ -451,7 +515,16 @@ export class DirectEvaluator {
     const n = this.rowCount();
     const value = new Array<RowValue>(n);
     for (let r = 0; r < n; r++) value[r] = this.ev(node, r);
-    this.columns.set(key, { value, deps: nodeRefs(node) });
+    this.columns.set(key, { value, deps: nodeRefs(node), node });
     return value;
   }
+}
+
+/** Moves a ranking's row scores as unscored rows are inserted at `at`, or rows removed there. */
+function shiftScores(scores: RowScores, at: number, count: number, how: 'insert' | 'remove') {
+  if (scores.kind === 'single') {
+    if (how === 'remove') scores.scores.splice(at, count);
+    else scores.scores.splice(at, 0, ...new Array<null>(count).fill(null));
+  } else if (how === 'remove') scores.rows.splice(at, count);
+  else scores.rows.splice(at, 0, ...new Array<RfmRow>(count).fill(UNSCORED));
 }

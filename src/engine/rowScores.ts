@@ -3,7 +3,7 @@
  * once per recalculation (typed-array sort, O(N log N)) and then read by row index, so a column
  * of N rows does no per-row hashing. The HyperFormula plugin keeps the value-keyed rankCache.
  */
-import { quintileScores, rfmColumns } from '../domain/crm';
+import { isScoredCount, quintileScores, rfmColumns } from '../domain/crm';
 import type { RfmRow, ScoreDirection } from '../domain/crm';
 import type { Num } from './rankCache';
 
@@ -23,9 +23,23 @@ export function scoreRows(kind: string, cols: readonly Num[][]): RowScores | nul
   if (!['R', 'F', 'M'].includes(base)) return null;
   const direction: ScoreDirection = base === 'R' ? 'lowerIsBetter' : 'higherIsBetter';
   // quintileScores scores a row when its "count" is > 0 and its value a number.
-  let counts: readonly Num[];
-  if (kind.endsWith('2')) counts = b;
-  else if (base === 'F') counts = a;
-  else counts = a.map((v) => (isNumber(v) ? 1 : null));
+  const counts = a.map((v, i) => countOf(kind, v, b[i] ?? null));
   return { kind: 'single', scores: quintileScores(a, counts, direction) };
+}
+
+/** The "count" quintileScores weighs a row of a single-column kind by (see scoreRows). */
+function countOf(kind: string, value: Num, count: Num): Num {
+  if (kind.endsWith('2')) return count;
+  if (kind === 'F') return value;
+  return isNumber(value) ? 1 : null;
+}
+
+/**
+ * Whether a row with these argument values takes part in the population of `kind`, as
+ * scoreRows decides: a row that does not changes no other row's score by coming or going.
+ */
+export function isScoredRow(kind: string, [a = null, b = null, c = null]: readonly Num[]): boolean {
+  if (kind === 'RFM') return isScoredCount(b) && isNumber(a) && isNumber(c);
+  if (!['R', 'F', 'M'].includes(kind.replace('2', ''))) return true;
+  return isScoredCount(countOf(kind, a, b)) && isNumber(a);
 }

@@ -167,7 +167,7 @@ export class HyperTableEngine implements TableEngine {
     reshapeSheet(s, s.rows + count, at);
     for (const [id, f] of s.formulas)
       if (!f.direct && s.results.has(id)) readRows(s, id, at, count);
-    moveDirect(s, { at, count });
+    moveDirect(s, { inserted: { at, count } });
     return s.flush();
   }
 
@@ -182,7 +182,7 @@ export class HyperTableEngine implements TableEngine {
     }
     const removed = spans.reduce((n, [, amount]) => n + amount, 0);
     reshapeSheet(s, s.rows - removed, spans[spans.length - 1]?.[0] ?? 0);
-    moveDirect(s, null);
+    moveDirect(s, { removed: spans });
     return s.flush();
   }
 

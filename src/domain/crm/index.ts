@@ -4,7 +4,7 @@
  */
 export { quintileScores, thresholdScore, isScoredCount } from './quintiles';
 export type { MaybeNumber, ScoreDirection, ThresholdKind } from './quintiles';
-export { rfmColumns, classifySegment, segmentForScores } from './rfm';
+export { rfmColumns, classifySegment, segmentForScores, UNSCORED } from './rfm';
 export type { RfmRow, RfmMeans } from './rfm';
 export {
   lifecycleStage,

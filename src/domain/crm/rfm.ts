@@ -21,7 +21,8 @@ export interface RfmMeans {
   m: number;
 }
 
-const UNSCORED: RfmRow = { r: null, f: null, m: null, score: null, segment: null };
+/** The row of a customer left out of the RFM population. */
+export const UNSCORED: RfmRow = { r: null, f: null, m: null, score: null, segment: null };
 
 /** Segment from whether each of R, F, M is high (table order of crm-model.md). */
 export function classifySegment(rHigh: boolean, fHigh: boolean, mHigh: boolean): RfmSegmentKey {
