@@ -5,6 +5,7 @@
  */
 import { CellError, DetailedCellError, EmptyValue, ErrorType } from 'hyperformula';
 import type { CellValue } from 'hyperformula';
+import { PASSES } from './directParse';
 import type { DirectNode } from './directParse';
 import { CELL, EPS, PLAIN_CALLS, RETURNS_DATES, addWithEpsilon, text } from './directPlain';
 import { segmentLabel, UNSCORED } from '../domain/crm';
@@ -411,6 +412,7 @@ export class DirectEvaluator {
       }
       case 'call': {
         if (node.name === 'TODAY' || RETURNS_DATES.has(node.name)) return 'DATE';
+        if (PASSES.has(node.name)) return this.numberKindAt(this.passed(node, row), row);
         if (node.name !== 'IF') return 'RAW';
         const taken = this.branch(node.args, row);
         return 'node' in taken ? this.numberKindAt(taken.node, row) : 'RAW';
@@ -418,6 +420,14 @@ export class DirectEvaluator {
       default:
         return 'RAW';
     }
+  }
+
+  /** The argument IFERROR or IFNA gives back for a row (the second when the first fails). */
+  private passed(node: { name: string; args: DirectNode[] }, row: number): DirectNode {
+    const [first, second] = node.args as [DirectNode, DirectNode];
+    const v = this.ev(first, row);
+    const fails = v instanceof CellError && (node.name === 'IFERROR' || v.type === ErrorType.NA);
+    return fails ? second : first;
   }
 
   private round(a: RowValue, places: number): RowValue {

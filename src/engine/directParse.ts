@@ -184,9 +184,12 @@ const PLAIN = new Set(
   ['IF', 'ROUND', 'SWITCH', CELL, ...PLAIN_ARITY.keys()].filter((n) => !TAKES_DATES.has(n)),
 );
 
+/** Calls that give one of their arguments back as it is, a date as a date (IF's branches too). */
+export const PASSES: ReadonlySet<string> = new Set(['IFERROR', 'IFNA']);
+
 /**
  * Where a node's value goes. 'value': the result, or what reaches it through arithmetic,
- * negation and IF branches, or an operand of a comparison; a date may go there (the evaluator
+ * negation, IF branches, IFERROR and IFNA, or an operand of a comparison; a date may go there (the evaluator
  * says which rows are dates, see DirectEvaluator.datedAt). 'dates': what a function that takes
  * dates reads (a customer function or one of TAKES_DATES). 'plain': what any other function
  * reads, or `&`: a date there would need HyperFormula's own conversion.
@@ -227,8 +230,11 @@ export function isDirect(
         return false;
       }
       if (!datesGo && (node.name === 'TODAY' || RETURNS_DATES.has(node.name))) return false;
-      const argUse = (i: number): Use =>
-        node.name === 'IF' ? (i === 0 ? 'value' : use) : PLAIN.has(node.name) ? 'plain' : 'dates';
+      const argUse = (i: number): Use => {
+        if (node.name === 'IF') return i === 0 ? 'value' : use;
+        if (PASSES.has(node.name)) return use;
+        return PLAIN.has(node.name) ? 'plain' : 'dates';
+      };
       return node.args.every((a, i) =>
         spec.literalsFrom !== undefined && i >= spec.literalsFrom
           ? a.k === 'num' && (node.name !== 'ROUND' || Number.isInteger(a.v))

@@ -296,6 +296,28 @@ describe('incremental changes', () => {
     vi.restoreAllMocks();
   });
 
+  it('IFERROR and IFNA give dates back as dates, in JavaScript', async () => {
+    const written = vi.spyOn(HyperFormula.prototype, 'setCellContents');
+    const e = await buildEngine(
+      [date('first', ['2024-01-31', null, '2025-03-01']), num('cnt', [2, 0, 4])],
+      {
+        // 24 months over the purchases later, blank where there were none (#DIV/0!).
+        anniversary: '=IFERROR(EDATE({first}, 24 / {cnt}), "")',
+        // A date, or the first purchase where there is no count to divide by.
+        either: '=IFERROR(1 / {cnt}, {first})',
+        na: '=IFNA({first} + 30, "")',
+      },
+    );
+    expect(e.column('anniversary')).toEqual(['2025-01-31', '', '2025-09-01']);
+    expect(e.resultType('anniversary')).toBe('date');
+    expect(e.column('na')).toEqual(['2024-03-01', '1900-01-29', '2025-03-31']);
+    expect(e.resultType('na')).toBe('date');
+    expect(e.column('either')).toEqual([0.5, null, 0.25]);
+    // Besides the as-of date and language, HyperFormula holds nothing of these columns.
+    expect(written.mock.calls.length).toBeLessThanOrEqual(1);
+    vi.restoreAllMocks();
+  });
+
   it('TEXT prints numbers and dates in JavaScript; durations and currencies ask HyperFormula', async () => {
     const written = vi.spyOn(HyperFormula.prototype, 'setCellContents');
     const e = await buildEngine(
