@@ -15,7 +15,7 @@ import type { RecordDelta } from './recordStore';
 import type { EngineValue, FormulaResult, InputKind, ResultType } from '../engine/types';
 import { createEngineClient } from '../engine/remote/client';
 import type { EngineClient } from '../engine/remote/client';
-import type { ColumnUpdate, EngineRequest } from '../engine/remote/protocol';
+import type { EngineRequest } from '../engine/remote/protocol';
 import type { EngineClientOptions } from '../engine/remote/client';
 import { applyUpdates, indexRecords, shiftResults, shownValue } from './formulaMirror';
 import type { FormulaTable, RowShift } from './formulaMirror';
@@ -403,31 +403,20 @@ async function buildTable(tableId: TableId): Promise<void> {
   const inputs = inputFields(schema, tableId);
   // The input columns and the row index are made a slice at a time (the page keeps answering);
   // changes made meanwhile are held and reach the engine right after the build, like later ones.
-  // A first build goes out before the row index is made, which the worker's build then overlaps
-  // (a rebuild waits: the old engine must be dropped first).
-  const first = !tables.has(tableId);
   const held: RecordDelta[] = [];
   const stopHolding = store.subscribe((delta) => held.push(delta));
   let values: Map<FieldId, EngineValue[]>;
   let rows: Awaited<ReturnType<typeof indexRecords>>;
-  let build: Promise<ColumnUpdate[]> | null = null;
   try {
     values = await engineColumnsOf(
       [...inputs.values()].map((i) => i.field),
       records,
     );
-    if (first && !tables.has(tableId)) {
-      build = requestBuild(tableId, records.length, inputs, formulas, values);
-      build.catch(() => undefined);
-    }
     rows = await indexRecords(records);
   } finally {
     stopHolding();
   }
-  if (!useAppStore.getState().schema?.tables[tableId]) {
-    if (build) dropEngine(tableId);
-    return;
-  }
+  if (!useAppStore.getState().schema?.tables[tableId]) return;
   dropFormulas(tableId);
   const t: FormulaTable = {
     rowIds: rows.ids,
@@ -445,7 +434,19 @@ async function buildTable(tableId: TableId): Promise<void> {
   tables.set(tableId, t);
   // Changes made while the engine builds are sent after the build and applied after it.
   t.unsubscribe = store.subscribe((delta) => applyDelta(tableId, delta));
-  build ??= requestBuild(tableId, records.length, inputs, formulas, values);
+  const build = engine().request({
+    op: 'build',
+    table: tableId,
+    asOf: asOfDate(),
+    language: workspaceLanguage(),
+    rowCount: records.length,
+    inputs: [...inputs.values()].map(({ field, kind }) => ({
+      fieldId: field.id,
+      kind,
+      values: values.get(field.id) ?? [],
+    })),
+    formulas: [...formulas].map(([fieldId, formula]) => ({ fieldId, formula })),
+  });
   for (const delta of held) applyDelta(tableId, delta);
   t.replies = build.then(
     (updates) => {
@@ -460,28 +461,6 @@ async function buildTable(tableId: TableId): Promise<void> {
     },
   );
   await t.replies;
-}
-
-function requestBuild(
-  tableId: TableId,
-  rowCount: number,
-  inputs: ReadonlyMap<FieldId, { field: Field; kind: InputKind }>,
-  formulas: ReadonlyMap<FieldId, string>,
-  values: ReadonlyMap<FieldId, EngineValue[]>,
-): Promise<ColumnUpdate[]> {
-  return engine().request({
-    op: 'build',
-    table: tableId,
-    asOf: asOfDate(),
-    language: workspaceLanguage(),
-    rowCount,
-    inputs: [...inputs.values()].map(({ field, kind }) => ({
-      fieldId: field.id,
-      kind,
-      values: values.get(field.id) ?? [],
-    })),
-    formulas: [...formulas].map(([fieldId, formula]) => ({ fieldId, formula })),
-  });
 }
 
 /**
@@ -503,10 +482,6 @@ export function dropFormulas(tableId: TableId): void {
   if (!t) return;
   t.unsubscribe();
   tables.delete(tableId);
-  dropEngine(tableId);
-}
-
-function dropEngine(tableId: TableId): void {
   // Nothing to wait for; a stopped engine has dropped everything anyway.
   engine()
     .request({ op: 'drop', table: tableId })
