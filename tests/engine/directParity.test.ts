@@ -126,7 +126,7 @@ const FORMULAS: Record<string, string> = {
   // IFERROR and IFNA give a date back as a date.
   ifdate: '=IFERROR(EDATE({last}, {b} - 13), "")',
   ifna: '=IFNA({last} + {a}, 0)',
-  iferr: '=IFERROR(1 / {b}, {first})',
+  iferrdate: '=IFERROR(1 / {b}, {first})',
   ifnest: '=IF({a} > 5, IFERROR({last} - 30, "x"), IFNA({first}, {last}))',
   eomonth: '=EOMONTH({last}, {b} - 2)',
   eomonth2: '=EOMONTH({first} + 20, -{b}) - {last}',
