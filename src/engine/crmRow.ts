@@ -21,7 +21,8 @@ import type { ScoreDirection } from '../domain/crm';
 import type { Language } from '../domain/model';
 import { rankRfm, rankSingle } from './rankCache';
 import type { Num, RfmRanking, SingleRanking } from './rankCache';
-import { isoFromSerialDay, isoDayNumber, SERIAL_EPOCH_DAY } from '../domain/dates';
+import { isoFromSerialDay } from '../domain/dates';
+import { isoToSerial } from './values';
 
 export type Value = unknown;
 export type RowResult = number | string | boolean | CellError | typeof EmptyValue;
@@ -54,8 +55,8 @@ function iso(v: Value): string | null {
 }
 
 /** The serials of 0001-01-01 and 9999-12-31: isoFromSerialDay's range. */
-const FIRST_DAY = (isoDayNumber('0001-01-01') as number) + SERIAL_EPOCH_DAY;
-const LAST_DAY = (isoDayNumber('9999-12-31') as number) + SERIAL_EPOCH_DAY;
+const FIRST_DAY = isoToSerial('0001-01-01') as number;
+const LAST_DAY = isoToSerial('9999-12-31') as number;
 
 /**
  * The serial of the day `iso(v)` names, null where it names none: days are counted as numbers,
@@ -68,8 +69,7 @@ function dayOf(v: Value): number | null {
     return whole < FIRST_DAY || whole > LAST_DAY ? null : whole;
   }
   const text = iso(v);
-  const day = text === null ? null : isoDayNumber(text);
-  return day === null ? null : day + SERIAL_EPOCH_DAY;
+  return text === null ? null : isoToSerial(text);
 }
 
 /** Days from `from` to `to`; null when either is none. */
@@ -101,8 +101,7 @@ export function lifecycleRow(
   const err = firstError(last, count);
   if (err) return err;
   const d = between(dayOf(last), ctx.asOfSerial);
-  const [a, s, dd] = [active, silent, dormant] as (number | undefined)[];
-  const key = lifecycleByDays(d, num(count), a, s, dd);
+  const key = lifecycleByDays(d, num(count), active as number, silent as number, dormant as number);
   return out(key && lifecycleLabel(key, ctx.language));
 }
 

@@ -54,12 +54,13 @@ export function moveDirect(
   s: TableStore,
   moved: { inserted: { at: number; count: number } } | { removed: readonly [number, number][] },
 ): void {
-  const kept =
-    'inserted' in moved
-      ? s.evaluator.insertRows(moved.inserted.at, moved.inserted.count)
-      : s.evaluator.removeRows(moved.removed);
-  const inserted = 'inserted' in moved ? moved.inserted : null;
-  const rows = inserted ? Array.from({ length: inserted.count }, (_, i) => inserted.at + i) : [];
+  let kept: boolean;
+  let rows: number[] = [];
+  if ('inserted' in moved) {
+    const { at, count } = moved.inserted;
+    kept = s.evaluator.insertRows(at, count);
+    rows = Array.from({ length: count }, (_, i) => at + i);
+  } else kept = s.evaluator.removeRows(moved.removed);
   for (const [id, f] of s.formulas) {
     if (!f.direct) continue;
     if (f.direct.population.size > 0 && !kept) recomputeDirect(s, id);

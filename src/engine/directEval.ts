@@ -9,7 +9,6 @@ import { PASSES } from './directParse';
 import type { DirectNode } from './directParse';
 import { CELL, EPS, PLAIN_CALLS, RETURNS_DATES, addWithEpsilon, text } from './directPlain';
 import { segmentLabel, UNSCORED } from '../domain/crm';
-import type { RfmRow } from '../domain/crm';
 import {
   churnRiskRow,
   daysSinceRow,
@@ -532,9 +531,8 @@ export class DirectEvaluator {
 
 /** Moves a ranking's row scores as unscored rows are inserted at `at`, or rows removed there. */
 function shiftScores(scores: RowScores, at: number, count: number, how: 'insert' | 'remove') {
-  if (scores.kind === 'single') {
-    if (how === 'remove') scores.scores.splice(at, count);
-    else scores.scores.splice(at, 0, ...new Array<null>(count).fill(null));
-  } else if (how === 'remove') scores.rows.splice(at, count);
-  else scores.rows.splice(at, 0, ...new Array<RfmRow>(count).fill(UNSCORED));
+  const list: unknown[] = scores.kind === 'single' ? scores.scores : scores.rows;
+  const unscored = scores.kind === 'single' ? null : UNSCORED;
+  if (how === 'remove') list.splice(at, count);
+  else list.splice(at, 0, ...new Array<unknown>(count).fill(unscored));
 }

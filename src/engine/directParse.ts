@@ -189,10 +189,10 @@ export const PASSES: ReadonlySet<string> = new Set(['IFERROR', 'IFNA']);
 
 /**
  * Where a node's value goes. 'value': the result, or what reaches it through arithmetic,
- * negation, IF branches, IFERROR and IFNA, or an operand of a comparison; a date may go there (the evaluator
- * says which rows are dates, see DirectEvaluator.datedAt). 'dates': what a function that takes
- * dates reads (a customer function or one of TAKES_DATES). 'plain': what any other function
- * reads, or `&`: a date there would need HyperFormula's own conversion.
+ * negation, IF branches, IFERROR and IFNA, or an operand of a comparison; a date may go there
+ * (the evaluator says which rows are dates, see DirectEvaluator.datedAt). 'dates': what a
+ * function that takes dates reads (a customer function or one of TAKES_DATES). 'plain': what
+ * any other function reads, or `&`: a date there would need HyperFormula's own conversion.
  */
 type Use = 'value' | 'dates' | 'plain';
 

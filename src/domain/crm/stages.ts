@@ -19,7 +19,6 @@ export function lifecycleStage(
   silent = 90,
   dormant = 180,
 ): LifecycleStageKey | null {
-  if (!isScoredCount(count)) return 'prospect';
   return lifecycleByDays(daysBetween(lastPurchaseIso, asOfIso), count, active, silent, dormant);
 }
 
@@ -77,7 +76,6 @@ export function churnRisk(
   count: MaybeNumber,
   asOfIso: string,
 ): ChurnRiskKey | null {
-  if (typeof count !== 'number' || !Number.isFinite(count) || count < 2) return null;
   return churnRiskByDays(daysBetween(firstIso, lastIso), daysBetween(lastIso, asOfIso), count);
 }
 
