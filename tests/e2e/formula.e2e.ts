@@ -10,6 +10,7 @@ import {
   columnId,
   expectSaveRefused,
   openTemplate,
+  recordCount,
   typeOver,
   sharedBrowser,
 } from './app';
@@ -475,6 +476,34 @@ describe('formula columns', () => {
       const day = m[2] === '02' && m[3] === '29' ? '28' : m[3];
       expect(anniversaries[row]).toBe(`${Number(m[1]) + 1}-${m[2]}-${day}`);
     });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('an anniversary through IFERROR shows dates, and a blank customer leaves the others’ RFM as it was', async () => {
+    const { page, context, errors } = await openTemplate(browser());
+    await addFormulaColumn(page, '周年', ['=IFERROR(EDATE({', '首次消费日期', '}, 12), "")']);
+    await expect.poll(async () => (await columnTexts(page, '周年')).length).toBe(200);
+    const firsts = await columnTexts(page, '首次消费日期');
+    const anniversaries = await columnTexts(page, '周年');
+    firsts.forEach((shown, row) => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(shown);
+      // No first purchase: EDATE of nothing is a date in 1900, not an error, so it shows.
+      if (!m) return;
+      const day = m[2] === '02' && m[3] === '29' ? '28' : m[3];
+      expect(anniversaries[row]).toBe(`${Number(m[1]) + 1}-${m[2]}-${day}`);
+    });
+    const segments = await columnTexts(page, 'RFM分群');
+    const r = await columnTexts(page, 'R');
+    await (await cell(page, 3, '姓名')).click({ button: 'right' });
+    await page.getByRole('menuitem', { name: '在上方插入记录' }).click();
+    await expect.poll(() => recordCount(page)).toBe('共 201 条');
+    await expect.poll(async () => (await columnTexts(page, 'R')).length).toBe(201);
+    // The new customer has no purchases: no score, and every other customer keeps theirs.
+    const after = { r: await columnTexts(page, 'R'), seg: await columnTexts(page, 'RFM分群') };
+    expect([after.r[3], after.seg[3]]).toEqual(['', '']);
+    expect([...after.r.slice(0, 3), ...after.r.slice(4)]).toEqual(r);
+    expect([...after.seg.slice(0, 3), ...after.seg.slice(4)]).toEqual(segments);
     expect(errors).toEqual([]);
     await context.close();
   });
