@@ -10,7 +10,7 @@
  * command's transaction, so two tabs editing records of one bucket still both win.
  * The hash and the bucket count are part of the stored format: never change them.
  */
-import type { RecordId, TableId } from '../domain/ids';
+import { idHash, type RecordId, type TableId } from '../domain/ids';
 import type { TableRecord } from '../domain/model';
 
 /** Buckets per table: ~100 records each at 100k rows, ~1,000 at 1M. Stored format: fixed. */
@@ -24,14 +24,9 @@ export interface RecordBucket {
   records: TableRecord[];
 }
 
-/** FNV-1a (32-bit) of the id's UTF-16 code units, modulo the bucket count. */
+/** The id's FNV-1a hash modulo the bucket count. */
 export function bucketNumberOf(recordId: RecordId): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < recordId.length; i++) {
-    hash ^= recordId.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0) % BUCKETS_PER_TABLE;
+  return idHash(recordId) % BUCKETS_PER_TABLE;
 }
 
 export function bucketKey(tableId: TableId, bucket: number): string {

@@ -39,6 +39,16 @@ export function createSequentialIds(seed = 't'): IdSource {
   };
 }
 
+/** FNV-1a (32-bit, unsigned) of an id's UTF-16 code units: spreads ids over buckets and slots. */
+export function idHash(id: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) {
+    hash ^= id.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
 let current: IdSource = randomIds;
 export function setIdSource(source: IdSource): void {
   current = source;

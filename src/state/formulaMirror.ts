@@ -7,9 +7,9 @@ import type { FieldId, RecordId } from '../domain/ids';
 import type { Field, TableRecord } from '../domain/model';
 import type { EngineValue, FormulaResult, InputKind, ResultType } from '../engine/types';
 import type { ColumnUpdate } from '../engine/remote/protocol';
-import { fillRowMap } from './formulaRowIndex';
-import type { RowMap } from './formulaRowIndex';
+import { RowTable } from './formulaRowIndex';
 import type { RowIndex } from './formulaRowIndex';
+import { runSlicedLoop } from './formulaValues';
 
 /** A change of row positions that a reply's values come after (removed rows in ascending order). */
 export type RowShift =
@@ -36,15 +36,15 @@ export interface FormulaTable {
   unsubscribe: () => void;
 }
 
-/** The records' ids and positions, a slice per task (a 1M-entry Map takes ~200 ms at once). */
+/** The records' ids and positions, a slice per task. */
 export async function indexRecords(
   records: readonly TableRecord[],
-): Promise<{ ids: RecordId[]; index: RowMap }> {
+): Promise<{ ids: RecordId[]; index: RowTable }> {
   const ids: RecordId[] = [];
-  const index = await fillRowMap(records.length, (i) => {
-    const id = (records[i] as TableRecord).id;
-    ids.push(id);
-    return id;
+  const index = new RowTable(ids, records.length);
+  await runSlicedLoop(records.length, (i) => {
+    ids.push((records[i] as TableRecord).id);
+    index.add(i);
   });
   return { ids, index };
 }

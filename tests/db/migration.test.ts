@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
-import type { TableId, WorkspaceId } from '../../src/domain/ids';
-import { bucketKeyOf } from '../../src/db/buckets';
+import type { RecordId, TableId, WorkspaceId } from '../../src/domain/ids';
+import { bucketKeyOf, bucketNumberOf } from '../../src/db/buckets';
 import { loadAllRecords, loadEveryRecord, loadSchema } from '../../src/db/repository';
 import {
   CURRENT_SCHEMA_VERSION,
@@ -31,6 +31,11 @@ async function openMigrated(): Promise<WorkspaceDb> {
 describe('schema history', () => {
   it('keeps the shipped version 1 definition unchanged', () => {
     expect(SCHEMA_V1).toEqual(V1_STORES);
+  });
+
+  it('keeps the stored bucket of a record id unchanged (FNV-1a of the id, modulo 1,024)', () => {
+    const ids = ['rec_0', 'rec_bench000001', 'rec_k3j9x0q2m1zz', 'rec_顾客'] as RecordId[];
+    expect(ids.map(bucketNumberOf)).toEqual([726, 683, 816, 834]);
   });
 
   it('the fixture really is a v1 database without order', async () => {

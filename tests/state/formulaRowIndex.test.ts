@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordId } from '../../src/domain/ids';
 import type { RowShift } from '../../src/state/formulaMirror';
-import { RowIndex, RowMap, rowAfter } from '../../src/state/formulaRowIndex';
+import { RowIndex, RowTable, rowAfter, tableOfRows } from '../../src/state/formulaRowIndex';
 
 /** A small deterministic random generator (tests inject their seeds). */
 function random(seed: number): () => number {
@@ -11,18 +11,33 @@ function random(seed: number): () => number {
 
 const indexOf = (ids: readonly RecordId[]) => new Map(ids.map((id, i) => [id, i]));
 
-describe('the sharded id map', () => {
-  it('finds every id whatever its last character, and counts them all', () => {
-    const map = new RowMap();
-    const ids = Array.from(
-      { length: 5000 },
-      (_, i) => `rec_${i.toString(36)}x${i % 7}` as RecordId,
-    );
-    ids.forEach((id, i) => map.set(id, i));
-    map.set(ids[42]!, 4242);
-    expect(map.size).toBe(5000);
-    expect(ids.every((id, i) => map.get(id) === (i === 42 ? 4242 : i))).toBe(true);
-    expect(map.get('rec_missing' as RecordId)).toBeUndefined();
+describe('the table of rows by id', () => {
+  const ids = Array.from({ length: 5000 }, (_, i) => `rec_${i.toString(36)}x${i % 7}` as RecordId);
+
+  it('finds every id at its row, and nothing for an id it does not hold', () => {
+    const table = new RowTable(ids);
+    ids.forEach((_, i) => table.add(i));
+    expect(table.size).toBe(5000);
+    expect(ids.every((id, i) => table.get(id) === i)).toBe(true);
+    // The same text made anew (not the very string entered) is found too.
+    expect(table.get(`rec_${(4321).toString(36)}x${4321 % 7}` as RecordId)).toBe(4321);
+    expect(table.get('rec_missing' as RecordId)).toBeUndefined();
+    expect(table.get('' as RecordId)).toBeUndefined();
+  });
+
+  it('is filled while its list grows, and a repeated id finds its first row', () => {
+    const list: RecordId[] = [];
+    const table = new RowTable(list, 4);
+    for (const id of ['rec_a', 'rec_b', 'rec_a', 'rec_c'] as RecordId[]) {
+      list.push(id);
+      table.add(list.length - 1);
+    }
+    expect(['rec_a', 'rec_b', 'rec_c'].map((id) => table.get(id as RecordId))).toEqual([0, 1, 3]);
+  });
+
+  it('is filled in slices by tableOfRows', async () => {
+    const table = await tableOfRows(ids);
+    expect(ids.every((id, i) => table.get(id) === i)).toBe(true);
   });
 });
 
