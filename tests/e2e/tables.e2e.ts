@@ -80,13 +80,18 @@ describe('tables (zh-CN)', () => {
     await context.close();
   });
 
-  it('duplicates 客户, deletes the copy after a confirmation naming it, and undoes the delete', async () => {
+  it('duplicates 客户 (its formula columns computing the same values), deletes the copy after a confirmation naming it, and undoes the delete', async () => {
     const { page, context, errors } = await openApp(browser(), 'zh-CN');
     await startWithTemplate(page);
     await expect.poll(() => storedRecordCount(page)).toBeGreaterThan(2000);
     const stored = await storedRecordCount(page);
     const names = await columnTexts(page, '姓名', 5);
     const phones = await columnTexts(page, '手机', 5);
+    // The formula columns, once computed: the copy's formulas read the copy's own columns.
+    await expect.poll(() => columnTexts(page, 'RFM', 1)).not.toEqual(['']);
+    const analysis = ['RFM', 'RFM分群', '会员等级', '流失风险'];
+    const computed = await Promise.all(analysis.map((name) => columnTexts(page, name, 5)));
+    expect(computed.flat().some((t) => t.startsWith('#'))).toBe(false);
 
     await tableMenu(page, '客户', '复制');
     const copy = '客户 (副本)';
@@ -96,6 +101,8 @@ describe('tables (zh-CN)', () => {
     await expect.poll(() => recordCount(page)).toBe('共 200 条');
     expect(await columnTexts(page, '姓名', 5)).toEqual(names);
     expect(await columnTexts(page, '手机', 5)).toEqual(phones);
+    for (const [i, name] of analysis.entries())
+      await expect.poll(() => columnTexts(page, name, 5)).toEqual(computed[i]);
 
     await tableMenu(page, copy, '删除');
     const dialog = page.getByTestId('confirm-dialog');
@@ -119,6 +126,7 @@ describe('tables (zh-CN)', () => {
     expect(await sidebarNames(page)).toEqual(['客户', '订单', '跟进记录', copy]);
     await openTable(page, copy);
     await expect.poll(() => recordCount(page)).toBe('共 200 条');
+    await expect.poll(() => columnTexts(page, 'RFM分群', 5)).toEqual(computed[1]);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -1,8 +1,9 @@
 /** Table operations as commands: create, rename, duplicate, delete (all undoable). */
 import type { Change, Command } from '../changes';
-import type { FieldId, TableId } from '../ids';
+import { substituteReferences } from '../formula/references';
+import type { FieldId, RecordId, TableId } from '../ids';
 import { newFieldId, newRecordId, newTableId, newViewId } from '../ids';
-import type { Field, Table, TableRecord, View } from '../model';
+import type { Field, FieldOptions, Table, TableRecord, View } from '../model';
 import type { SchemaState } from '../schemaState';
 import { listFields, listTables, listViews } from '../schemaState';
 
@@ -119,8 +120,13 @@ export function duplicateTableCommand(
     primaryFieldId: mapField(source.primaryFieldId),
   };
   const changes: Change[] = [{ kind: 'table', id: newId, after: table }];
+  // A link to the table itself links the copy to itself: its values name the copied records.
+  const recordMap = new Map(records.map((r) => [r.id, newRecordId()] as const));
+  const selfLinks = new Set<FieldId>();
   for (const f of listFields(state, tableId)) {
-    const copy: Field = { ...f, id: mapField(f.id), tableId: newId, options: { ...f.options } };
+    const options = copyOptions(f.options, mapField, tableId, newId);
+    if (f.type === 'link' && f.options.linkTableId === tableId) selfLinks.add(f.id);
+    const copy: Field = { ...f, id: mapField(f.id), tableId: newId, options };
     changes.push({ kind: 'field', id: copy.id, after: copy });
   }
   for (const v of listViews(state, tableId)) {
@@ -136,10 +142,15 @@ export function duplicateTableCommand(
   }
   for (const r of records) {
     const values: TableRecord['values'] = {};
-    for (const [k, v] of Object.entries(r.values)) values[mapField(k as FieldId)] = v;
+    for (const [k, v] of Object.entries(r.values)) {
+      const linked = selfLinks.has(k as FieldId) && Array.isArray(v);
+      values[mapField(k as FieldId)] = linked
+        ? v.map((id) => recordMap.get(id as RecordId) ?? id)
+        : v;
+    }
     const copy: TableRecord = {
       ...r,
-      id: newRecordId(),
+      id: recordMap.get(r.id) as RecordId,
       tableId: newId,
       values,
       createdAt: now,
@@ -148,4 +159,30 @@ export function duplicateTableCommand(
     changes.push({ kind: 'record', id: copy.id, after: copy });
   }
   return { command: { label: 'history.duplicateTable', changes, at: now }, table };
+}
+
+/**
+ * A field's options for the copy: what names a field of the table (a formula's references and
+ * their last known names, a lookup's or roll-up's fields) or the table itself names the copy's.
+ */
+function copyOptions(
+  options: FieldOptions,
+  mapField: (id: FieldId) => FieldId,
+  from: TableId,
+  to: TableId,
+): FieldOptions {
+  const copy: FieldOptions = { ...options };
+  if (options.formula !== undefined)
+    copy.formula = substituteReferences(options.formula, (id) => `{${mapField(id)}}`);
+  if (options.formulaRefNames) {
+    const names: Record<FieldId, string> = {};
+    for (const [id, name] of Object.entries(options.formulaRefNames))
+      names[mapField(id as FieldId)] = name;
+    copy.formulaRefNames = names;
+  }
+  if (options.linkFieldId) copy.linkFieldId = mapField(options.linkFieldId);
+  // A field of another table stays as it is (only the table's own fields are mapped).
+  if (options.targetFieldId) copy.targetFieldId = mapField(options.targetFieldId);
+  if (options.linkTableId === from) copy.linkTableId = to;
+  return copy;
 }

@@ -1,6 +1,6 @@
 import type { FieldId, TableId } from '../../../src/domain/ids';
 import { createSequentialIds, randomIds, setIdSource } from '../../../src/domain/ids';
-import type { Table } from '../../../src/domain/model';
+import type { Field, Table } from '../../../src/domain/model';
 import {
   createTableCommand,
   defaultView,
@@ -23,6 +23,8 @@ import {
   T2,
   V_ALL,
   V_BIG,
+  F_ORDER,
+  makeField,
 } from './helpers';
 
 const NOW = 1_000;
@@ -217,6 +219,65 @@ describe('duplicateTableCommand', () => {
       [id('Spend')]: 120,
     });
     expect(first).toMatchObject({ tableId: table.id, order: 0, createdAt: NOW, modifiedAt: NOW });
+  });
+
+  it("points the copy's formulas, lookups and self-links at the copy's own fields and records", () => {
+    const world = makeWorld();
+    const F_DOUBLE = 'fld_double' as FieldId;
+    const F_GONE = 'fld_gone' as FieldId;
+    const F_LINK = 'fld_link' as FieldId;
+    const F_LOOK = 'fld_look' as FieldId;
+    const F_ORDER_LOOK = 'fld_olook' as FieldId;
+    const added: Field[] = [
+      {
+        ...makeField(F_DOUBLE, T1, 'Double', 'formula'),
+        options: {
+          formula: `={${F_SPEND}} * 2 & "{${F_SPEND}}" & {${F_GONE}}`,
+          formulaRefNames: { [F_SPEND]: 'Spend', [F_GONE]: 'Old' },
+        },
+      },
+      { ...makeField(F_LINK, T1, 'Referred by', 'link'), options: { linkTableId: T1 } },
+      {
+        ...makeField(F_LOOK, T1, "Referrer's phone", 'lookup'),
+        options: { linkFieldId: F_LINK, targetFieldId: F_PHONE },
+      },
+      {
+        ...makeField(F_ORDER_LOOK, T1, 'Order no.', 'lookup'),
+        options: { linkFieldId: F_LINK, targetFieldId: F_ORDER },
+      },
+    ];
+    world.schema = {
+      ...world.schema,
+      fields: { ...world.schema.fields, ...Object.fromEntries(added.map((f) => [f.id, f])) },
+    };
+    const records = (world.stores.get(T1)?.all() ?? []).map((r, i) =>
+      i === 1 ? { ...r, values: { ...r.values, [F_LINK]: ['rec_a', 'rec_elsewhere'] } } : r,
+    );
+    const made = duplicateTableCommand(world.schema, T1, records, 'Copy', NOW);
+    if (!made) throw new Error('expected a command');
+    applyCommand(world, made.command, NOW);
+    const fields = listFields(world.schema, made.table.id);
+    const id = (name: string) => fields.find((f) => f.name === name)?.id as FieldId;
+    const byName = (name: string) => fields.find((f) => f.name === name);
+    // References outside string literals follow; a field already gone stays gone (#REF!).
+    expect(byName('Double')?.options.formula).toBe(
+      `={${id('Spend')}} * 2 & "{${F_SPEND}}" & {${F_GONE}}`,
+    );
+    expect(byName('Double')?.options.formulaRefNames).toEqual({
+      [id('Spend')]: 'Spend',
+      [F_GONE]: 'Old',
+    });
+    expect(byName('Referred by')?.options.linkTableId).toBe(made.table.id);
+    expect(byName("Referrer's phone")?.options).toEqual({
+      linkFieldId: id('Referred by'),
+      targetFieldId: id('Phone'),
+    });
+    // A field of another table is not the copy's to map.
+    expect(byName('Order no.')?.options.targetFieldId).toBe(F_ORDER);
+    const copies = world.stores.get(made.table.id)?.all() ?? [];
+    expect(copies[1]?.values[id('Referred by')]).toEqual([copies[0]?.id, 'rec_elsewhere']);
+    // The original is untouched.
+    expect(world.schema.fields[F_DOUBLE]?.options.formula).toContain(`{${F_SPEND}} * 2`);
   });
 
   it('copies field options rather than sharing them', () => {
