@@ -507,4 +507,34 @@ describe('formula columns', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('the record form opened from the row menu shows the formula columns as computed, steps through the table, and follows an edit made in it', async () => {
+    const { page, context, errors } = await openTemplate(browser());
+    const analysis = ['RFM', 'RFM分群', '会员等级', '生命周期'];
+    await expect.poll(() => text(page, 2, 'RFM')).not.toBe('');
+    const shown = await Promise.all(analysis.map((name) => text(page, 2, name)));
+    await (await cell(page, 2, '姓名')).click({ button: 'right' });
+    await page.getByRole('menuitem', { name: '展开记录' }).click();
+    const form = page.getByTestId('record-form');
+    await form.waitFor();
+    expect(await form.locator('.record-form-position').textContent()).toBe('第 3 条，共 200 条');
+    const inForm = (name: string) => form.getByLabel(name, { exact: true }).inputValue();
+    for (const [i, name] of analysis.entries()) expect(await inForm(name)).toBe(shown[i]);
+
+    // A spend over the diamond threshold, typed in the form: the tier follows at once.
+    const amount = form.getByLabel('消费金额', { exact: true });
+    await amount.fill('25000');
+    await amount.press('Enter');
+    await expect.poll(() => inForm('会员等级')).toBe('钻石会员');
+    await expect.poll(() => text(page, 2, '会员等级')).toBe('钻石会员');
+
+    // The next record's own values.
+    await form.getByRole('button', { name: '下一条记录' }).click();
+    await expect.poll(() => form.locator('.record-form-position').textContent()).toBe(
+      '第 4 条，共 200 条',
+    );
+    for (const name of analysis) expect(await inForm(name)).toBe(await text(page, 3, name));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -275,6 +275,15 @@ export const DataGrid = memo(function DataGrid({
     [],
   );
 
+  /** Opens the record form on `recordId`, stepping through the rows as the view shows them. */
+  const expand = useCallback(
+    (recordId: RecordId) => {
+      const shown = feedRef.current?.view;
+      onExpand(recordId, shown ? shown.ids() : [recordId]);
+    },
+    [onExpand, feedRef],
+  );
+
   const onCellClicked = useCallback(
     (e: CellClickedEvent<TableRecord>) => {
       if (!e.data) return;
@@ -285,7 +294,7 @@ export const DataGrid = memo(function DataGrid({
         return;
       }
       if (e.colDef.colId === ROW_NUMBER_COLUMN && target?.closest('.row-expand')) {
-        onExpand(e.data.id, shown ? shown.ids() : [e.data.id]);
+        expand(e.data.id);
         return;
       }
       const ctx = e.colDef.context as ColumnContext | undefined;
@@ -300,7 +309,7 @@ export const DataGrid = memo(function DataGrid({
         }
       }
     },
-    [onExpand, selection, feedRef],
+    [expand, selection, feedRef],
   );
 
   const onColumnResized = useCallback(
@@ -345,7 +354,7 @@ export const DataGrid = memo(function DataGrid({
     const selected = selection.list();
     const targets = selected.includes(recordId) ? selected : [recordId];
     return [
-      { key: 'expand', label: t('grid.expand'), onSelect: () => onExpand(recordId, [recordId]) },
+      { key: 'expand', label: t('grid.expand'), onSelect: () => expand(recordId) },
       {
         key: 'above',
         label: t('grid.insertAbove'),

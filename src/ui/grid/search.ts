@@ -3,13 +3,11 @@
  * text is built the first time a search needs it; nothing is computed on open.
  */
 import { useCallback, useEffect, useMemo, useRef } from 'react';
-import { formatCell } from '../../domain/fields';
 import type { TypeContext } from '../../domain/fields/fieldType';
 import type { RecordId } from '../../domain/ids';
-import type { CellValue, Field, TableRecord } from '../../domain/model';
+import type { Field, TableRecord } from '../../domain/model';
+import { shownCellText } from './cellText';
 import type { LinkTitles } from './columns';
-import { formulaResultType, formulaValue } from '../../state/formulas';
-import { formatFormulaResult } from './formulaCells';
 
 export function recordSearchText(
   rec: TableRecord,
@@ -19,23 +17,8 @@ export function recordSearchText(
 ): string {
   const parts: string[] = [];
   for (const field of fields) {
-    if (field.type === 'formula') {
-      const result = formulaValue(rec.tableId, field.id, rec.id);
-      parts.push(formatFormulaResult(field, result, formulaResultType(rec.tableId, field.id), ctx));
-      continue;
-    }
-    const value =
-      field.type === 'createdTime'
-        ? rec.createdAt
-        : field.type === 'modifiedTime'
-          ? rec.modifiedAt
-          : rec.values[field.id];
-    if (value === undefined || value === null) continue;
-    parts.push(
-      field.type === 'link' && Array.isArray(value)
-        ? linkTitles(field, value).join(' ')
-        : formatCell(field, value as CellValue, ctx),
-    );
+    const text = shownCellText(rec, field, ctx, linkTitles);
+    if (text !== '') parts.push(text);
   }
   return parts.join('\u0001').toLowerCase();
 }

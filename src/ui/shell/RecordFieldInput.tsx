@@ -14,6 +14,8 @@ import { isInvalidValue } from '../../domain/model';
 export interface RecordFieldInputProps {
   field: Field;
   value: CellValue | undefined;
+  /** A computed field's text as shown in the grid (read-only fields). */
+  shown?: string;
   ctx: TypeContext;
   /** The id the row's label points at; the label itself has id `${inputId}-label`. */
   inputId: string;
@@ -27,7 +29,14 @@ export function RecordFieldInput(props: RecordFieldInputProps) {
   const { field, value, ctx, inputId } = props;
   const invalid = isInvalidValue(value);
   if (!isEditableType(field.type)) {
-    return <input id={inputId} className="input" readOnly value={formatCell(field, value, ctx)} />;
+    return (
+      <input
+        id={inputId}
+        className="input"
+        readOnly
+        value={props.shown ?? formatCell(field, value, ctx)}
+      />
+    );
   }
   if (invalid) return <TextInput {...props} />;
   switch (field.type) {

@@ -2,17 +2,20 @@
  * The simple record form ("expand a row"): every field of one record with an input fit for
  * its type, saving as the user leaves each input, and buttons to step through the records.
  */
-import { useCallback, useId, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatCell } from '../../domain/fields';
+import { formatCell, isEditableType } from '../../domain/fields';
 import type { TypeContext } from '../../domain/fields/fieldType';
 import type { RecordId, TableId } from '../../domain/ids';
 import type { Field, TableRecord } from '../../domain/model';
 import { listFields } from '../../domain/schemaState';
 import { editCellText, setCellValue, typeContext } from '../../state/actions';
+import { subscribeFormulas } from '../../state/formulas';
 import { recordStore } from '../../state/session';
 import { useAppStore } from '../../state/store';
 import { Dialog } from '../components/Dialog';
+import { shownCellText } from '../grid/cellText';
+import { useLinkTitles } from '../grid/linkTitles';
 import { currentLanguage } from '../i18n';
 import { InvalidValueNote, RecordFieldInput } from './RecordFieldInput';
 import '../styles/shell.css';
@@ -36,14 +39,36 @@ function useRecord(tableId: TableId, recordId: RecordId): TableRecord | undefine
   return useSyncExternalStore(subscribe, read, read);
 }
 
+/**
+ * A count that moves whenever the engine sends new formula results for the record (results
+ * change without the record changing), so that its computed fields are shown again.
+ */
+function useFormulaResults(tableId: TableId, recordId: RecordId): number {
+  const [version, setVersion] = useState(0);
+  useEffect(
+    () =>
+      subscribeFormulas(tableId, (_fields, rows) => {
+        if (rows === null || rows.includes(recordId)) setVersion((v) => v + 1);
+      }),
+    [tableId, recordId],
+  );
+  return version;
+}
+
 export function RecordForm({ tableId, recordId, recordIds, onNavigate, onClose }: RecordFormProps) {
   const { t } = useTranslation();
   const schema = useAppStore((s) => s.schema);
   const record = useRecord(tableId, recordId);
+  // Rendering again when results arrive shows the computed fields' new text.
+  useFormulaResults(tableId, recordId);
   const language = currentLanguage();
   const ctx = typeContext(language);
   const table = schema?.tables[tableId];
-  const fields = schema ? listFields(schema, tableId) : [];
+  const fields = useMemo(() => (schema ? listFields(schema, tableId) : []), [schema, tableId]);
+  const linkTitles = useLinkTitles(
+    useMemo(() => fields.map((field) => ({ field })), [fields]),
+    null,
+  );
   const primary = table ? schema?.fields[table.primaryFieldId] : undefined;
   const title =
     (primary && record && formatCell(primary, record.values[primary.id], ctx)) ||
@@ -72,6 +97,11 @@ export function RecordForm({ tableId, recordId, recordIds, onNavigate, onClose }
               field={field}
               record={record}
               ctx={ctx}
+              shown={
+                isEditableType(field.type)
+                  ? undefined
+                  : shownCellText(record, field, ctx, linkTitles)
+              }
             />
           ))}
         </div>
@@ -86,9 +116,11 @@ interface RecordFieldRowProps {
   field: Field;
   record: TableRecord;
   ctx: TypeContext;
+  /** A computed field's text as the grid shows it (undefined for a field the user edits). */
+  shown: string | undefined;
 }
 
-function RecordFieldRow({ field, record, ctx }: RecordFieldRowProps) {
+function RecordFieldRow({ field, record, ctx, shown }: RecordFieldRowProps) {
   const { t } = useTranslation();
   const inputId = useId();
   const value = record.values[field.id];
@@ -100,6 +132,7 @@ function RecordFieldRow({ field, record, ctx }: RecordFieldRowProps) {
       <RecordFieldInput
         field={field}
         value={value}
+        shown={shown}
         ctx={ctx}
         inputId={inputId}
         onText={(text) => void editCellText(field, record.id, text, ctx.language)}
