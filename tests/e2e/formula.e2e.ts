@@ -508,11 +508,18 @@ describe('formula columns', () => {
     await context.close();
   });
 
-  it('the record form opened from the row menu shows the formula columns as computed, steps through the table, and follows an edit made in it', async () => {
+  it('typing into a formula cell says why nothing changes; the record form opened from the row menu shows the formula columns as computed, steps through the table, and follows an edit made in it', async () => {
     const { page, context, errors } = await openTemplate(browser());
     const analysis = ['RFM', 'RFM分群', '会员等级', '生命周期'];
     await expect.poll(() => text(page, 2, 'RFM')).not.toBe('');
     const shown = await Promise.all(analysis.map((name) => text(page, 2, name)));
+    // Typing into a formula cell changes nothing and says why.
+    await typeOver(page, await cell(page, 2, '会员等级'), '9');
+    await expect
+      .poll(() => page.getByTestId('grid-notice').textContent())
+      .toBe('“会员等级”是公式列，不能直接输入：请修改它读取的列，或从列菜单编辑公式。');
+    expect(await text(page, 2, '会员等级')).toBe(shown[2]);
+    await page.getByTestId('grid-notice').waitFor({ state: 'detached', timeout: 8000 });
     await (await cell(page, 2, '姓名')).click({ button: 'right' });
     await page.getByRole('menuitem', { name: '展开记录' }).click();
     const form = page.getByTestId('record-form');

@@ -6,6 +6,7 @@
  */
 import type {
   CellClickedEvent,
+  CellDoubleClickedEvent,
   CellContextMenuEvent,
   ColumnResizedEvent,
   GridApi,
@@ -17,7 +18,7 @@ import { AgGridReact } from 'ag-grid-react';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldId, RecordId } from '../../domain/ids';
-import type { CellValue, Table, TableRecord, View, ViewSort } from '../../domain/model';
+import type { CellValue, Field, Table, TableRecord, View, ViewSort } from '../../domain/model';
 import { listViewColumns } from '../../domain/schemaState';
 import {
   addRecord,
@@ -52,7 +53,7 @@ import {
   selectColumnDef,
 } from './GutterColumns';
 import { useRowFeed } from './useRowFeed';
-import { cellKeyHandler } from './cellKeys';
+import { cellKeyHandler, isComputedField } from './cellKeys';
 import { NoRowsOverlay } from './NoRowsOverlay';
 import '../styles/grid.css';
 
@@ -93,6 +94,22 @@ export interface DataGridProps {
   onFirstRows?: () => void;
   /** Called when the grid is created (it will draw the rows itself from now on). */
   onReady?: () => void;
+}
+
+/** How long a notice about the grid stays up, in ms. */
+const NOTICE_MS = 4000;
+
+/** A short message over the grid (`say`), gone after a few seconds or when replaced. */
+function useNotice(): { notice: string | null; say: (text: string) => void } {
+  const [notice, setNotice] = useState<string | null>(null);
+  const timer = useRef<number | undefined>(undefined);
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+  const say = useCallback((text: string) => {
+    window.clearTimeout(timer.current);
+    setNotice(text);
+    timer.current = window.setTimeout(() => setNotice(null), NOTICE_MS);
+  }, []);
+  return { notice, say };
 }
 
 /** What the shell may ask of the grid. */
@@ -150,9 +167,19 @@ export const DataGrid = memo(function DataGrid({
   });
   useFormulaRefresh(gridApi, table.id, { view: feed?.view ?? null, forget });
   const shownRows = useCallback(() => feedRef.current?.view ?? null, [feedRef]);
+  const { notice, say } = useNotice();
+  const sayComputed = useCallback(
+    (field: Field) =>
+      say(
+        t(field.type === 'formula' ? 'grid.computedFormula' : 'grid.computedCell', {
+          name: field.name,
+        }),
+      ),
+    [say, t],
+  );
   const suppressKeyboardEvent = useMemo(
-    () => cellKeyHandler(selection, shownRows),
-    [selection, shownRows],
+    () => cellKeyHandler(selection, shownRows, sayComputed),
+    [selection, shownRows, sayComputed],
   );
 
   const columnDefs = useMemo<ColDef<TableRecord>[]>(() => {
@@ -388,6 +415,10 @@ export const DataGrid = memo(function DataGrid({
         onGridReady={onGridReady}
         defaultColDef={defaultColDef}
         onCellClicked={onCellClicked}
+        onCellDoubleClicked={(e: CellDoubleClickedEvent<TableRecord>) => {
+          const ctx = e.colDef.context as ColumnContext | undefined;
+          if (ctx && isComputedField(ctx.field)) sayComputed(ctx.field);
+        }}
         onCellContextMenu={onContextMenu}
         preventDefaultOnContextMenu
         onColumnResized={onColumnResized}
@@ -409,6 +440,11 @@ export const DataGrid = memo(function DataGrid({
         rowBuffer={3}
         localeText={{ loadingOoo: t('grid.loading') }}
       />
+      {notice ? (
+        <p className="grid-notice" role="status" data-testid="grid-notice">
+          {notice}
+        </p>
+      ) : null}
       {menu ? (
         <Menu
           x={menu.x}

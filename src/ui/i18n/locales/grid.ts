@@ -7,6 +7,9 @@ export const grid = {
       deleteRows_one: 'Delete record',
       deleteRows_other: 'Delete {{count}} records',
       rowMenu: 'Record menu',
+      computedFormula:
+        '“{{name}}” is a formula column and cannot be typed into: change the columns it reads, or edit its formula from the column’s menu.',
+      computedCell: '“{{name}}” is filled in automatically and cannot be typed into.',
       noRows: 'No records yet — add one with “+ Record”.',
       noMatches: 'No record matches the search.',
       selectAll: 'Select every shown record',
@@ -56,6 +59,8 @@ export const grid = {
       deleteRows_one: '删除记录',
       deleteRows_other: '删除 {{count}} 条记录',
       rowMenu: '记录菜单',
+      computedFormula: '“{{name}}”是公式列，不能直接输入：请修改它读取的列，或从列菜单编辑公式。',
+      computedCell: '“{{name}}”由系统自动填写，不能直接输入。',
       noRows: '还没有记录，点“+ 记录”新增一条。',
       noMatches: '没有符合搜索的记录。',
       selectAll: '选择全部显示的记录',
