@@ -544,4 +544,42 @@ describe('formula columns', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('Ctrl+Z and Ctrl+Y in the formula box step through accepted completions as through typing', async () => {
+    const { page, context, errors } = await openTemplate(browser());
+    const input = await startFormulaColumn(page, '取整金额');
+    const suggestions = page.getByTestId('formula-completions');
+    await typeFormula(page, ['=RO']);
+    await suggestions.getByRole('option', { name: /^ROUND\(/ }).click();
+    await typeFormula(page, ['{', '消']);
+    await suggestions.getByRole('option', { name: '消费金额' }).click();
+    await typeFormula(page, [', 2)']);
+    const full = '=ROUND({消费金额}, 2)';
+    await expect.poll(() => input.inputValue()).toBe(full);
+    /** Presses `keys` in turn until the box shows `until` (at most 20 times): what it showed on the way. */
+    const walk = async (keys: string[], until: string): Promise<string[]> => {
+      const seen: string[] = [];
+      for (let i = 0; i < 20 && seen.at(-1) !== until; i++) {
+        await page.keyboard.press(keys[i % keys.length] ?? '');
+        const value = await input.inputValue();
+        if (value !== seen.at(-1)) seen.push(value);
+      }
+      return seen;
+    };
+    // Back through the typing, each completion and the text it completed, to the empty box.
+    const steps = ['=ROUND({消费金额}', '=ROUND({消', '=ROUND(', '=RO'];
+    const back = await walk(['Control+z'], '');
+    expect(back.filter((v) => steps.includes(v))).toEqual(steps);
+    expect(back.at(-1)).toBe('');
+    // And forth again, with either redo key.
+    const forth = await walk(['Control+Shift+z', 'Control+y'], full);
+    expect(forth.filter((v) => steps.includes(v))).toEqual([...steps].reverse());
+    expect(forth.at(-1)).toBe(full);
+    expect(await page.getByTestId('field-dialog').isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByTestId('formula-preview').locator('tbody tr').count())
+      .toBe(5);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

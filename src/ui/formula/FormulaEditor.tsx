@@ -10,7 +10,7 @@ import { highlightFormula } from '../../domain/formula';
 import type { FieldId } from '../../domain/ids';
 import type { Field } from '../../domain/model';
 import { CompletionList, optionId } from './CompletionList';
-import type { CompletionState } from './useCompletions';
+import type { CompletionEdit, CompletionState } from './useCompletions';
 import { useCompletions } from './useCompletions';
 import '../styles/formula.css';
 
@@ -50,10 +50,15 @@ export function FormulaEditor(props: FormulaEditorProps) {
   });
 
   const accept = (item: CompletionItem) => {
-    const next = state.apply(value, item);
-    pendingCaret.current = next.caret;
-    state.setCaret(next.caret);
-    onChange(next.value);
+    const edit = state.apply(value, item);
+    const el = textRef.current;
+    if (el && insertAsTyped(el, edit)) {
+      el.setSelectionRange(edit.caret, edit.caret);
+    } else {
+      pendingCaret.current = edit.caret;
+      onChange(edit.value);
+    }
+    state.setCaret(edit.caret);
   };
   const trackCaret = (e: SyntheticEvent<HTMLTextAreaElement>) => {
     const { selectionStart, selectionEnd } = e.currentTarget;
@@ -139,6 +144,20 @@ function HighlightLayer(props: {
       {'\n'}
     </pre>
   );
+}
+
+/**
+ * Makes the edit through the browser's own editing command, as typing does, so that Ctrl+Z and
+ * Ctrl+Y step through completions too: setting the value from script clears the box's undo
+ * history. The input event it fires reaches onChange. False where the command is missing
+ * (jsdom) or did not give the expected text.
+ */
+function insertAsTyped(el: HTMLTextAreaElement, edit: CompletionEdit): boolean {
+  if (typeof document.execCommand !== 'function') return false;
+  if (document.activeElement !== el) el.focus();
+  el.setSelectionRange(edit.from, edit.to);
+  // execCommand is deprecated but still the only way to edit a field into its undo history.
+  return document.execCommand('insertText', false, edit.insert) && el.value === edit.value;
 }
 
 /** Below the text box, or above it when the viewport has too little room underneath. */

@@ -18,8 +18,17 @@ export interface CompletionState {
   dismiss: () => void;
   /** Typing re-opens a popup that Esc closed. */
   reopen: () => void;
-  /** The text after accepting `item`, and where the caret goes. */
-  apply: (value: string, item: CompletionItem) => { value: string; caret: number };
+  /** The edit that accepts `item` in `value`. */
+  apply: (value: string, item: CompletionItem) => CompletionEdit;
+}
+
+/** Accepting a suggestion: `insert` replaces `from`–`to`, giving `value`, with the caret at `caret`. */
+export interface CompletionEdit {
+  value: string;
+  caret: number;
+  from: number;
+  to: number;
+  insert: string;
 }
 
 /** The text with `item` put over the range the completions replace. */
@@ -27,13 +36,14 @@ export function applyCompletion(
   value: string,
   completions: Completions,
   item: CompletionItem,
-): { value: string; caret: number } {
+): CompletionEdit {
+  const { from, to } = completions;
   let insert = item.insertText;
   // `RO|UND(…` accepted as ROUND: keep the parenthesis that is already there.
-  if (insert.endsWith('(') && value[completions.to] === '(') insert = insert.slice(0, -1);
-  const next = value.slice(0, completions.from) + insert + value.slice(completions.to);
-  const caret = completions.from + insert.length + (insert === item.insertText ? 0 : 1);
-  return { value: next, caret };
+  if (insert.endsWith('(') && value[to] === '(') insert = insert.slice(0, -1);
+  const next = value.slice(0, from) + insert + value.slice(to);
+  const caret = from + insert.length + (insert === item.insertText ? 0 : 1);
+  return { value: next, caret, from, to, insert };
 }
 
 export function useCompletions(
@@ -70,7 +80,9 @@ export function useCompletions(
     reopen: () => setDismissed(false),
     apply: (text, item) => {
       setDismissed(false);
-      return completions ? applyCompletion(text, completions, item) : { value: text, caret: 0 };
+      return completions
+        ? applyCompletion(text, completions, item)
+        : { value: text, caret: 0, from: 0, to: 0, insert: '' };
     },
   };
 }

@@ -113,6 +113,43 @@ describe('FormulaEditor', () => {
     expect(input).toHaveValue('={消费金额}');
   });
 
+  it('accepts a suggestion through the browser editing command, so native undo keeps it', async () => {
+    // jsdom has no execCommand: this one edits the focused box as Chromium does, undo aside.
+    const calls: { command: string; text: string; from: number; to: number }[] = [];
+    const execCommand = vi.fn((command: string, _ui?: boolean, text = '') => {
+      const el = document.activeElement as HTMLTextAreaElement;
+      calls.push({ command, text, from: el.selectionStart, to: el.selectionEnd });
+      el.setRangeText(text, el.selectionStart, el.selectionEnd, 'end');
+      el.dispatchEvent(
+        new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }),
+      );
+      return true;
+    });
+    Object.defineProperty(document, 'execCommand', { value: execCommand, configurable: true });
+    try {
+      const user = userEvent.setup();
+      render(<Harness initial="=RO(1, 2)" />);
+      const input = screen.getByLabelText('Formula') as HTMLTextAreaElement;
+      await user.click(input);
+      input.setSelectionRange(3, 3);
+      fireEvent.select(input);
+      await user.keyboard('U{Enter}');
+      expect(input).toHaveValue('=ROUND(1, 2)');
+      expect(input.selectionStart).toBe(7);
+      await user.keyboard(`{End}${literal(' + {消')}`);
+      fireEvent.keyDown(input, { key: 'Enter' });
+      expect(input).toHaveValue('=ROUND(1, 2) + {消费金额}');
+      expect(input.selectionStart).toBe(21);
+      // Each completion replaced only the name typed so far, as one edit of the box.
+      expect(calls).toEqual([
+        { command: 'insertText', text: 'ROUND', from: 1, to: 4 },
+        { command: 'insertText', text: '{消费金额}', from: 15, to: 17 },
+      ]);
+    } finally {
+      Reflect.deleteProperty(document, 'execCommand');
+    }
+  });
+
   it('has a description for every catalogued function in both languages', () => {
     for (const lang of ['en', 'zh-CN'] as const) {
       const bundle = catalogue[lang] as { formula: { functions: Record<string, string> } };
