@@ -4,6 +4,8 @@
  */
 import type { FieldId } from '../ids';
 import type { Field } from '../model';
+import type { BareWord } from './bareNames';
+import { findBareWord } from './bareNames';
 import { findFormulaCycle } from './cycles';
 import { resolveFieldName } from './resolve';
 import { scanFormula } from './scan';
@@ -39,6 +41,11 @@ function resolveReference(
   return { ok: true, field: found.field };
 }
 
+function bareProblem({ name, start, end, field }: BareWord): FormulaProblem {
+  const span = { kind: 'bareName' as const, name, start, end };
+  return field === undefined ? span : { ...span, field: field.name };
+}
+
 /** `=` first, as HyperFormula needs; users often leave it out. */
 function withEquals(text: string): string {
   const trimmed = text.trim();
@@ -59,6 +66,10 @@ export function toStoredFormula(
   const refNames: Record<FieldId, string> = {};
   for (const token of tokens) {
     if (scanProblem !== undefined && token.start >= scanStart) break;
+    if (token.kind === 'text') {
+      const bare = findBareWord(token, fields);
+      if (bare) return { ok: false, problem: bareProblem(bare) };
+    }
     if (token.kind !== 'reference') {
       out += token.text;
       continue;

@@ -47,6 +47,11 @@ export type FormulaProblem =
   /** Several fields match the name once case and surrounding spaces are ignored. */
   | ({ kind: 'ambiguousField'; name: string; candidates: FieldId[] } & Span)
   | ({ kind: 'selfReference'; name: string } & Span)
+  /**
+   * A word outside braces that the engine would read as an undefined name (#NAME? in every
+   * row); `field` is the name of the field it matches, when it matches one.
+   */
+  | ({ kind: 'bareName'; name: string; field?: string } & Span)
   /** Saving would close a loop of formulas; `path` starts and ends with the edited field. */
   | { kind: 'cycle'; path: FieldId[] };
 

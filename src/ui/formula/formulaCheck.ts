@@ -7,6 +7,7 @@ import type { Field } from '../../domain/model';
 import type { FormulaProblem } from '../../domain/formula';
 import {
   collectRefNames,
+  encodeReference,
   findFormulaCycle,
   scanFormula,
   toStoredFormula,
@@ -157,6 +158,18 @@ export function describeFormulaIssue(issue: FormulaIssue, context: FormulaContex
       const deleted = listDeletedNames(context).includes(problem.name);
       const key = deleted ? 'formula.problems.deletedField' : 'formula.problems.unknownField';
       return { key, values: { name: problem.name }, position: problem.start + 1 };
+    }
+    case 'bareName': {
+      const values = { name: problem.name, quoted: `"${problem.name}"` };
+      const position = problem.start + 1;
+      if (problem.field === undefined)
+        return {
+          key: 'formula.problems.unknownName',
+          values: { ...values, braced: encodeReference(problem.name) },
+          position,
+        };
+      const braced = encodeReference(problem.field);
+      return { key: 'formula.problems.bareName', values: { ...values, braced }, position };
     }
     case 'ambiguousField':
     case 'selfReference':

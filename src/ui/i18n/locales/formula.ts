@@ -32,6 +32,8 @@ export const formula = {
         misplacedComma: 'a comma can only separate the arguments of a function',
         emptyBrackets: 'these brackets are empty',
         bareName: 'write field names in braces: {{braced}}',
+        unknownName:
+          '“{{name}}” is not a field or a function: write a field name in braces ({{braced}}) and text in quotes ({{quoted}})',
         unexpected: '“{{name}}” cannot be used in a formula',
       },
       preview: {
@@ -83,6 +85,8 @@ export const formula = {
         misplacedComma: '逗号只能用来分隔函数的参数',
         emptyBrackets: '这对括号里是空的',
         bareName: '字段名要写在花括号里：{{braced}}',
+        unknownName:
+          '“{{name}}”不是字段也不是函数：字段名要写在花括号里（{{braced}}），文字要加引号（{{quoted}}）',
         unexpected: '公式里不能使用“{{name}}”',
       },
       preview: {

@@ -1,0 +1,96 @@
+/**
+ * What the formula editor makes of input that reads well to a person but not to the engine:
+ * field names without braces, and what else it refuses or accepts before the engine sees it.
+ */
+import { checkFormula, describeFormulaIssue } from '../../../src/ui/formula/formulaCheck';
+import type { FormulaContext } from '../../../src/ui/formula/formulaCheck';
+import { initI18n } from '../../../src/ui/i18n';
+import { createTableEngine } from '../../../src/engine';
+import type { TableEngine } from '../../../src/engine';
+import type { FieldId } from '../../../src/domain/ids';
+import type { Field } from '../../../src/domain/model';
+import { substituteReferences } from '../../../src/domain/formula';
+import { amountId, countId, makeFields, makeSupport, tableId } from './helpers';
+
+const pointsId = 'fld_points' as FieldId;
+const rId = 'fld_r' as FieldId;
+const e3Id = 'fld_e3' as FieldId;
+const number = (id: FieldId, name: string): Field => ({
+  id,
+  tableId,
+  name,
+  type: 'number',
+  options: {},
+});
+const fields: Field[] = [
+  ...makeFields(),
+  number(pointsId, 'Points'),
+  number(rId, 'R'),
+  number(e3Id, 'E3'),
+  number('fld_vip' as FieldId, '会员积分'),
+];
+
+let engine: TableEngine;
+beforeAll(async () => {
+  engine = createTableEngine({
+    asOf: '2025-06-30',
+    language: 'en',
+    substitute: substituteReferences,
+  });
+  const column = (fieldId: string) => ({ fieldId, kind: 'number' as const, values: [4] });
+  await engine.build(1, [amountId, countId, pointsId, rId, e3Id].map(column), []);
+});
+afterAll(() => engine.destroy());
+
+type Language = 'en' | 'zh-CN';
+
+/** The message users read for `display` with the real engine's check, or 'ok' and the stored text. */
+function messageFor(display: string, language: Language = 'en'): string {
+  const context: FormulaContext = { fields };
+  const support = { ...makeSupport(), validate: (s: string) => engine.validate(s) };
+  const check = checkFormula(display, context, support);
+  if (check.ok) return `ok ${check.stored}`;
+  const text = describeFormulaIssue(check.issue, context);
+  const t = initI18n(language).getFixedT(language);
+  const message = t(text.key, text.values);
+  return text.position === undefined
+    ? message
+    : t('formula.problems.at', { position: text.position, message });
+}
+
+describe('a field name typed without braces', () => {
+  it('is refused with the braced name, ASCII or not, in either language', () => {
+    expect(messageFor('=Points * 2')).toBe('At character 2: write field names in braces: {Points}');
+    expect(messageFor('=R + 1', 'zh-CN')).toBe('第 2 个字符：字段名要写在花括号里：{R}');
+    expect(messageFor('=会员积分 * 2', 'zh-CN')).toBe(
+      '第 2 个字符：字段名要写在花括号里：{会员积分}',
+    );
+    expect(messageFor('={消费金额} + points')).toBe(
+      'At character 11: write field names in braces: {Points}',
+    );
+    expect(messageFor('=IF({消费金额} > 1, R, 0)')).toBe(
+      'At character 17: write field names in braces: {R}',
+    );
+  });
+
+  it('is refused when it also reads as a cell reference: the user meant the field', () => {
+    expect(messageFor('=E3 * 2')).toBe('At character 2: write field names in braces: {E3}');
+  });
+
+  it('leaves calls, numbers, booleans, error literals and text alone', () => {
+    expect(messageFor('=ROUND({Points}, 2)')).toBe('ok =ROUND({fld_points}, 2)');
+    expect(messageFor('=R1 + 1e3 + 2')).toMatch(/^ok /);
+    expect(messageFor('=IF({R} > 1, TRUE, FALSE)')).toMatch(/^ok /);
+    expect(messageFor('=IFERROR({R}, #N/A)')).toMatch(/^ok /);
+    expect(messageFor('="Points " & {Points}')).toBe('ok ="Points " & {fld_points}');
+  });
+
+  it('is refused when it names nothing at all, rather than #NAME? in every row', () => {
+    expect(messageFor('=IF({R} > 1, yes, no)')).toBe(
+      'At character 14: “yes” is not a field or a function: write a field name in braces ({yes}) and text in quotes ("yes")',
+    );
+    expect(messageFor('=Pointz * 2', 'zh-CN')).toBe(
+      '第 2 个字符：“Pointz”不是字段也不是函数：字段名要写在花括号里（{Pointz}），文字要加引号（"Pointz"）',
+    );
+  });
+});
