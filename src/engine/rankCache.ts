@@ -46,7 +46,7 @@ export function rankSingle(
   };
 }
 
-/** R, F, M of one shared population (count > 0, days and amount numbers) and their means. */
+/** R, F, M as rfmColumns scores them (each over the customers with purchases that have it). */
 export function rankRfm(
   days: readonly Num[],
   counts: readonly Num[],

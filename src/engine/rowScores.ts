@@ -38,8 +38,9 @@ function countOf(kind: string, value: Num, count: Num): Num {
  * Whether a row with these argument values takes part in the population of `kind`, as
  * scoreRows decides: a row that does not changes no other row's score by coming or going.
  */
-export function isScoredRow(kind: string, [a = null, b = null, c = null]: readonly Num[]): boolean {
-  if (kind === 'RFM') return isScoredCount(b) && isNumber(a) && isNumber(c);
+export function isScoredRow(kind: string, [a = null, b = null]: readonly Num[]): boolean {
+  // Every customer with purchases is among F's population (see rfmColumns).
+  if (kind === 'RFM') return isScoredCount(b);
   if (!['R', 'F', 'M'].includes(kind.replace('2', ''))) return true;
   return isScoredCount(countOf(kind, a, b)) && isNumber(a);
 }

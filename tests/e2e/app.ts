@@ -139,3 +139,39 @@ export async function expectSaveRefused(page: Page): Promise<void> {
   await page.waitForTimeout(300);
   expect(await page.getByTestId('field-dialog').isVisible()).toBe(true);
 }
+
+/** Every row's text in the column `name` (rows are virtualised: scrolls top to bottom). */
+export async function allColumnTexts(page: Page, name: string): Promise<string[]> {
+  const id = await columnId(page, name);
+  const out: string[] = [];
+  for (let step = 0; step < 60; step++) {
+    const { rows, end } = await page.evaluate(
+      async ({ colId, top }) => {
+        const viewport = document.querySelector('.ag-grid-viewport') as HTMLElement;
+        viewport.scrollTop = top;
+        const bar = document.querySelector('.ag-body-vertical-scroll-viewport');
+        if (bar) bar.scrollTop = top;
+        const frame = () => new Promise((done) => requestAnimationFrame(done));
+        await frame().then(frame).then(frame);
+        const cells = document.querySelectorAll(`.ag-row [col-id="${colId}"]`);
+        const found = Array.from(cells).map((c) => [
+          Number(c.closest('.ag-row')?.getAttribute('row-index')),
+          c.textContent ?? '',
+        ]);
+        const max = viewport.scrollHeight - viewport.clientHeight;
+        return { rows: found as [number, string][], end: viewport.scrollTop >= max - 1 };
+      },
+      { colId: id, top: step * 400 },
+    );
+    for (const [row, value] of rows) out[row] = value;
+    if (end) break;
+  }
+  await page.evaluate(() => {
+    for (const sel of ['.ag-grid-viewport', '.ag-body-vertical-scroll-viewport']) {
+      const el = document.querySelector(sel);
+      if (el) el.scrollTop = 0;
+    }
+  });
+  await page.waitForTimeout(100);
+  return out;
+}

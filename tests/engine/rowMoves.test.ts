@@ -7,6 +7,7 @@
 import type { EngineValue, InputColumn, TableEngine } from '../../src/engine';
 import { isScoredRow, scoreRows } from '../../src/engine/rowScores';
 import type * as RowScoresModule from '../../src/engine/rowScores';
+import type { Num } from '../../src/engine/rankCache';
 
 // Counts the rankings computed: a row that takes part in none must not cause one.
 vi.mock('../../src/engine/rowScores', async (original) => {
@@ -127,19 +128,34 @@ describe('rows inserted and removed', () => {
 });
 
 describe('isScoredRow', () => {
-  it('says whether scoreRows scores a row, for every population kind', () => {
+  it('says whether scoreRows ranks a row, for every population kind', () => {
     const values = [null, 0, 1, 3, -2, 2.5, NaN];
     for (const kind of ['R', 'F', 'M', 'R2', 'F2', 'M2', 'RFM'])
       for (const a of values)
         for (const b of values)
           for (const c of values) {
-            const scores = scoreRows(kind, [
-              [a, 5],
-              [b, 1],
-              [c, 5],
-            ]);
+            const first = (k: string, cols: Num[][]): boolean => {
+              const scores = scoreRows(k, cols);
+              return scores?.kind === 'single' && scores.scores[0] !== null;
+            };
+            // RFM ranks R, F and M each over its own population (see rfmColumns): a row takes
+            // part when any of the three ranks it, even if it has no complete code.
             const scored =
-              scores?.kind === 'single' ? scores.scores[0] !== null : scores?.rows[0]?.r !== null;
+              kind === 'RFM'
+                ? first('R2', [
+                    [a, 5],
+                    [b, 1],
+                  ]) ||
+                  first('F', [[b, 1]]) ||
+                  first('M2', [
+                    [c, 5],
+                    [b, 1],
+                  ])
+                : first(kind, [
+                    [a, 5],
+                    [b, 1],
+                    [c, 5],
+                  ]);
             expect({ kind, a, b, c, scored: isScoredRow(kind, [a, b, c]) }).toEqual({
               kind,
               a,

@@ -3,7 +3,7 @@
  * where each score is "high" when at or above its mean over the scored population.
  */
 import type { RfmSegmentKey } from './labels';
-import { isScoredCount, quintileScores } from './quintiles';
+import { quintileScores } from './quintiles';
 import type { MaybeNumber } from './quintiles';
 
 export interface RfmRow {
@@ -39,25 +39,22 @@ export function segmentForScores(r: number, f: number, m: number, means: RfmMean
   return classifySegment(r >= means.r, f >= means.f, m >= means.m);
 }
 
-function isFiniteNumber(v: MaybeNumber): v is number {
-  return typeof v === 'number' && Number.isFinite(v);
-}
-
 /**
- * RFM of every row. A row is scored when count > 0 and both days and amount are numbers; the
- * three scores share that one population so R, F and M always rank the same customers.
+ * RFM of every row. Each score ranks the customers with purchases (count > 0) that have a
+ * number for it, exactly as RFM_R(days, count), RFM_F(count) and RFM_M(amount, count) do, so
+ * the code's digits are always the R, F and M columns beside it: a customer with purchases but
+ * no amount still counts among the F and R populations (and has no M, code or segment).
+ * Sharing one population of complete rows instead made R and RFM disagree on other customers
+ * as soon as one amount or date was blank. The means are over the customers with all three.
  */
 export function rfmColumns(
   days: readonly MaybeNumber[],
   counts: readonly MaybeNumber[],
   amounts: readonly MaybeNumber[],
 ): RfmRow[] {
-  const population = counts.map((c, i) =>
-    isScoredCount(c) && isFiniteNumber(days[i]) && isFiniteNumber(amounts[i]) ? c : null,
-  );
-  const r = quintileScores(days, population, 'lowerIsBetter');
-  const f = quintileScores(counts, population, 'higherIsBetter');
-  const m = quintileScores(amounts, population, 'higherIsBetter');
+  const r = quintileScores(days, counts, 'lowerIsBetter');
+  const f = quintileScores(counts, counts, 'higherIsBetter');
+  const m = quintileScores(amounts, counts, 'higherIsBetter');
   const means = computeMeans(r, f, m);
   return r.map((ri, i) => {
     const fi = f[i];

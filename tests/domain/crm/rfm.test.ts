@@ -1,3 +1,4 @@
+import { quintileScores } from '../../../src/domain/crm/quintiles';
 import { classifySegment, rfmColumns } from '../../../src/domain/crm/rfm';
 import { RFM_SEGMENT_KEYS, segmentLabel } from '../../../src/domain/crm/labels';
 
@@ -35,16 +36,27 @@ describe('rfmColumns', () => {
     ]);
   });
 
-  it('leaves prospects and customers with missing days or amount unscored and out of N', () => {
-    const rows = rfmColumns(
-      [...DAYS, null, null, 5],
-      [...COUNTS, 0, 3, 2],
-      [...AMOUNTS, 0, 90, null],
-    );
-    expect(rows.slice(0, 8)).toEqual(rfmColumns(DAYS, COUNTS, AMOUNTS));
+  it('ranks each score over the customers with purchases that have it, so the code always matches R, F and M', () => {
+    // Added: a prospect; count 3 with no days (in F and M, not R); count 2 with no amount (in
+    // R and F, not M). N_R = 9, N_F = 10, N_M = 9. Row 0 (days 1, count 10, amount 500):
+    //   R: G = 8 days above 1 → 1 + floor(40/9) = 5
+    //   F: L = 6 counts below 10 (1, 2, 3, 4, 3, 2) → 1 + floor(30/10) = 4
+    //   M: L = 5 amounts below 500 (10, 20, 30, 40, 90) → 1 + floor(25/9) = 3
+    const days = [...DAYS, null, null, 5];
+    const counts = [...COUNTS, 0, 3, 2];
+    const amounts = [...AMOUNTS, 0, 90, null];
+    const rows = rfmColumns(days, counts, amounts);
+    expect(rows[0]).toMatchObject({ r: 5, f: 4, m: 3, score: 543 });
     for (const row of rows.slice(8)) {
       expect(row).toEqual({ r: null, f: null, m: null, score: null, segment: null });
     }
+    // The digits are what RFM_R(days, count), RFM_F(count) and RFM_M(amount, count) give.
+    const r = quintileScores(days, counts, 'lowerIsBetter');
+    const f = quintileScores(counts, counts, 'higherIsBetter');
+    const m = quintileScores(amounts, counts, 'higherIsBetter');
+    rows.slice(0, 8).forEach((row, i) => {
+      expect(row.score).toBe((r[i] as number) * 100 + (f[i] as number) * 10 + (m[i] as number));
+    });
   });
 
   it('counts a score equal to the mean as high', () => {
