@@ -7,6 +7,7 @@ import type { Field } from '../model';
 import type { BareWord } from './bareNames';
 import { findBareWord } from './bareNames';
 import { findFormulaCycle } from './cycles';
+import { normalizeFormulaInput } from './normalize';
 import { resolveFieldName } from './resolve';
 import { scanFormula } from './scan';
 import type { FormulaProblem, ReferenceToken } from './types';
@@ -52,12 +53,16 @@ function withEquals(text: string): string {
   return trimmed.startsWith('=') ? trimmed : `=${trimmed}`;
 }
 
-/** Validates and converts `display`; names resolve exactly first, then ignoring case/spaces. */
+/**
+ * Validates and converts `typed`, read as the engine reads it (normalizeFormulaInput); names
+ * resolve exactly first, then ignoring case/spaces.
+ */
 export function toStoredFormula(
-  display: string,
+  typed: string,
   fields: readonly Field[],
   options: StoredFormulaOptions = {},
 ): StoredFormulaResult {
+  const display = normalizeFormulaInput(typed);
   if (withEquals(display).slice(1).trim() === '') return { ok: false, problem: { kind: 'empty' } };
   const { tokens, problem: scanProblem } = scanFormula(display);
   const scanStart = scanProblem !== undefined && 'start' in scanProblem ? scanProblem.start : -1;

@@ -9,6 +9,7 @@ import {
   collectRefNames,
   encodeReference,
   findFormulaCycle,
+  normalizeFormulaInput,
   scanFormula,
   toStoredFormula,
 } from '../../domain/formula';
@@ -56,7 +57,9 @@ export function checkFormula(
       return { ok: false, issue: { kind: 'problem', problem: { kind: 'cycle', path } } };
   }
   const valid = support.validate(stored);
-  if (!valid.ok) return { ok: false, issue: syntaxIssue(display, stored, valid) };
+  // Positions are the same in both: normalizing keeps the length.
+  const read = normalizeFormulaInput(display);
+  if (!valid.ok) return { ok: false, issue: syntaxIssue(read, stored, valid) };
   const byId = new Map(fields.map((f) => [f.id, f]));
   return { ok: true, stored, refNames: collectRefNames(stored, byId, context.previousRefNames) };
 }

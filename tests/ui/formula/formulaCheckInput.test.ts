@@ -94,3 +94,11 @@ describe('a field name typed without braces', () => {
     );
   });
 });
+
+describe('numbers with an upper-case exponent', () => {
+  it('are accepted as numbers and stored as the engine reads them', () => {
+    expect(messageFor('=1E3')).toBe('ok =1e3');
+    expect(messageFor('={消费金额} * 1.5E-2', 'zh-CN')).toBe(`ok ={${amountId}} * 1.5e-2`);
+    expect(messageFor('="1E3" & 2E+1')).toBe('ok ="1E3" & 2e+1');
+  });
+});
