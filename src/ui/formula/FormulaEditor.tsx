@@ -2,8 +2,8 @@
  * The formula text box: a transparent textarea over a <pre> that shows the same text
  * highlighted (field references as chips, missing ones in red), with name completion.
  */
-import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { CSSProperties, KeyboardEvent, Ref, SyntheticEvent } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef } from 'react';
+import type { KeyboardEvent, Ref, SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompletionItem, HighlightSegment } from '../../domain/formula';
 import { highlightFormula } from '../../domain/formula';
@@ -12,6 +12,7 @@ import type { Field } from '../../domain/model';
 import { CompletionList, optionId } from './CompletionList';
 import type { CompletionEdit, CompletionState } from './useCompletions';
 import { useCompletions } from './useCompletions';
+import { usePopupPlacement } from './usePopupPlacement';
 import '../styles/formula.css';
 
 export interface FormulaEditorProps {
@@ -35,7 +36,6 @@ export function FormulaEditor(props: FormulaEditorProps) {
   const textRef = useRef<HTMLTextAreaElement>(null);
   const preRef = useRef<HTMLPreElement>(null);
   const boxRef = useRef<HTMLDivElement>(null);
-  const [popupStyle, setPopupStyle] = useState<CSSProperties>({});
   const pendingCaret = useRef<number | null>(null);
   const state = useCompletions(value, fields, ownFieldId);
   const segments = useMemo(() => highlightFormula(value, fields), [value, fields]);
@@ -64,11 +64,8 @@ export function FormulaEditor(props: FormulaEditorProps) {
     const { selectionStart, selectionEnd } = e.currentTarget;
     state.setCaret(selectionStart === selectionEnd ? selectionStart : null);
   };
-  const open = state.open && state.completions !== null;
-  // The dialog body scrolls and would clip the popup, so it is placed on the viewport instead.
-  useLayoutEffect(() => {
-    if (open && boxRef.current) setPopupStyle(placePopup(boxRef.current.getBoundingClientRect()));
-  }, [open, value]);
+  const popupStyle = usePopupPlacement(boxRef, state.open && state.completions !== null, value);
+  const open = popupStyle !== null;
   return (
     <div className="formula-editor">
       <div className="formula-box" ref={boxRef}>
@@ -103,10 +100,10 @@ export function FormulaEditor(props: FormulaEditorProps) {
           onScroll={(e) => {
             if (preRef.current) preRef.current.scrollTop = e.currentTarget.scrollTop;
           }}
-          onKeyDown={(e) => handleKey(e, state, accept)}
+          onKeyDown={(e) => handleKey(e, open ? state : null, accept)}
         />
       </div>
-      {open && state.completions ? (
+      {popupStyle && state.completions ? (
         <CompletionList
           id={listId}
           items={state.completions.items}
@@ -160,28 +157,17 @@ function insertAsTyped(el: HTMLTextAreaElement, edit: CompletionEdit): boolean {
   return document.execCommand('insertText', false, edit.insert) && el.value === edit.value;
 }
 
-/** Below the text box, or above it when the viewport has too little room underneath. */
-function placePopup(box: DOMRect): CSSProperties {
-  const below = window.innerHeight - box.bottom - 12;
-  const base = { left: box.left, width: box.width };
-  if (below >= 160 || below >= box.top) {
-    return { ...base, top: box.bottom + 4, maxHeight: Math.min(280, Math.max(below, 80)) };
-  }
-  return {
-    ...base,
-    bottom: window.innerHeight - box.top + 4,
-    maxHeight: Math.min(280, box.top - 12),
-  };
-}
-
-/** Arrows, Enter/Tab and Esc belong to the popup while it is open (and never during IME input). */
+/**
+ * Arrows, Enter/Tab and Esc belong to the popup while it shows (`state` null when it does not),
+ * and never during IME input.
+ */
 function handleKey(
   e: KeyboardEvent<HTMLTextAreaElement>,
-  state: CompletionState,
+  state: CompletionState | null,
   accept: (item: CompletionItem) => void,
 ) {
   if (e.nativeEvent.isComposing || e.keyCode === 229) return;
-  if (!state.open || !state.completions) return;
+  if (!state?.completions) return;
   const claim = () => {
     e.preventDefault();
     // Keeps the form from saving (Enter) or the dialog from closing (Esc).

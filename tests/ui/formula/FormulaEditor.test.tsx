@@ -150,6 +150,51 @@ describe('FormulaEditor', () => {
     }
   });
 
+  it('keeps the suggestions beside the box inside the scrolling dialog body as it scrolls', async () => {
+    const user = userEvent.setup();
+    render(
+      <div data-testid="body" style={{ overflowY: 'auto' }}>
+        <Harness />
+      </div>,
+    );
+    const rect = (top: number, bottom: number) =>
+      ({ top, bottom, left: 20, right: 580, width: 560, height: bottom - top }) as DOMRect;
+    // A short window: the dialog body shows 75–435 of the viewport, its buttons are below.
+    vi.spyOn(screen.getByTestId('body'), 'getBoundingClientRect').mockReturnValue(rect(75, 435));
+    const input = screen.getByLabelText('Formula');
+    let box = rect(232, 310);
+    const frame = input.parentElement as HTMLElement;
+    vi.spyOn(frame, 'getBoundingClientRect').mockImplementation(() => box);
+    const scrollTo = (top: number) => {
+      box = rect(top, top + 78);
+      fireEvent.scroll(screen.getByTestId('body'));
+    };
+    /** The viewport stretch the popup may take: from its top, or up from its bottom. */
+    const extent = () => {
+      const { top, bottom, maxHeight } = screen.getByRole('listbox').style;
+      const height = parseFloat(maxHeight);
+      if (top) return [parseFloat(top), parseFloat(top) + height];
+      const end = window.innerHeight - parseFloat(bottom);
+      return [end - height, end];
+    };
+    await user.click(input);
+    await user.keyboard(literal('={'));
+    // Too little room below the box for the list: above it, within the body.
+    const [top, bottom] = extent();
+    expect(top).toBeGreaterThanOrEqual(75);
+    expect(bottom).toBeLessThanOrEqual(232);
+    // The body scrolls: the list follows the box, below it now.
+    scrollTo(32);
+    expect(extent()[0]).toBe(114);
+    expect(extent()[1]).toBeLessThanOrEqual(435);
+    // The box scrolled out of sight: so is the list, and Enter is the textarea's again.
+    scrollTo(-200);
+    expect(screen.queryByRole('listbox')).toBeNull();
+    expect(input).toHaveAttribute('aria-expanded', 'false');
+    scrollTo(232);
+    expect(screen.getByRole('listbox')).toBeInTheDocument();
+  });
+
   it('has a description for every catalogued function in both languages', () => {
     for (const lang of ['en', 'zh-CN'] as const) {
       const bundle = catalogue[lang] as { formula: { functions: Record<string, string> } };
