@@ -59,8 +59,12 @@ export function inferType(s: TableStore, id: string): ResultType {
     kinds.add(typeof v);
     if (typeof v === 'number' && numericRows.length < 20) numericRows.push(row);
   });
-  if (kinds.size !== 1) return kinds.size === 0 ? 'text' : 'mixed';
-  if (kinds.has('string')) return 'text';
+  if (kinds.size === 0) return 'text';
+  // Dates and words, as in IF({次数} > 0, {最近消费日期} + 30, "未消费"): a date column whose
+  // words show as they are. Any other mix stays mixed.
+  const datesAndWords = kinds.size === 2 && kinds.has('number') && kinds.has('string');
+  if (kinds.size !== 1 && !datesAndWords) return 'mixed';
+  if (!datesAndWords && kinds.has('string')) return 'text';
   if (kinds.has('boolean')) return 'boolean';
   const direct = s.formulas.get(id)?.direct;
   const dated = numericRows.filter((row) =>
@@ -68,5 +72,6 @@ export function inferType(s: TableStore, id: string): ResultType {
       ? s.evaluator.datedAt(direct.node, row)
       : /DATE/.test(s.hf.getCellValueDetailedType({ sheet: s.sheet, row, col: s.col(id) })),
   );
-  return dated.length * 2 > numericRows.length ? 'date' : 'number';
+  if (dated.length * 2 > numericRows.length) return 'date';
+  return datesAndWords ? 'mixed' : 'number';
 }

@@ -53,6 +53,23 @@ describe('formulas', () => {
     expect(e.column('made')).toEqual(['2025-01-31', '2025-01-31']);
   });
 
+  it('dates and words together are a date column whose words stay words; numbers and words stay mixed', async () => {
+    for (const direct of [true, false]) {
+      const e = await buildEngine(
+        [date('last', ['2024-02-28', null, '2024-12-31']), num('cnt', [2, 0, 4])],
+        {
+          next: '=IF({cnt} > 0, {last} + 30, "未消费")',
+          some: '=IF({cnt} > 0, {cnt} * 2, "未消费")',
+        },
+        { direct },
+      );
+      expect([direct, e.resultType('next')]).toEqual([direct, 'date']);
+      expect(e.column('next')).toEqual(['2024-03-29', '未消费', '2025-01-30']);
+      expect([direct, e.resultType('some')]).toEqual([direct, 'mixed']);
+      expect(e.column('some')).toEqual([4, '未消费', 8]);
+    }
+  });
+
   it('empty text from IF does not make a date or number column mixed, before or after edits', async () => {
     const e = await buildEngine(
       [date('last', ['2024-02-28', null, '2024-12-31']), num('cnt', [2, 0, 4])],

@@ -7,12 +7,13 @@ export const AS_OF = '2025-06-30';
 export async function buildEngine(
   inputs: InputColumn[],
   formulas: Record<string, string>,
-  options: { blockSize?: number; language?: 'zh-CN' | 'en'; asOf?: string } = {},
+  options: { blockSize?: number; language?: 'zh-CN' | 'en'; asOf?: string; direct?: boolean } = {},
 ): Promise<TableEngine> {
   const engine = createTableEngine({
     asOf: options.asOf ?? AS_OF,
     language: options.language ?? 'en',
     blockSize: options.blockSize ?? 4,
+    direct: options.direct,
   });
   const rowCount = Math.max(0, ...inputs.map((c) => c.values.length));
   const fs: FormulaColumn[] = Object.entries(formulas).map(([fieldId, formula]) => ({
