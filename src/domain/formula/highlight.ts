@@ -4,6 +4,7 @@
  */
 import type { FieldId } from '../ids';
 import type { NamedField } from './resolve';
+import { normalizeFormulaInput } from './normalize';
 import { resolveFieldName } from './resolve';
 import { scanFormula } from './scan';
 import type { ReferenceToken } from './types';
@@ -73,16 +74,26 @@ function mergeSegments(segments: readonly HighlightSegment[]): HighlightSegment[
   return merged;
 }
 
-/** Segments of `display` in order; unresolvable or unclosed references are 'missingField'. */
+/**
+ * Segments of `display` in order; unresolvable or unclosed references are 'missingField'. The
+ * kinds are those of the text as the engine reads it (“VIP” is text, （ a bracket, 1E3 a
+ * number), the segments' text is as typed: normalizing keeps every length.
+ */
 export function highlightFormula(
   display: string,
   fields: readonly NamedField[],
 ): HighlightSegment[] {
+  const read = normalizeFormulaInput(display);
   const segments: HighlightSegment[] = [];
-  for (const token of scanFormula(display).tokens) {
+  for (const token of scanFormula(read).tokens) {
     if (token.kind === 'string') segments.push({ text: token.text, kind: 'string' });
-    else if (token.kind === 'reference') segments.push(highlightReference(token, display, fields));
+    else if (token.kind === 'reference') segments.push(highlightReference(token, read, fields));
     else segments.push(...highlightText(token.text));
+  }
+  let at = 0;
+  for (const segment of segments) {
+    segment.text = display.slice(at, at + segment.text.length);
+    at += segment.text.length;
   }
   return mergeSegments(segments);
 }

@@ -18,7 +18,7 @@ export { getFieldById } from './types';
 export { resolveFieldName } from './resolve';
 export type { NamedField, NameResolution } from './resolve';
 export { toStoredFormula } from './stored';
-export { normalizeFormulaInput } from './normalize';
+export { normalizeFormulaInput, halfWidthOf } from './normalize';
 export type { StoredFormulaOptions, StoredFormulaResult } from './stored';
 export { toDisplayFormula } from './display';
 export type { DisplayFormula, MissingReference } from './display';

@@ -9,6 +9,7 @@ import {
   collectRefNames,
   encodeReference,
   findFormulaCycle,
+  halfWidthOf,
   normalizeFormulaInput,
   scanFormula,
   toStoredFormula,
@@ -144,7 +145,7 @@ export function describeFormulaIssue(issue: FormulaIssue, context: FormulaContex
     const name = issue.name ?? '';
     return {
       key: `formula.problems.${issue.reason ?? 'syntaxHere'}`,
-      values: { name, braced: `{${name}}` },
+      values: { name, braced: `{${name}}`, half: halfWidthOf(name) ?? '' },
       position: issue.position + 1,
     };
   }

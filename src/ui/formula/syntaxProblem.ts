@@ -2,7 +2,7 @@
  * Finds where a formula the engine refused goes wrong, when the engine does not say: reads the
  * typed text token by token, alternating between "a value is due" and "an operator is due".
  */
-import { scanFormula } from '../../domain/formula';
+import { halfWidthOf, scanFormula } from '../../domain/formula';
 
 /** What stands at the problem's position (each has a message in formula.problems). */
 export type SyntaxReason =
@@ -17,6 +17,8 @@ export type SyntaxReason =
   | 'misplacedComma'
   | 'emptyBrackets'
   | 'bareName'
+  | 'fullWidth'
+  | 'fullWidthSemicolon'
   | 'unexpected';
 
 export interface SyntaxSpot {
@@ -49,6 +51,12 @@ const LEX: [Kind, RegExp][] = [
   ['comma', /^,/],
 ];
 
+/** A stray character: a full-width one is named with the half-width form to type instead. */
+function strayReason(ch: string): SyntaxReason {
+  if (ch === '；') return 'fullWidthSemicolon';
+  return halfWidthOf(ch) === undefined ? 'unexpected' : 'fullWidth';
+}
+
 function lexText(text: string, offset: number, out: Piece[]): SyntaxSpot | null {
   let i = 0;
   while (i < text.length) {
@@ -64,7 +72,7 @@ function lexText(text: string, offset: number, out: Piece[]): SyntaxSpot | null 
       // A field name typed without its braces is the likeliest stray word.
       const word = /^[\p{L}\p{N}_]+/u.exec(rest)?.[0];
       const name = word ?? rest.slice(0, 1);
-      return { position: offset + i, reason: word ? 'bareName' : 'unexpected', name };
+      return { position: offset + i, reason: word ? 'bareName' : strayReason(name), name };
     }
     out.push({ kind: hit[0], start: offset + i, text: match });
     i += match.length;

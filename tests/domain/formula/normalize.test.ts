@@ -1,4 +1,5 @@
 import { normalizeFormulaInput } from '../../../src/domain/formula/normalize';
+import { highlightFormula } from '../../../src/domain/formula/highlight';
 import { toStoredFormula } from '../../../src/domain/formula/stored';
 import { FIELDS } from './helpers';
 
@@ -19,5 +20,26 @@ describe('normalizeFormulaInput', () => {
       ok: true,
       stored: '={fld_amount} * 1.5e-2',
     });
+  });
+});
+
+describe('full-width punctuation', () => {
+  it('becomes half-width outside strings and references, keeping every position', () => {
+    const typed = '=IF（{消费金额}＞1，“VIP”：“”）　& {（备注）} & "“引号”，"';
+    const read = normalizeFormulaInput(typed);
+    expect(read).toBe('=IF({消费金额}＞1,"VIP":"") & {（备注）} & "“引号”，"');
+    expect(read).toHaveLength(typed.length);
+  });
+
+  it('closes curly-quoted text at the next quote of any kind', () => {
+    expect(normalizeFormulaInput('=”a“ & “b" & “c')).toBe('="a" & "b" & "c');
+  });
+
+  it('is highlighted as what it is read as, with the text as typed', () => {
+    const segments = highlightFormula('=IF（1，“VIP”，1E3）', FIELDS);
+    expect(segments.map((s) => s.text).join('')).toBe('=IF（1，“VIP”，1E3）');
+    expect(segments).toContainEqual({ text: '“VIP”', kind: 'string' });
+    expect(segments).toContainEqual({ text: '1E3', kind: 'number' });
+    expect(segments).toContainEqual({ text: 'IF', kind: 'function' });
   });
 });

@@ -102,3 +102,40 @@ describe('numbers with an upper-case exponent', () => {
     expect(messageFor('="1E3" & 2E+1')).toBe('ok ="1E3" & 2e+1');
   });
 });
+
+describe('full-width punctuation typed with a Chinese input method', () => {
+  it('is read as its half-width form outside text', () => {
+    expect(messageFor('=ROUND（{消费金额}, 2）', 'zh-CN')).toBe(`ok =ROUND({${amountId}}, 2)`);
+    expect(messageFor('=ROUND({消费金额}，2)')).toBe(`ok =ROUND({${amountId}},2)`);
+    expect(messageFor('=IF({消费金额}>1000, “VIP”, “”)')).toBe(
+      `ok =IF({${amountId}}>1000, "VIP", "")`,
+    );
+    expect(messageFor('=　{消费金额}')).toBe(`ok = {${amountId}}`);
+  });
+
+  it('stays as typed inside text and field names', () => {
+    expect(messageFor('="他说“好”（真的），" & {消费金额}')).toBe(
+      `ok ="他说“好”（真的），" & {${amountId}}`,
+    );
+    expect(messageFor('=“他说"')).toBe('ok ="他说"');
+  });
+
+  it('keeps positions in the typed text when something else is wrong', () => {
+    expect(messageFor('=ROUND（{消费金额}, 2', 'zh-CN')).toBe('第 7 个字符：这个 ( 没有对应的 )');
+    expect(messageFor('=IF({消费金额}>1000, “VIP, 1)')).toBe(
+      'At character 18: the text has no closing quote (")',
+    );
+  });
+
+  it('is named, with the half-width form to type, where it cannot be read', () => {
+    expect(messageFor('={消费金额} ＋ 1', 'zh-CN')).toBe(
+      '第 9 个字符：公式里不能使用全角的“＋”，请改用半角的 +',
+    );
+    expect(messageFor('={消费金额} ＋ 1')).toBe(
+      'At character 9: the full-width “＋” cannot be used in a formula: type the half-width +',
+    );
+    expect(messageFor('=ROUND({消费金额}； 2)', 'zh-CN')).toBe(
+      '第 14 个字符：公式里不能使用全角的“；”，函数的参数之间请用半角逗号 , 分隔',
+    );
+  });
+});

@@ -34,6 +34,10 @@ export const formula = {
         bareName: 'write field names in braces: {{braced}}',
         unknownName:
           '“{{name}}” is not a field or a function: write a field name in braces ({{braced}}) and text in quotes ({{quoted}})',
+        fullWidth:
+          'the full-width “{{name}}” cannot be used in a formula: type the half-width {{half}}',
+        fullWidthSemicolon:
+          'the full-width “；” cannot be used in a formula: separate arguments with a comma (,)',
         unexpected: '“{{name}}” cannot be used in a formula',
       },
       preview: {
@@ -87,6 +91,8 @@ export const formula = {
         bareName: '字段名要写在花括号里：{{braced}}',
         unknownName:
           '“{{name}}”不是字段也不是函数：字段名要写在花括号里（{{braced}}），文字要加引号（{{quoted}}）',
+        fullWidth: '公式里不能使用全角的“{{name}}”，请改用半角的 {{half}}',
+        fullWidthSemicolon: '公式里不能使用全角的“；”，函数的参数之间请用半角逗号 , 分隔',
         unexpected: '公式里不能使用“{{name}}”',
       },
       preview: {
