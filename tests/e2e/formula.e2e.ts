@@ -582,4 +582,52 @@ describe('formula columns', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('the preview shows results in the format chosen in the dialog, as the column then shows them', async () => {
+    const { page, context, errors } = await openTemplate(browser());
+    /** The preview's rows: the customer's name and the result as shown. */
+    const previewRows = () =>
+      page
+        .getByTestId('formula-preview')
+        .locator('tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (td) => td.textContent)));
+    const format = page.getByTestId('formula-format');
+    const allShownAs = (shape: RegExp) =>
+      expect
+        .poll(async () => (await previewRows()).every(([, v]) => shape.test(v ?? '')))
+        .toBe(true);
+    /** Saves the dialog, then expects the grid's first rows to show what its preview showed. */
+    const saveAndCompare = async (name: string, shown: (string | null)[][]) => {
+      await page.getByTestId('field-save').click();
+      await page.getByTestId('field-dialog').waitFor({ state: 'detached' });
+      await expect.poll(() => text(page, 0, name)).toBe(shown[0]?.[1]);
+      for (const [row, pair] of shown.entries()) {
+        expect([await text(page, row, '姓名'), await text(page, row, name)]).toEqual(pair);
+      }
+    };
+
+    const input = await startFormulaColumn(page, RATIO);
+    await typeFormula(page, ['={', '消费金额', '} / {', '消费次数', '}']);
+    await expect.poll(() => input.inputValue()).toBe(FORMULA);
+    await expect.poll(async () => (await previewRows()).length).toBe(5);
+    await format.selectOption('currency');
+    await page.getByTestId('formula-options').getByLabel('小数位数').selectOption('2');
+    const currency = /^(¥[\d,]+\.\d{2}|#DIV\/0!)$/;
+    await allShownAs(currency);
+    await format.selectOption('percent');
+    const percent = /^([\d,]+\.\d{2}%|#DIV\/0!)$/;
+    await allShownAs(percent);
+    await format.selectOption('currency');
+    await allShownAs(currency);
+    await saveAndCompare(RATIO, await previewRows());
+
+    await startFormulaColumn(page, '到期日');
+    await typeFormula(page, ['={', '消费金额', '} + 45000']);
+    await expect.poll(async () => (await previewRows()).length).toBe(5);
+    await format.selectOption('date');
+    await allShownAs(/^\d{4}-\d{2}-\d{2}$/);
+    await saveAndCompare('到期日', await previewRows());
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -62,7 +62,7 @@ export function FormulaOptionsEditor(props: FormulaOptionsEditorProps) {
           their place) while results come, change or go. */}
       <div className="formula-preview-area">
         {check.ok ? (
-          <LivePreview stored={check.stored} support={support} />
+          <LivePreview stored={check.stored} support={support} options={options} />
         ) : (
           <p className="formula-preview-empty" data-testid="formula-preview-waiting">
             {t('formula.preview.waiting')}
@@ -88,8 +88,12 @@ function visibleIssue(check: FormulaCheck, reveal: boolean): FormulaIssue | null
 /** Results computed in the page arrive at once; say "computing" only for slower ones. */
 const PENDING_SHOWN_AFTER_MS = 200;
 
-/** The last results that arrived stay shown until the next ones do. */
-function LivePreview({ stored, support }: { stored: string; support: FormulaSupport }) {
+/**
+ * The last results that arrived stay shown until the next ones do, formatted as the draft's
+ * options say (a new result format shows at once, without computing again).
+ */
+function LivePreview(props: { stored: string; support: FormulaSupport; options: FieldOptions }) {
+  const { stored, support, options } = props;
   const [rows, setRows] = useState<FormulaPreviewRow[] | null>(null);
   const [slow, setSlow] = useState(false);
   useEffect(() => {
@@ -105,7 +109,9 @@ function LivePreview({ stored, support }: { stored: string; support: FormulaSupp
     const timer = setTimeout(() => setSlow(true), PENDING_SHOWN_AFTER_MS);
     return () => clearTimeout(timer);
   }, []);
-  return rows || slow ? <FormulaPreview rows={rows} /> : null;
+  return rows || slow ? (
+    <FormulaPreview rows={rows} show={(result) => support.showResult(result, options)} />
+  ) : null;
 }
 
 export function FormulaIssueText(props: {

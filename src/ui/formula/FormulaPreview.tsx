@@ -1,9 +1,19 @@
 /** The live preview: the formula's result for the first rows, errors styled as errors. */
 import { useTranslation } from 'react-i18next';
-import type { FormulaPreviewRow } from './formulaSupport';
+import type { FormulaResult } from '../../state/formulas';
+import type { FormulaPreviewRow, ShownResult } from './formulaSupport';
 
-/** `rows` null: the first results are still being computed. */
-export function FormulaPreview({ rows }: { rows: readonly FormulaPreviewRow[] | null }) {
+/**
+ * `rows` null: the first results are still being computed. `show` formats a result in the
+ * result format chosen at the moment.
+ */
+export function FormulaPreview({
+  rows,
+  show,
+}: {
+  rows: readonly FormulaPreviewRow[] | null;
+  show: (result: FormulaResult) => ShownResult;
+}) {
   const { t } = useTranslation();
   if (rows === null) {
     return (
@@ -29,19 +39,22 @@ export function FormulaPreview({ rows }: { rows: readonly FormulaPreviewRow[] | 
         </tr>
       </thead>
       <tbody>
-        {rows.map((row, i) => (
-          <tr key={i}>
-            <td className="formula-preview-label">{row.label}</td>
-            <td
-              className={
-                row.error ? 'formula-preview-value formula-error-value' : 'formula-preview-value'
-              }
-              data-error={row.error ? 'true' : undefined}
-            >
-              {row.value}
-            </td>
-          </tr>
-        ))}
+        {rows.map((row, i) => {
+          const { text, error } = show(row.result);
+          return (
+            <tr key={i}>
+              <td className="formula-preview-label">{row.label}</td>
+              <td
+                className={
+                  error ? 'formula-preview-value formula-error-value' : 'formula-preview-value'
+                }
+                data-error={error ? 'true' : undefined}
+              >
+                {text}
+              </td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );

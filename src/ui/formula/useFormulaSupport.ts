@@ -6,10 +6,9 @@ import type { FieldId, TableId } from '../../domain/ids';
 import { typeContext } from '../../state/actions';
 import { createFormulaPreview } from '../../state/formulaPreview';
 import { useAppStore } from '../../state/store';
-import { formatFormulaResult, isFormulaError } from '../grid/formulaCells';
 import { currentLanguage } from '../i18n';
 import type { FormulaSupport } from './formulaSupport';
-import { PREVIEW_ROWS } from './formulaSupport';
+import { PREVIEW_ROWS, showFormulaResult } from './formulaSupport';
 
 export function useFormulaSupport(
   tableId: TableId,
@@ -36,26 +35,16 @@ export function useFormulaSupport(
           const results = await preview.evaluate(stored);
           if (!results) return null;
           const ctx = typeContext(currentLanguage());
-          const own = schema && ownFieldId ? schema.fields[ownFieldId] : undefined;
-          const shape = own ?? {
-            id: 'fld_preview',
-            tableId,
-            name: '',
-            type: 'formula',
-            options: {},
-          };
-          return preview.records.slice(0, rows).map((rec, i) => {
-            const value = results[i];
-            return {
-              label: primary
-                ? formatCell(primary, rec.values[primary.id], ctx) ||
-                  latestT.current('formula.untitled')
-                : '',
-              value: formatFormulaResult(shape as never, value, undefined, ctx),
-              error: isFormulaError(value),
-            };
-          });
+          return preview.records.slice(0, rows).map((rec, i) => ({
+            label: primary
+              ? formatCell(primary, rec.values[primary.id], ctx) ||
+                latestT.current('formula.untitled')
+              : '',
+            result: results[i] ?? null,
+          }));
         },
+        showResult: (result, options) =>
+          showFormulaResult(result, options, typeContext(currentLanguage())),
       });
     });
     return () => {

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { FieldId } from '../../../src/domain/ids';
 import type { Field } from '../../../src/domain/model';
@@ -261,7 +261,7 @@ describe('formula in the column dialog', () => {
     expect(await screen.findByTestId('formula-preview-pending')).toHaveTextContent(
       'Computing the first rows…',
     );
-    results.at(-1)?.([{ label: 'Alice', value: '100' }]);
+    results.at(-1)?.([{ label: 'Alice', result: 100 }]);
     expect(await screen.findByText('100')).toBeInTheDocument();
     // The next formula's results are on their way: the last ones stay; a superseded call is dropped.
     await user.paste('*2');
@@ -275,7 +275,7 @@ describe('formula in the column dialog', () => {
     const support = makeSupport();
     support.preview.mockImplementation(
       () =>
-        new Promise((resolve) => setTimeout(() => resolve([{ label: 'Alice', value: '7' }]), 50)),
+        new Promise((resolve) => setTimeout(() => resolve([{ label: 'Alice', result: 7 }]), 50)),
     );
     const { user } = renderForm({ support });
     const input = await pickFormula(user);
@@ -298,5 +298,38 @@ describe('formula in the column dialog', () => {
     expect(rows.map((r) => r.textContent)).toEqual(['Alice12.5', 'Bob#DIV/0!']);
     expect(within(table).getByText('#DIV/0!')).toHaveClass('formula-error-value');
     expect(within(table).getByText('12.5')).not.toHaveClass('formula-error-value');
+  });
+
+  it('shows the preview in the result format chosen in the dialog, as the grid will', async () => {
+    const support = makeSupport();
+    support.preview.mockResolvedValue([
+      { label: 'Alice', result: 174.28571428571428 },
+      { label: 'Bob', result: 0.07 },
+      { label: 'Carol', result: 46220 },
+      { label: 'Dan', result: { error: 'DIV_BY_ZERO' } },
+    ]);
+    const { user } = renderForm({ support });
+    const input = await pickFormula(user);
+    await user.click(input);
+    await user.paste('={消费金额}/{消费次数}');
+    const shown = () =>
+      within(screen.getByTestId('formula-preview'))
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => r.lastChild?.textContent);
+    await waitFor(() => expect(shown()).toEqual(['174.2857143', '0.07', '46220', '#DIV/0!']));
+    const calls = support.preview.mock.calls.length;
+    await user.selectOptions(screen.getByLabelText('Show results as'), 'currency');
+    await user.selectOptions(screen.getByLabelText('Decimal places'), '2');
+    expect(shown()).toEqual(['¥174.29', '¥0.07', '¥46,220.00', '#DIV/0!']);
+    await user.selectOptions(screen.getByLabelText('Show results as'), 'percent');
+    expect(shown()).toEqual(['17428.57%', '7.00%', '4622000.00%', '#DIV/0!']);
+    await user.selectOptions(screen.getByLabelText('Show results as'), 'date');
+    expect(shown()).toEqual(['1900-06-22', '1899-12-30', '2026-07-17', '#DIV/0!']);
+    // The same results, shown anew: nothing was computed again.
+    expect(support.preview.mock.calls.length).toBe(calls);
+    expect(within(screen.getByTestId('formula-preview')).getByText('#DIV/0!')).toHaveClass(
+      'formula-error-value',
+    );
   });
 });

@@ -2,6 +2,7 @@
 import type { FieldId, TableId } from '../../../src/domain/ids';
 import type { Field } from '../../../src/domain/model';
 import type { FormulaSupport } from '../../../src/ui/formula/formulaSupport';
+import { showFormulaResult } from '../../../src/ui/formula/formulaSupport';
 
 export const tableId = 'tbl_f1' as TableId;
 export const nameId = 'fld_name' as FieldId;
@@ -27,7 +28,10 @@ export function makeFields(): Field[] {
   ];
 }
 
-/** Refuses formulas ending in an operator (as a parser would); previews two rows, one an error. */
+/**
+ * Refuses formulas ending in an operator (as a parser would); previews two rows, one an error,
+ * shown as the grid shows them.
+ */
 export function makeSupport(): FormulaSupport & {
   validate: ReturnType<typeof vi.fn<FormulaSupport['validate']>>;
   preview: ReturnType<typeof vi.fn<FormulaSupport['preview']>>;
@@ -39,9 +43,11 @@ export function makeSupport(): FormulaSupport & {
         : { ok: true },
     ),
     preview: vi.fn<FormulaSupport['preview']>(async () => [
-      { label: 'Alice', value: '12.5' },
-      { label: 'Bob', value: '#DIV/0!', error: true },
+      { label: 'Alice', result: 12.5 },
+      { label: 'Bob', result: { error: 'DIV_BY_ZERO' } },
     ]),
+    showResult: (result, options) =>
+      showFormulaResult(result, options, { language: 'en', today: '2026-01-01' }),
   };
 }
 

@@ -43,4 +43,21 @@ describe('useFormulaSupport', () => {
     unmount();
     expect(previews[0]?.destroyed).toBe(true);
   });
+
+  it('shows results with the result format it is given, as the grid does', async () => {
+    const { result } = renderHook(() => useFormulaSupport('tbl_a' as TableId));
+    await waitFor(() => expect(result.current).toBeDefined());
+    const show = result.current?.showResult;
+    expect(show?.(174.28571428571428, { formulaFormat: 'currency', decimals: 2 })).toEqual({
+      text: '¥174.29',
+      error: false,
+    });
+    expect(show?.(0.07, { formulaFormat: 'percent' })).toEqual({ text: '7%', error: false });
+    expect(show?.(46220, { formulaFormat: 'date' })).toEqual({ text: '2026-07-17', error: false });
+    expect(show?.(46220, {})).toEqual({ text: '46220', error: false });
+    expect(show?.({ error: 'DIV_BY_ZERO' }, { formulaFormat: 'currency' })).toEqual({
+      text: '#DIV/0!',
+      error: true,
+    });
+  });
 });
