@@ -29,6 +29,8 @@ import { todayLocal } from '../domain/dates';
 import { parseCell } from '../domain/fields';
 import type { TypeContext } from '../domain/fields/fieldType';
 import { planRetype } from '../domain/fields/convert';
+import { FORMULA_ERROR_CODES } from '../domain/formula/errors';
+import { inDateFormat } from '../domain/formula/results';
 import type { FieldId, RecordId, TableId, ViewId } from '../domain/ids';
 import type {
   CellValue,
@@ -41,6 +43,7 @@ import type {
   ViewSort,
 } from '../domain/model';
 import { listTables, listViews } from '../domain/schemaState';
+import { formulaValue, syncFormulas } from './formulas';
 import { ensureRecords, markNewTableLoaded, recordStore, runCommand } from './session';
 import { useAppStore } from './store';
 import { selectTable } from './workspace';
@@ -162,10 +165,23 @@ export function previewRetype(
   options: FieldOptions | undefined,
   language: Language,
 ) {
-  const values = recordStore(field.tableId)
-    .all()
-    .map((r) => r.values[field.id]);
+  const values = valuesToRetype(field, recordStore(field.tableId).all());
   return planRetype(field, type, options, values, typeContext(language));
+}
+
+/**
+ * A column's values as a retype converts them: what is stored, or for a formula column the
+ * results it shows (an error as its code, e.g. #DIV/0!), so that turning a formula column into
+ * a text or number column keeps what the user sees instead of blanking every cell.
+ */
+function valuesToRetype(field: Field, records: readonly TableRecord[]): (CellValue | undefined)[] {
+  if (field.type !== 'formula') return records.map((r) => r.values[field.id]);
+  return records.map((r) => {
+    const result = inDateFormat(field, formulaValue(field.tableId, field.id, r.id));
+    return typeof result === 'object' && result !== null
+      ? FORMULA_ERROR_CODES[result.error]
+      : result;
+  });
 }
 
 export async function retypeField(
@@ -176,12 +192,13 @@ export async function retypeField(
   language: Language,
 ): Promise<unknown> {
   await ensureRecords(field.tableId);
+  if (field.type === 'formula') await syncFormulas(field.tableId);
   const records = recordStore(field.tableId).all();
   const plan = planRetype(
     field,
     type,
     options,
-    records.map((r) => r.values[field.id]),
+    valuesToRetype(field, records),
     typeContext(language),
   );
   const after: Field = { ...plan.field, name: name.trim() };

@@ -1,7 +1,15 @@
 /** The column header menu on the shop template: rename, insert, retype, options, primary column, sort. */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { cell, columnId, openApp, startWithTemplate, sharedBrowser, waitLoaded } from './app';
+import {
+  allColumnTexts,
+  cell,
+  columnId,
+  openApp,
+  startWithTemplate,
+  sharedBrowser,
+  waitLoaded,
+} from './app';
 import { reloadWhenStored } from './stored';
 
 const browser = sharedBrowser();
@@ -225,6 +233,40 @@ describe('column menu (shop template)', () => {
     expect(await other.textContent()).toBe('lots');
     expect((await points.textContent())?.replace(/,/g, '')).toBe(original.replace(/,/g, ''));
     expect(await points.getAttribute('class')).not.toContain('cell-invalid');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('zh-CN: turning the formula column RFM分群 into text keeps every segment shown; undo makes it a formula again', async () => {
+    const { page, context, errors } = await openApp(browser(), 'zh-CN');
+    await startWithTemplate(page);
+    await expect.poll(() => allColumnTexts(page, 'RFM分群')).toContain('重要价值客户');
+    const segments = await allColumnTexts(page, 'RFM分群');
+    const filled = segments.filter((s) => s !== '').length;
+
+    await chooseFromMenu(page, 'RFM分群', '编辑列…');
+    await page.getByTestId('field-type').selectOption('text');
+    await expect
+      .poll(() => page.getByTestId('retype-preview').textContent())
+      .toBe(`${filled} 个值可以转换，0 个无法转换，将按原文保留并标记，${200 - filled} 个为空。`);
+    await page.getByTestId('field-save').click();
+    await waitDialogClosed(page);
+    expect(await allColumnTexts(page, 'RFM分群')).toEqual(segments);
+    // Now a text column: a cell takes typing.
+    const first = await cell(page, 0, 'RFM分群');
+    await first.click();
+    await page.keyboard.press('F2');
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('VIP');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => first.textContent()).toBe('VIP');
+
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => allColumnTexts(page, 'RFM分群')).toEqual(segments);
+    await chooseFromMenu(page, 'RFM分群', '编辑列…');
+    expect(await page.getByTestId('field-type').inputValue()).toBe('formula');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -11,7 +11,7 @@ import {
 } from '../../src/state/actions';
 import type { EngineRequest } from '../../src/engine/remote/protocol';
 import { formulaValue, syncFormulas } from '../../src/state/formulas';
-import { undo } from '../../src/state/session';
+import { recordStore, undo } from '../../src/state/session';
 import { schemaNow } from './helpers';
 import {
   addDouble,
@@ -153,6 +153,37 @@ describe('a change of formula columns', () => {
       expect(await column(tableId, twice, records)).toEqual(['abab', '22']);
       expect(ops.filter((op) => op === 'build')).toHaveLength(2);
       await syncFormulas(tableId);
+    },
+  );
+
+  it(
+    'turns a formula column into text or numbers keeping the results it shows, errors as their code, and undo brings the formula back',
+    { timeout: 60_000 },
+    async () => {
+      const { tableId, spent, records } = await spentTable(3);
+      await addField(tableId, { name: 'Visits', type: 'number', options: {} }, {});
+      const visits = fieldNamed(tableId, 'Visits');
+      await editCellText(visits, records[0]!.id, '2', 'en');
+      await editCellText(visits, records[1]!.id, '4', 'en');
+      const avg = await addFormula(tableId, 'Avg', `={${spent.id}} / {${visits.id}}`);
+      await settleFormulas(tableId);
+      const stored = () =>
+        records.map((r) => recordStore(tableId).get(r.id)?.values[avg as FieldId]);
+
+      await retypeField(schemaNow().fields[avg]!, 'Avg', 'text', {}, 'en');
+      expect(schemaNow().fields[avg]?.type).toBe('text');
+      expect(stored()).toEqual(['0.5', '0.5', '#DIV/0!']);
+
+      await undo();
+      expect(schemaNow().fields[avg]?.type).toBe('formula');
+      expect(await column(tableId, avg, records)).toEqual([
+        0.5,
+        0.5,
+        { error: 'DIV_BY_ZERO', message: expect.any(String) },
+      ]);
+      await retypeField(schemaNow().fields[avg]!, 'Avg', 'number', {}, 'en');
+      // The error does not fit a number: kept as its text and flagged, never dropped.
+      expect(stored()).toEqual([0.5, 0.5, { invalid: '#DIV/0!' }]);
     },
   );
 });

@@ -81,7 +81,12 @@ export function FieldDialog(props: FieldDialogProps) {
     (type: FieldType, options: FieldOptions): RetypeCounts | null => {
       if (!field) return null;
       const plan = previewRetype(field, type, options, currentLanguage());
-      return { converted: plan.converted, invalid: plan.invalid, empty: plan.empty };
+      return {
+        converted: plan.converted,
+        invalid: plan.invalid,
+        empty: plan.empty,
+        cleared: plan.cleared,
+      };
     },
     [field],
   );

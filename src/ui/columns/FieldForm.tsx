@@ -22,6 +22,8 @@ export interface RetypeCounts {
   converted: number;
   invalid: number;
   empty: number;
+  /** Filled cells whose values a computed type (formula, lookup…) replaces with its own. */
+  cleared: number;
 }
 
 export interface FieldFormProps {
@@ -261,11 +263,13 @@ function RetypePreview(props: {
     t(`columns.preview.${key}`, { count: counts[key], n: nf.format(counts[key]) });
   return (
     <p className="retype-preview" role="status" data-testid="retype-preview">
-      {t('columns.preview.line', {
-        converted: part('converted'),
-        invalid: part('invalid'),
-        empty: part('empty'),
-      })}
+      {counts.cleared > 0
+        ? part('cleared')
+        : t('columns.preview.line', {
+            converted: part('converted'),
+            invalid: part('invalid'),
+            empty: part('empty'),
+          })}
     </p>
   );
 }

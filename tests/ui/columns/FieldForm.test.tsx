@@ -219,7 +219,7 @@ describe('FieldForm (edit)', () => {
   }
 
   it('previews a type change with formatted counts and submits the new type', async () => {
-    const { onSubmit, preview, user } = renderEdit({ converted: 1234, invalid: 5, empty: 20 });
+    const { onSubmit, preview, user } = renderEdit({ converted: 1234, invalid: 5, empty: 20, cleared: 0 });
     expect(screen.getByRole('heading')).toHaveTextContent('Edit column “Phone”');
     expect(screen.queryByTestId('retype-preview')).toBeNull();
     await user.selectOptions(screen.getByLabelText('Type'), 'number');
@@ -235,13 +235,21 @@ describe('FieldForm (edit)', () => {
   });
 
   it('uses the singular for one value', async () => {
-    const { user } = renderEdit({ converted: 1, invalid: 0, empty: 0 });
+    const { user } = renderEdit({ converted: 1, invalid: 0, empty: 0, cleared: 0 });
     await user.selectOptions(screen.getByLabelText('Type'), 'email');
     expect(screen.getByTestId('retype-preview')).toHaveTextContent(/^1 value converts, 0 cannot/);
   });
 
+  it('says how many filled cells a computed type will replace (undo brings them back)', async () => {
+    const { user } = renderEdit({ converted: 0, invalid: 0, empty: 3, cleared: 1200 });
+    await user.selectOptions(screen.getByLabelText('Type'), 'createdTime');
+    expect(screen.getByTestId('retype-preview')).toHaveTextContent(
+      '1,200 filled cells will show the computed values instead of their own (undo brings them back).',
+    );
+  });
+
   it('keeps the column’s own name valid', async () => {
-    const { onSubmit, user } = renderEdit({ converted: 0, invalid: 0, empty: 0 });
+    const { onSubmit, user } = renderEdit({ converted: 0, invalid: 0, empty: 0, cleared: 0 });
     await setName(user, 'PHONE');
     expect(screen.queryByRole('alert')).toBeNull();
     await user.keyboard('{Enter}');
@@ -258,7 +266,7 @@ describe('FieldForm in Chinese', () => {
         mode="edit"
         initial={{ name: 'Phone', type: 'phone', options: {} }}
         validateName={validateName}
-        preview={() => ({ converted: 1234, invalid: 5, empty: 20 })}
+        preview={() => ({ converted: 1234, invalid: 5, empty: 20, cleared: 0 })}
         onSubmit={() => {}}
         onCancel={() => {}}
       />,

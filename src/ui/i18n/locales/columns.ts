@@ -54,6 +54,10 @@ export const columns = {
         invalid_other: '{{n}} cannot and will be kept as text and flagged',
         empty_one: '{{n}} empty',
         empty_other: '{{n}} empty',
+        cleared_one:
+          '{{n}} filled cell will show the computed value instead of its own (undo brings it back).',
+        cleared_other:
+          '{{n}} filled cells will show the computed values instead of their own (undo brings them back).',
       },
       header: {
         menu: 'Column menu',
@@ -132,6 +136,7 @@ export const columns = {
         converted_other: '{{n}} 个值可以转换',
         invalid_other: '{{n}} 个无法转换，将按原文保留并标记',
         empty_other: '{{n}} 个为空',
+        cleared_other: '{{n}} 个已填的值将由计算结果取代（可撤销恢复）。',
       },
       header: {
         menu: '列菜单',
