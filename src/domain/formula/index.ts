@@ -31,6 +31,7 @@ export {
   ranksWholeColumns,
 } from './references';
 export { findFormulaCycle } from './cycles';
+export { findArgumentCountProblem } from './arity';
 export type { FormulaChange } from './cycles';
 export { FORMULA_FUNCTIONS, CUSTOMER_FUNCTIONS, findFormulaFunction } from './functions';
 export type {

@@ -8,6 +8,7 @@ import type { FormulaProblem } from '../../domain/formula';
 import {
   collectRefNames,
   encodeReference,
+  findArgumentCountProblem,
   findFormulaCycle,
   halfWidthOf,
   normalizeFormulaInput,
@@ -61,6 +62,9 @@ export function checkFormula(
   // Positions are the same in both: normalizing keeps the length.
   const read = normalizeFormulaInput(display);
   if (!valid.ok) return { ok: false, issue: syntaxIssue(read, stored, valid) };
+  // The engine parses these and answers #N/A in every row: refused with the function's arity.
+  const arity = findArgumentCountProblem(read);
+  if (arity) return { ok: false, issue: { kind: 'problem', problem: arity } };
   const byId = new Map(fields.map((f) => [f.id, f]));
   return { ok: true, stored, refNames: collectRefNames(stored, byId, context.previousRefNames) };
 }
@@ -137,6 +141,22 @@ function nameOf(fields: readonly Field[], id: FieldId): string {
   return fields.find((f) => f.id === id)?.name ?? id;
 }
 
+/** Too few arguments names the minimum (exactly, when it is also the maximum), too many the maximum. */
+function describeArgumentCount(problem: {
+  name: string;
+  count: number;
+  min: number;
+  max: number;
+}): Omit<IssueText, 'position'> {
+  const { name, count, min, max } = problem;
+  const key =
+    count > max ? 'argumentsAtMost' : min === max ? 'argumentsExactly' : 'argumentsAtLeast';
+  return {
+    key: `formula.problems.${key}`,
+    values: { name: name.toUpperCase(), count: count > max ? max : min },
+  };
+}
+
 /** The message for `issue`: a deleted field is named as deleted, loops list their fields. */
 export function describeFormulaIssue(issue: FormulaIssue, context: FormulaContext): IssueText {
   if (issue.kind === 'syntax') {
@@ -175,6 +195,8 @@ export function describeFormulaIssue(issue: FormulaIssue, context: FormulaContex
       const braced = encodeReference(problem.field);
       return { key: 'formula.problems.bareName', values: { ...values, braced }, position };
     }
+    case 'argumentCount':
+      return { ...describeArgumentCount(problem), position: problem.start + 1 };
     case 'ambiguousField':
     case 'selfReference':
       return {

@@ -139,3 +139,23 @@ describe('full-width punctuation typed with a Chinese input method', () => {
     );
   });
 });
+
+describe('a function called with a wrong number of arguments', () => {
+  it('is refused at the function’s name with its arity, in either language', () => {
+    expect(messageFor('=SUM()', 'zh-CN')).toBe('第 2 个字符：SUM 至少需要 1 个参数');
+    expect(messageFor('=SUM()')).toBe('At character 2: SUM needs at least 1 argument');
+    expect(messageFor('={消费金额} + if({消费次数} > 1)')).toBe(
+      'At character 11: IF needs at least 2 arguments',
+    );
+    expect(messageFor('=DATE(2025, 1)', 'zh-CN')).toBe('第 2 个字符：DATE 需要 3 个参数');
+    expect(messageFor('=ROUND({消费金额}, 2, 3)')).toBe(
+      'At character 2: ROUND takes at most 2 arguments',
+    );
+    expect(messageFor('=TODAY(1)', 'zh-CN')).toBe('第 2 个字符：TODAY 不需要参数：请写成 TODAY()');
+  });
+
+  it('is accepted as the engine accepts it', () => {
+    expect(messageFor('=ROUND({消费金额})')).toBe(`ok =ROUND({${amountId}})`);
+    expect(messageFor('=IF({消费金额} > 1,, 2) + TODAY()')).toMatch(/^ok /);
+  });
+});

@@ -39,6 +39,13 @@ export const formula = {
         fullWidthSemicolon:
           'the full-width “；” cannot be used in a formula: separate arguments with a comma (,)',
         unexpected: '“{{name}}” cannot be used in a formula',
+        argumentsAtLeast_one: '{{name}} needs at least {{count}} argument',
+        argumentsAtLeast_other: '{{name}} needs at least {{count}} arguments',
+        argumentsExactly_one: '{{name}} needs {{count}} argument',
+        argumentsExactly_other: '{{name}} needs {{count}} arguments',
+        argumentsAtMost_zero: '{{name}} takes no arguments: write {{name}}()',
+        argumentsAtMost_one: '{{name}} takes at most {{count}} argument',
+        argumentsAtMost_other: '{{name}} takes at most {{count}} arguments',
       },
       preview: {
         title: 'Preview of the first rows',
@@ -94,6 +101,10 @@ export const formula = {
         fullWidth: '公式里不能使用全角的“{{name}}”，请改用半角的 {{half}}',
         fullWidthSemicolon: '公式里不能使用全角的“；”，函数的参数之间请用半角逗号 , 分隔',
         unexpected: '公式里不能使用“{{name}}”',
+        argumentsAtLeast_other: '{{name}} 至少需要 {{count}} 个参数',
+        argumentsExactly_other: '{{name}} 需要 {{count}} 个参数',
+        argumentsAtMost_zero: '{{name}} 不需要参数：请写成 {{name}}()',
+        argumentsAtMost_other: '{{name}} 最多只能有 {{count}} 个参数',
       },
       preview: {
         title: '前几行的计算结果',
