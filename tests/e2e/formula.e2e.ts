@@ -5,6 +5,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
+  allColumnTexts,
   cancelFieldDialog,
   cell,
   columnId,
@@ -40,42 +41,6 @@ async function text(page: Page, row: number, name: string): Promise<string> {
 
 /** '¥1,234.50' or '1,234.5' → 1234.5 */
 const numberIn = (shown: string): number => Number(shown.replace(/[¥,\s]/g, ''));
-
-/** Every row's text in the column `name` (rows are virtualised: scrolls top to bottom). */
-async function columnTexts(page: Page, name: string): Promise<string[]> {
-  const id = await columnId(page, name);
-  const out: string[] = [];
-  for (let step = 0; step < 60; step++) {
-    const { rows, end } = await page.evaluate(
-      async ({ colId, top }) => {
-        const viewport = document.querySelector('.ag-grid-viewport') as HTMLElement;
-        viewport.scrollTop = top;
-        const bar = document.querySelector('.ag-body-vertical-scroll-viewport');
-        if (bar) bar.scrollTop = top;
-        const frame = () => new Promise((done) => requestAnimationFrame(done));
-        await frame().then(frame).then(frame);
-        const cells = document.querySelectorAll(`.ag-row [col-id="${colId}"]`);
-        const found = Array.from(cells).map((c) => [
-          Number(c.closest('.ag-row')?.getAttribute('row-index')),
-          c.textContent ?? '',
-        ]);
-        const max = viewport.scrollHeight - viewport.clientHeight;
-        return { rows: found as [number, string][], end: viewport.scrollTop >= max - 1 };
-      },
-      { colId: id, top: step * 400 },
-    );
-    for (const [row, value] of rows) out[row] = value;
-    if (end) break;
-  }
-  await page.evaluate(() => {
-    for (const sel of ['.ag-grid-viewport', '.ag-body-vertical-scroll-viewport']) {
-      const el = document.querySelector(sel);
-      if (el) el.scrollTop = 0;
-    }
-  });
-  await page.waitForTimeout(100);
-  return out;
-}
 
 /** The first row with at least one purchase (rows 0–19 are on screen). */
 async function firstBuyerRow(page: Page): Promise<number> {
@@ -149,7 +114,7 @@ describe('formula columns', () => {
     // Sorted by purchase count: the prospects (no purchase) come first.
     await page.getByTestId(`column-sort-${await columnId(page, '消费次数')}`).click();
     await expect.poll(() => text(page, 0, '消费次数')).toBe('0');
-    const counts = await columnTexts(page, '消费次数');
+    const counts = await allColumnTexts(page, '消费次数');
     const buyer = counts.findIndex((c) => c !== '0');
     expect(buyer).toBeGreaterThan(0);
     expect(counts.slice(buyer).every((c) => numberIn(c) >= 1)).toBe(true);
@@ -194,7 +159,7 @@ describe('formula columns', () => {
     await expect.poll(() => page.locator('.ag-tooltip').textContent()).toContain('除数为零');
 
     // A very large amount: this row's ratio and M follow, and other rows' M can change.
-    const mBefore = await columnTexts(page, 'M');
+    const mBefore = await allColumnTexts(page, 'M');
     const ratioBefore = await text(page, buyer, RATIO);
     await typeOver(page, await cell(page, buyer, '消费金额'), '999999');
     await expect
@@ -202,14 +167,14 @@ describe('formula columns', () => {
       .toBeCloseTo(999999 / count, 1);
     await expect.poll(() => text(page, buyer, 'M')).toBe('5');
     expect(await text(page, buyer, 'RFM')).toMatch(/^[1-5]{2}5$/);
-    const mAfter = await columnTexts(page, 'M');
+    const mAfter = await allColumnTexts(page, 'M');
     const others = mAfter.filter((m, row) => row !== buyer && m !== mBefore[row]);
     expect(others.length).toBeGreaterThan(0);
 
     // Undo puts the amount back, and with it every formula cell.
     await page.keyboard.press('ControlOrMeta+z');
     await expect.poll(() => text(page, buyer, RATIO)).toBe(ratioBefore);
-    expect(await columnTexts(page, 'M')).toEqual(mBefore);
+    expect(await allColumnTexts(page, 'M')).toEqual(mBefore);
 
     expect(errors).toEqual([]);
     await context.close();
@@ -333,10 +298,10 @@ describe('formula columns', () => {
       '消费金额',
       '} * 0.05, 2), 0)',
     ]);
-    await expect.poll(async () => (await columnTexts(page, '返现')).length).toBe(200);
-    const segments = await columnTexts(page, 'RFM分群');
-    const amounts = (await columnTexts(page, '消费金额')).map(numberIn);
-    const cashback = (await columnTexts(page, '返现')).map(numberIn);
+    await expect.poll(async () => (await allColumnTexts(page, '返现')).length).toBe(200);
+    const segments = await allColumnTexts(page, 'RFM分群');
+    const amounts = (await allColumnTexts(page, '消费金额')).map(numberIn);
+    const cashback = (await allColumnTexts(page, '返现')).map(numberIn);
     const best = segments.flatMap((s, row) => (s === '重要价值客户' ? [row] : []));
     expect(best.length).toBeGreaterThan(0);
     cashback.forEach((value, row) => {
@@ -352,9 +317,9 @@ describe('formula columns', () => {
       '消费金额',
       '} > 1000), "VIP", "")',
     ]);
-    await expect.poll(async () => (await columnTexts(page, 'VIP')).length).toBe(200);
-    const counts = (await columnTexts(page, '消费次数')).map(numberIn);
-    const vip = await columnTexts(page, 'VIP');
+    await expect.poll(async () => (await allColumnTexts(page, 'VIP')).length).toBe(200);
+    const counts = (await allColumnTexts(page, '消费次数')).map(numberIn);
+    const vip = await allColumnTexts(page, 'VIP');
     expect(vip.filter((v) => v === 'VIP').length).toBeGreaterThan(0);
     vip.forEach((v, row) =>
       expect(v).toBe((counts[row] ?? 0) > 5 && (amounts[row] ?? 0) > 1000 ? 'VIP' : ''),
@@ -381,10 +346,10 @@ describe('formula columns', () => {
     // Deleting RFM分群, a formula column: the cashback that reads it is #REF!, then back.
     const bestRow = best[0] ?? 0;
     await deleteColumn(page, 'RFM分群');
-    await expect.poll(() => columnTexts(page, '返现')).toEqual(Array(200).fill('#REF!'));
+    await expect.poll(() => allColumnTexts(page, '返现')).toEqual(Array(200).fill('#REF!'));
     await page.keyboard.press('ControlOrMeta+z');
     await expect
-      .poll(async () => (await columnTexts(page, '返现')).map(numberIn)[bestRow])
+      .poll(async () => (await allColumnTexts(page, '返现')).map(numberIn)[bestRow])
       .toBe(cashback[bestRow]);
     expect(errors).toEqual([]);
     await context.close();
@@ -392,7 +357,7 @@ describe('formula columns', () => {
 
   it('marks birthdays this month, computes ages and prints month-days from 生日 with MONTH, TODAY, DATEDIF and TEXT', async () => {
     const { page, context, errors } = await openTemplate(browser());
-    const tiers = await columnTexts(page, '会员等级');
+    const tiers = await allColumnTexts(page, '会员等级');
     await addFormulaColumn(page, '本月生日', [
       '=IF(MONTH({',
       '生日',
@@ -408,15 +373,15 @@ describe('formula columns', () => {
       '生日',
       '}, "MM-DD"))',
     ]);
-    await expect.poll(async () => (await columnTexts(page, '生日月日')).length).toBe(200);
+    await expect.poll(async () => (await allColumnTexts(page, '生日月日')).length).toBe(200);
     const [year, month, day] = await page.evaluate(() => {
       const d = new Date();
       return [d.getFullYear(), d.getMonth() + 1, d.getDate()];
     });
-    const births = await columnTexts(page, '生日');
-    const marks = await columnTexts(page, '本月生日');
-    const ages = await columnTexts(page, '年龄');
-    const monthDays = await columnTexts(page, '生日月日');
+    const births = await allColumnTexts(page, '生日');
+    const marks = await allColumnTexts(page, '本月生日');
+    const ages = await allColumnTexts(page, '年龄');
+    const monthDays = await allColumnTexts(page, '生日月日');
     let born = 0;
     births.forEach((shown, row) => {
       const m = /(\d{4})\D(\d{1,2})\D(\d{1,2})/.exec(shown);
@@ -435,7 +400,7 @@ describe('formula columns', () => {
     });
     expect(born).toBeGreaterThan(100);
     // The columns already there keep their values (the new columns' inputs land in their own).
-    expect(await columnTexts(page, '会员等级')).toEqual(tiers);
+    expect(await allColumnTexts(page, '会员等级')).toEqual(tiers);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -448,9 +413,9 @@ describe('formula columns', () => {
       '最近消费日期',
       '} + 30)',
     ]);
-    await expect.poll(async () => (await columnTexts(page, '回访日期')).length).toBe(200);
-    const lasts = await columnTexts(page, '最近消费日期');
-    const next = await columnTexts(page, '回访日期');
+    await expect.poll(async () => (await allColumnTexts(page, '回访日期')).length).toBe(200);
+    const lasts = await allColumnTexts(page, '最近消费日期');
+    const next = await allColumnTexts(page, '回访日期');
     let dated = 0;
     lasts.forEach((shown, row) => {
       const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(shown);
@@ -466,9 +431,9 @@ describe('formula columns', () => {
     expect(dated).toBeLessThan(200);
     // A function that gives dates: the first anniversary, a year after the first purchase.
     await addFormulaColumn(page, '周年', ['=EDATE({', '首次消费日期', '}, 12)']);
-    await expect.poll(async () => (await columnTexts(page, '周年')).length).toBe(200);
-    const firsts = await columnTexts(page, '首次消费日期');
-    const anniversaries = await columnTexts(page, '周年');
+    await expect.poll(async () => (await allColumnTexts(page, '周年')).length).toBe(200);
+    const firsts = await allColumnTexts(page, '首次消费日期');
+    const anniversaries = await allColumnTexts(page, '周年');
     firsts.forEach((shown, row) => {
       const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(shown);
       if (!m) return;
@@ -483,9 +448,9 @@ describe('formula columns', () => {
   it('an anniversary through IFERROR shows dates, and a blank customer leaves the others’ RFM as it was', async () => {
     const { page, context, errors } = await openTemplate(browser());
     await addFormulaColumn(page, '周年', ['=IFERROR(EDATE({', '首次消费日期', '}, 12), "")']);
-    await expect.poll(async () => (await columnTexts(page, '周年')).length).toBe(200);
-    const firsts = await columnTexts(page, '首次消费日期');
-    const anniversaries = await columnTexts(page, '周年');
+    await expect.poll(async () => (await allColumnTexts(page, '周年')).length).toBe(200);
+    const firsts = await allColumnTexts(page, '首次消费日期');
+    const anniversaries = await allColumnTexts(page, '周年');
     firsts.forEach((shown, row) => {
       const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(shown);
       // No first purchase: EDATE of nothing is a date in 1900, not an error, so it shows.
@@ -493,14 +458,17 @@ describe('formula columns', () => {
       const day = m[2] === '02' && m[3] === '29' ? '28' : m[3];
       expect(anniversaries[row]).toBe(`${Number(m[1]) + 1}-${m[2]}-${day}`);
     });
-    const segments = await columnTexts(page, 'RFM分群');
-    const r = await columnTexts(page, 'R');
+    const segments = await allColumnTexts(page, 'RFM分群');
+    const r = await allColumnTexts(page, 'R');
     await (await cell(page, 3, '姓名')).click({ button: 'right' });
     await page.getByRole('menuitem', { name: '在上方插入记录' }).click();
     await expect.poll(() => recordCount(page)).toBe('共 201 条');
-    await expect.poll(async () => (await columnTexts(page, 'R')).length).toBe(201);
+    await expect.poll(async () => (await allColumnTexts(page, 'R')).length).toBe(201);
     // The new customer has no purchases: no score, and every other customer keeps theirs.
-    const after = { r: await columnTexts(page, 'R'), seg: await columnTexts(page, 'RFM分群') };
+    const after = {
+      r: await allColumnTexts(page, 'R'),
+      seg: await allColumnTexts(page, 'RFM分群'),
+    };
     expect([after.r[3], after.seg[3]]).toEqual(['', '']);
     expect([...after.r.slice(0, 3), ...after.r.slice(4)]).toEqual(r);
     expect([...after.seg.slice(0, 3), ...after.seg.slice(4)]).toEqual(segments);
@@ -537,9 +505,9 @@ describe('formula columns', () => {
 
     // The next record's own values.
     await form.getByRole('button', { name: '下一条记录' }).click();
-    await expect.poll(() => form.locator('.record-form-position').textContent()).toBe(
-      '第 4 条，共 200 条',
-    );
+    await expect
+      .poll(() => form.locator('.record-form-position').textContent())
+      .toBe('第 4 条，共 200 条');
     for (const name of analysis) expect(await inForm(name)).toBe(await text(page, 3, name));
     expect(errors).toEqual([]);
     await context.close();

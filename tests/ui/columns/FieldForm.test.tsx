@@ -219,7 +219,12 @@ describe('FieldForm (edit)', () => {
   }
 
   it('previews a type change with formatted counts and submits the new type', async () => {
-    const { onSubmit, preview, user } = renderEdit({ converted: 1234, invalid: 5, empty: 20, cleared: 0 });
+    const { onSubmit, preview, user } = renderEdit({
+      converted: 1234,
+      invalid: 5,
+      empty: 20,
+      cleared: 0,
+    });
     expect(screen.getByRole('heading')).toHaveTextContent('Edit column “Phone”');
     expect(screen.queryByTestId('retype-preview')).toBeNull();
     await user.selectOptions(screen.getByLabelText('Type'), 'number');

@@ -32,16 +32,18 @@ const press = (
       ...extra,
     },
     editing: false,
-    colDef: field
-      ? { colId, editable: false, context: { field, isPrimary: false } }
-      : { colId },
+    colDef: field ? { colId, editable: false, context: { field, isPrimary: false } } : { colId },
     data: { id, values: {} } as unknown as TableRecord,
   }) as unknown as SuppressKeyboardEventParams<TableRecord>;
 
 describe('cellKeyHandler', () => {
   it('ticks a row with Space in the checkbox column, and a run with Shift+Space', () => {
     const selection = new RowSelection();
-    const handle = cellKeyHandler(selection, () => shown, () => undefined);
+    const handle = cellKeyHandler(
+      selection,
+      () => shown,
+      () => undefined,
+    );
     expect(handle(press(' ', SELECT_COLUMN, 'a'))).toBe(true);
     expect(handle(press(' ', SELECT_COLUMN, 'c', { shiftKey: true }))).toBe(true);
     expect(selection.list().sort()).toEqual(['a', 'b', 'c']);
@@ -49,7 +51,11 @@ describe('cellKeyHandler', () => {
 
   it('leaves other keys and other columns to the grid, and takes undo everywhere', () => {
     const selection = new RowSelection();
-    const handle = cellKeyHandler(selection, () => shown, () => undefined);
+    const handle = cellKeyHandler(
+      selection,
+      () => shown,
+      () => undefined,
+    );
     expect(handle(press('ArrowDown', SELECT_COLUMN, 'a'))).toBe(false);
     expect(handle(press(' ', 'fld_x', 'a'))).toBe(false);
     expect(handle(press('z', '__row', 'a', { ctrlKey: true }))).toBe(true);
@@ -58,7 +64,11 @@ describe('cellKeyHandler', () => {
 
   it('says why a computed cell takes no typing, F2 or Delete, and leaves moving and links alone', () => {
     const said: string[] = [];
-    const handle = cellKeyHandler(new RowSelection(), () => shown, (f) => said.push(f.name));
+    const handle = cellKeyHandler(
+      new RowSelection(),
+      () => shown,
+      (f) => said.push(f.name),
+    );
     const field = (type: Field['type'], name: string) =>
       ({ id: 'fld_f', tableId: 't', name, type, options: {} }) as unknown as Field;
     const tier = field('formula', '会员等级');

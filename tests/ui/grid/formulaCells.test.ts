@@ -76,7 +76,7 @@ describe('formula results in the grid', () => {
     expect(formatFormulaResult(asDate, '', 'date', ctx)).toBe('');
   });
 
-  it('shows a word in a date column as it is, and its dates in the column\'s date format', () => {
+  it("shows a word in a date column as it is, and its dates in the column's date format", () => {
     const dated = formula({ dateFormat: 'DD/MM/YYYY' });
     expect(formatFormulaResult(dated, '未消费', 'date', ctx)).toBe('未消费');
     expect(formatFormulaResult(dated, '2025-03-01', 'date', ctx)).toBe('01/03/2025');
