@@ -5,6 +5,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
+  allColumnTexts,
   cancelFieldDialog,
   cell,
   columnId,
@@ -104,6 +105,26 @@ describe('formula columns in sorted and searched views', () => {
     // Undo: the amount and its M go back, and so does the row.
     await page.keyboard.press('ControlOrMeta+z');
     await expect.poll(async () => await readRows(page, ['M', '消费金额'])).toEqual(before);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('sorts 生命周期 and 会员等级 in the customer model’s order, not the alphabet', async () => {
+    const { page, context, errors } = await openTemplate(browser());
+    const inOrder = (texts: string[], order: string[]) =>
+      texts.every((t, i) => i === 0 || order.indexOf(texts[i - 1] ?? '') <= order.indexOf(t));
+    const stages = ['潜在客户', '新客户', '活跃期', '沉默期', '睡眠期', '流失期', ''];
+    await sortAscending(page, '生命周期');
+    await expect
+      .poll(async () => inOrder(await allColumnTexts(page, '生命周期'), stages))
+      .toBe(true);
+    // The template has several stages, so the order is really the model's (活跃期 before 沉默期).
+    expect(new Set(await allColumnTexts(page, '生命周期')).size).toBeGreaterThan(3);
+    const tiers = ['普通会员', '银卡会员', '金卡会员', '钻石会员', ''];
+    await sortAscending(page, '会员等级');
+    await expect
+      .poll(async () => inOrder(await allColumnTexts(page, '会员等级'), tiers))
+      .toBe(true);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -27,6 +27,7 @@ export {
   loyaltyStageLabel,
   loyaltyTierLabel,
   churnRiskLabel,
+  compareModelLabels,
 } from './labels';
 export type {
   RfmSegmentKey,

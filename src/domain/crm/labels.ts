@@ -103,3 +103,37 @@ export function loyaltyTierLabel(key: LoyaltyTierKey, language: Language): strin
 export function churnRiskLabel(key: ChurnRiskKey, language: Language): string {
   return CHURN_RISK_LABELS[key][language];
 }
+
+/**
+ * Each label's place in its vocabulary, by vocabulary, in both languages ('Prospect' is in two):
+ * sorting a column of them follows the model's order (普通会员 → 钻石会员, 新客户 → 流失期,
+ * 低 → 高, the segments as crm-model.md lists them) rather than the alphabet.
+ */
+const LABEL_ORDER = new Map<string, Map<string, number>>();
+for (const [vocabulary, labels] of Object.entries({
+  segment: SEGMENT_LABELS,
+  lifecycle: LIFECYCLE_LABELS,
+  loyaltyStage: LOYALTY_STAGE_LABELS,
+  tier: LOYALTY_TIER_LABELS,
+  churn: CHURN_RISK_LABELS,
+})) {
+  Object.values<Record<Language, string>>(labels).forEach((byLanguage, rank) => {
+    for (const text of Object.values(byLanguage)) {
+      let places = LABEL_ORDER.get(text);
+      if (!places) LABEL_ORDER.set(text, (places = new Map()));
+      places.set(vocabulary, rank);
+    }
+  });
+}
+
+/** Two labels of one vocabulary in the model's order; undefined for any other two texts. */
+export function compareModelLabels(a: string, b: string): number | undefined {
+  const placesA = LABEL_ORDER.get(a);
+  const placesB = placesA && LABEL_ORDER.get(b);
+  if (!placesA || !placesB) return undefined;
+  for (const [vocabulary, rank] of placesA) {
+    const other = placesB.get(vocabulary);
+    if (other !== undefined) return rank - other;
+  }
+  return undefined;
+}

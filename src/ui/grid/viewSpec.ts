@@ -3,6 +3,7 @@
  * each record's value of a field (formula results included), the search tests its shown text.
  */
 import { collator } from '../../domain/fields/base';
+import { compareModelLabels } from '../../domain/crm';
 import { compareCells } from '../../domain/fields';
 import type { FieldId } from '../../domain/ids';
 import type { CellValue, Field, TableRecord, ViewSort } from '../../domain/model';
@@ -12,14 +13,18 @@ import type { LinkTitles } from './columns';
 import type { RowViewSpec, SortKey } from './rowView';
 import { SHOW_ALL } from './rowView';
 
-/** Formula results sort numbers before text, errors after values. */
+/**
+ * Formula results sort numbers before text, errors after values; the customer model's labels
+ * (tiers, stages, risks, segments) in the model's order.
+ */
 export function compareFormula(a: unknown, b: unknown): number {
   const rank = (v: unknown) => (isFormulaError(v) ? 2 : typeof v === 'number' ? 0 : 1);
   const ra = rank(a);
   const rb = rank(b);
   if (ra !== rb) return ra - rb;
   if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return collator.compare(String(a), String(b));
+  const [ta, tb] = [String(a), String(b)];
+  return compareModelLabels(ta, tb) ?? collator.compare(ta, tb);
 }
 
 /** How one field orders records. */
