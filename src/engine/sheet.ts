@@ -57,6 +57,10 @@ export function createWorkbook(context: EngineContext): {
   const env = hf.getSheetId(hf.addSheet(ENV_SHEET)) as number;
   const pop = hf.getSheetId(hf.addSheet(POP_SHEET)) as number;
   hf.setCellContents({ sheet: env, row: 0, col: 0 }, [[context.asOfSerial, context.language]]);
+  // TRUE and FALSE written bare, as in spreadsheets: HyperFormula knows only TRUE() and
+  // FALSE(), and read the bare words as unknown names (#NAME? in every row).
+  hf.addNamedExpression('TRUE', '=TRUE()');
+  hf.addNamedExpression('FALSE', '=FALSE()');
   return { hf, table, env, pop };
 }
 

@@ -53,6 +53,27 @@ describe('formulas', () => {
     expect(e.column('made')).toEqual(['2025-01-31', '2025-01-31']);
   });
 
+  it('reads TRUE and FALSE written without brackets as the logical values', async () => {
+    for (const direct of [true, false]) {
+      const e = await buildEngine(
+        [num('amt', [5, 0])],
+        {
+          vip: '=IF({amt} > 1, TRUE, false)',
+          both: '=AND({amt} > 1, TRUE)',
+          yes: '=TRUE',
+        },
+        { direct },
+      );
+      expect([direct, e.column('vip'), e.column('both'), e.column('yes')]).toEqual([
+        direct,
+        [true, false],
+        [true, false],
+        [true, true],
+      ]);
+      expect(e.resultType('vip')).toBe('boolean');
+    }
+  });
+
   it('dates and words together are a date column whose words stay words; numbers and words stay mixed', async () => {
     for (const direct of [true, false]) {
       const e = await buildEngine(
