@@ -125,7 +125,7 @@ function directState(
 }
 
 /** Stored text with its references as cell markers and without the leading '='. */
-function toMarked(s: TableStore, stored: string, seen?: (id: string) => void): string {
+export function toMarked(s: TableStore, stored: string, seen?: (id: string) => void): string {
   const substitute = s.options.substitute ?? substituteReferences;
   const marked = substitute(stored, (id) => {
     seen?.(id);

@@ -2,6 +2,9 @@
  * Reading formula results back from the HyperFormula table sheet, and inferring a column's
  * result type (dates are numbers HyperFormula formats as dates).
  */
+import type { DirectNode } from './directParse';
+import { parseDirect } from './directParse';
+import { toMarked } from './formulaColumns';
 import { sameValue } from './tableStore';
 import type { TableStore } from './tableStore';
 import { isBlankResult } from './values';
@@ -72,6 +75,54 @@ export function inferType(s: TableStore, id: string): ResultType {
       ? s.evaluator.datedAt(direct.node, row)
       : /DATE/.test(s.hf.getCellValueDetailedType({ sheet: s.sheet, row, col: s.col(id) })),
   );
-  if (dated.length * 2 > numericRows.length) return 'date';
+  if (dated.length * 2 > numericRows.length || givesDates(s, id)) return 'date';
   return datesAndWords ? 'mixed' : 'number';
+}
+
+/** Functions whose number is a date to the user, though HyperFormula types it as a plain number. */
+const DATE_RESULTS: ReadonlySet<string> = new Set([
+  'TODAY',
+  'DATE',
+  'DATEVALUE',
+  'EDATE',
+  'EOMONTH',
+  'WORKDAY',
+  'WORKDAY.INTL',
+]);
+/** Functions that give back one of their arguments: a date when all of them are dates. */
+const PICKS_ONE: ReadonlySet<string> = new Set(['MAX', 'MIN', 'MEDIAN', 'LARGE', 'SMALL']);
+
+/**
+ * Whether the formula of `id` gives dates by its shape, where HyperFormula's result types say
+ * "number": MAX or MIN of dates (the later of two purchases), WORKDAY(TODAY(), 3), a date plus a
+ * number of those. Both evaluators read the same formula, so they agree.
+ */
+function givesDates(s: TableStore, id: string): boolean {
+  const stored = s.formulas.get(id)?.stored;
+  const node = stored === undefined ? null : parseDirect(toMarked(s, stored));
+  const dated = (n: DirectNode): boolean => {
+    switch (n.k) {
+      case 'ref':
+        return s.inputs.get(n.id) === 'date' || s.types.get(n.id) === 'date';
+      case 'bin':
+        if (n.op === '+') return dated(n.a) !== dated(n.b);
+        return n.op === '-' && dated(n.a) && !dated(n.b);
+      case 'call': {
+        if (DATE_RESULTS.has(n.name)) return true;
+        const [first, ...rest] = n.args;
+        if (PICKS_ONE.has(n.name))
+          return n.name === 'LARGE' || n.name === 'SMALL'
+            ? first !== undefined && dated(first)
+            : n.args.length > 0 && n.args.every(dated);
+        if (n.name === 'IFERROR' || n.name === 'IFNA') return first !== undefined && dated(first);
+        if (n.name !== 'IF') return false;
+        // The branches that can give a number: a word in another branch stays a word.
+        const numeric = rest.filter((b) => b.k !== 'str');
+        return numeric.length > 0 && numeric.every(dated);
+      }
+      default:
+        return false;
+    }
+  };
+  return node !== null && dated(node);
 }

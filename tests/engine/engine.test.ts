@@ -53,6 +53,32 @@ describe('formulas', () => {
     expect(e.column('made')).toEqual(['2025-01-31', '2025-01-31']);
   });
 
+  it('MAX or MIN of dates, WORKDAY and the like are date columns; days between dates are numbers', async () => {
+    for (const direct of [true, false]) {
+      const e = await buildEngine(
+        [date('last', ['2025-03-01', '2025-01-10']), date('first', ['2024-12-31', '2025-02-01'])],
+        {
+          later: '=MAX({last}, {first})',
+          sooner: '=MIN({last}, TODAY())',
+          due: '=WORKDAY({last}, 3)',
+          after: '=IFERROR(MAX({last}, {first}) + 7, "")',
+          days: '={last} - {first}',
+          most: '=MAX({last}, 5)',
+        },
+        { direct },
+      );
+      const types = ['later', 'sooner', 'due', 'after', 'days', 'most'].map((id) =>
+        e.resultType(id),
+      );
+      expect([direct, types]).toEqual([
+        direct,
+        ['date', 'date', 'date', 'date', 'number', 'number'],
+      ]);
+      expect(e.column('later')).toEqual(['2025-03-01', '2025-02-01']);
+      expect(e.column('due')).toEqual(['2025-03-05', '2025-01-15']);
+    }
+  });
+
   it('reads TRUE and FALSE written without brackets as the logical values', async () => {
     for (const direct of [true, false]) {
       const e = await buildEngine(
