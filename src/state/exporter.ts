@@ -6,6 +6,7 @@ import { isIsoDate, isIsoDateTime, isoDateTimeFromEpoch, todayLocal } from '../d
 import { cellToText, formatCell } from '../domain/fields';
 import type { TypeContext } from '../domain/fields/fieldType';
 import { FORMULA_ERROR_CODES } from '../domain/formula/errors';
+import { moneyFieldOf } from '../domain/formula/money';
 import { inDateFormat } from '../domain/formula/results';
 import type { RecordId, TableId, ViewId } from '../domain/ids';
 import type { CellValue, Field, Language, TableRecord } from '../domain/model';
@@ -78,16 +79,32 @@ function formulaText(field: Field, given: FormulaResult | undefined, ctx: TypeCo
   return result;
 }
 
-function formulaTyped(field: Field, given: FormulaResult | undefined): TypedCell | null {
+/**
+ * The number format of a formula column: its result format's, or, when that is automatic and
+ * the formula gives money, the currency format of the currency field it comes from (as the grid).
+ */
+function formulaNumberFormat(field: Field): string {
+  const format = field.options.formulaFormat ?? 'auto';
+  if (format === 'currency' || format === 'percent') return numberFormat(field, format);
+  const fields = useAppStore.getState().schema?.fields;
+  const money =
+    format === 'auto' && field.options.formula !== undefined && fields !== undefined
+      ? moneyFieldOf(field.options.formula, fields)
+      : null;
+  if (money === null) return numberFormat(field, 'number');
+  const { currencySymbol, decimals } = money.options;
+  return numberFormat(
+    { ...field, options: { ...field.options, currencySymbol, decimals } },
+    'currency',
+  );
+}
+
+function formulaTyped(field: Field, given: FormulaResult | undefined, z: string): TypedCell | null {
   const result = inDateFormat(field, given);
   if (result === undefined || result === null || result === '') return null;
   if (typeof result === 'object') return { t: 's', v: FORMULA_ERROR_CODES[result.error] };
   if (typeof result === 'boolean') return { t: 'b', v: result };
-  if (typeof result === 'number') {
-    const format = field.options.formulaFormat;
-    const kind = format === 'currency' || format === 'percent' ? format : 'number';
-    return { t: 'n', v: result, z: numberFormat(field, kind) };
-  }
+  if (typeof result === 'number') return { t: 'n', v: result, z };
   const isDate =
     field.options.formulaFormat === 'date' || formulaResultType(field.tableId, field.id) === 'date';
   return isDate && (isIsoDate(result) || isIsoDateTime(result))
@@ -133,12 +150,14 @@ export function buildExportColumn(
   links: Links,
 ): ExportColumn<TableRecord> {
   switch (field.type) {
-    case 'formula':
+    case 'formula': {
+      const z = formulaNumberFormat(field);
       return {
         header: field.name,
         text: (r) => formulaText(field, formulaValue(field.tableId, field.id, r.id), ctx),
-        typed: (r) => formulaTyped(field, formulaValue(field.tableId, field.id, r.id)),
+        typed: (r) => formulaTyped(field, formulaValue(field.tableId, field.id, r.id), z),
       };
+    }
     case 'createdTime':
     case 'modifiedTime': {
       const at = (r: TableRecord) => (field.type === 'createdTime' ? r.createdAt : r.modifiedAt);

@@ -187,4 +187,33 @@ describe('formula columns in sorted and searched views', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('shows a formula of money as money in the automatic format: ¥ and 2 decimals, in the preview too', async () => {
+    const { page, context, errors } = await openTemplate(browser());
+    await page.getByTestId('add-column').click();
+    await page.getByTestId('field-name').fill('返现');
+    const type = page.getByTestId('field-type');
+    await expect.poll(() => type.locator('option[value=formula]').count()).toBe(1);
+    await type.selectOption('formula');
+    await page.getByTestId('formula-input').click();
+    await page.keyboard.type('=ROUND({');
+    await page.keyboard.insertText('消费金额');
+    await page.keyboard.type('}*0.05, 2)');
+    const preview = page.getByTestId('formula-preview').locator('tbody tr');
+    await expect.poll(() => preview.count()).toBeGreaterThan(0);
+    await expect.poll(() => preview.first().textContent()).toMatch(/¥[\d,]+\.\d{2}$/);
+    await page.getByTestId('field-save').click();
+    await page.getByTestId('field-dialog').waitFor({ state: 'detached', timeout: 20_000 });
+
+    await expect.poll(async () => (await allColumnTexts(page, '返现')).length).toBe(200);
+    const cashback = (await allColumnTexts(page, '返现')).slice(0, 10);
+    const amounts = (await allColumnTexts(page, '消费金额')).slice(0, 10).map(numberIn);
+    expect(amounts.every((a) => a > 0)).toBe(true);
+    cashback.forEach((shown, row) => {
+      expect(shown).toMatch(/^¥[\d,]+\.\d{2}$/);
+      expect(numberIn(shown)).toBeCloseTo(Math.round((amounts[row] ?? NaN) * 5) / 100, 2);
+    });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

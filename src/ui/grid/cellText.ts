@@ -3,6 +3,7 @@ import { formatCell } from '../../domain/fields';
 import type { TypeContext } from '../../domain/fields/fieldType';
 import type { CellValue, Field, TableRecord } from '../../domain/model';
 import { formulaResultType, formulaValue } from '../../state/formulas';
+import { useAppStore } from '../../state/store';
 import type { LinkTitles } from './columns';
 import { formatFormulaResult } from './formulaCells';
 
@@ -18,7 +19,14 @@ export function shownCellText(
 ): string {
   if (field.type === 'formula') {
     const result = formulaValue(rec.tableId, field.id, rec.id);
-    return formatFormulaResult(field, result, formulaResultType(rec.tableId, field.id), ctx);
+    const fields = useAppStore.getState().schema?.fields;
+    return formatFormulaResult(
+      field,
+      result,
+      formulaResultType(rec.tableId, field.id),
+      ctx,
+      fields,
+    );
   }
   const value =
     field.type === 'createdTime'

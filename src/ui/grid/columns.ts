@@ -128,6 +128,7 @@ export function buildColumnDefs(
             value as FormulaResult,
             formulaResultType(field.tableId, field.id),
             ctx,
+            byId,
           )
         : field.type === 'link' && Array.isArray(value)
           ? linkTitles(field, value).join(', ')

@@ -9,17 +9,42 @@ import { FORMULA_ERROR_CODES } from '../../domain/formula/errors';
 import { toDisplayFormula } from '../../domain/formula/display';
 import { inDateFormat } from '../../domain/formula/results';
 import type { FieldsById } from '../../domain/formula/types';
+import { moneyFieldOf } from '../../domain/formula/money';
 
 export function isFormulaError(v: unknown): v is { error: FormulaErrorKind; message?: string } {
   return typeof v === 'object' && v !== null && 'error' in v;
 }
 
-/** Formats a result as the field's result format asks ('auto' follows the result type). */
+const moneyCache = new WeakMap<object, Map<string, Field | null>>();
+
+/**
+ * The currency field whose money `field`'s formula gives, when its result format is automatic
+ * (remembered per schema: a grid asks for every cell); null otherwise.
+ */
+export function formulaMoneyField(
+  field: Field,
+  fields: FieldsById<Field> | undefined,
+): Field | null {
+  const formula = field.type === 'formula' ? field.options.formula : undefined;
+  const format = field.options.formulaFormat ?? 'auto';
+  if (fields === undefined || formula === undefined || format !== 'auto') return null;
+  let known = moneyCache.get(fields);
+  if (known === undefined) moneyCache.set(fields, (known = new Map()));
+  let money = known.get(formula);
+  if (money === undefined) known.set(formula, (money = moneyFieldOf(formula, fields)));
+  return money;
+}
+
+/**
+ * Formats a result as the field's result format asks ('auto' follows the result type, and
+ * shows money as the currency field it comes from; `fields` are the schema's, to tell).
+ */
 export function formatFormulaResult(
   field: Field,
   given: FormulaResult | undefined,
   resultType: string | undefined,
   ctx: TypeContext,
+  fields?: FieldsById<Field>,
 ): string {
   const result = inDateFormat(field, given);
   if (result === undefined || result === null || result === '') return '';
@@ -31,10 +56,18 @@ export function formatFormulaResult(
   if (typeof result === 'number') {
     if (format === 'currency') return as('currency');
     if (format === 'percent') return as('percent');
+    const money = formulaMoneyField(field, fields);
+    if (money !== null) return formatCell(asCurrencyOf(field, money), result, ctx);
     return as('number');
   }
   if (format === 'date' || resultType === 'date') return as('date');
   return String(result);
+}
+
+/** `field` as a currency column with the symbol and decimals of the currency field `money`. */
+export function asCurrencyOf(field: Field, money: Field): Field {
+  const { currencySymbol, decimals } = money.options;
+  return { ...field, type: 'currency', options: { ...field.options, currencySymbol, decimals } };
 }
 
 /**
