@@ -7,12 +7,16 @@ import type { NamedField } from './resolve';
 import { resolveFieldName } from './resolve';
 import type { TextToken } from './types';
 
-/** A word the engine cannot evaluate; `field` when it names one (as typed in braces it would). */
+/**
+ * A word the engine cannot evaluate; `field` when it names one (as typed in braces it would),
+ * `cell` when it is a spreadsheet cell address (A1, $B$2, T!C3).
+ */
 export interface BareWord {
   name: string;
   start: number;
   end: number;
   field?: NamedField;
+  cell?: true;
 }
 
 // Sticky, tried in order: numbers (1e3 is no word), error literals (#N/A), words with the
@@ -20,7 +24,10 @@ export interface BareWord {
 const PIECE =
   /(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|#[A-Za-z0-9/]+[!?]?|([$\p{L}_][\p{L}\p{N}_.$!]*)(\s*\()?|[^]/uy;
 
-/** What HyperFormula reads as a cell (A1, $E$3, T!B2) rather than a name: not this check's. */
+/**
+ * What HyperFormula reads as a cell (A1, $E$3, T!B2) rather than a name. A formula here runs
+ * once per row over fields: a cell would read one of the engine's own hidden cells.
+ */
 const CELL = /^(?:[\p{L}\p{N}_]+!)?\$?[A-Za-z]+\$?\d+$/u;
 /** Booleans, which the grammar treats as values in other spreadsheets. */
 const BOOLEAN = /^(?:true|false)$/i;
@@ -32,7 +39,8 @@ function classify(name: string, start: number, fields: readonly NamedField[]): B
   // A field's name wins even over a cell reference: `R1` or `E3` in this app means the column.
   if (found.ok) return { ...span, field: found.field };
   if (!found.ok && found.reason === 'ambiguous') return span;
-  if (BOOLEAN.test(name) || CELL.test(name) || name.includes('!')) return null;
+  if (BOOLEAN.test(name)) return null;
+  if (CELL.test(name) || name.includes('!')) return { ...span, cell: true };
   return span;
 }
 

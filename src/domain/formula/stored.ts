@@ -42,9 +42,10 @@ function resolveReference(
   return { ok: true, field: found.field };
 }
 
-function bareProblem({ name, start, end, field }: BareWord): FormulaProblem {
+function bareProblem({ name, start, end, field, cell }: BareWord): FormulaProblem {
   const span = { kind: 'bareName' as const, name, start, end };
-  return field === undefined ? span : { ...span, field: field.name };
+  if (field !== undefined) return { ...span, field: field.name };
+  return cell ? { ...span, cell } : span;
 }
 
 /** `=` first, as HyperFormula needs; users often leave it out. */

@@ -51,7 +51,7 @@ export type FormulaProblem =
    * A word outside braces that the engine would read as an undefined name (#NAME? in every
    * row); `field` is the name of the field it matches, when it matches one.
    */
-  | ({ kind: 'bareName'; name: string; field?: string } & Span)
+  | ({ kind: 'bareName'; name: string; field?: string; cell?: true } & Span)
   /** A catalogued function called with `count` arguments, outside `min`…`max` (max may be ∞). */
   | ({ kind: 'argumentCount'; name: string; count: number; min: number; max: number } & Span)
   /** Saving would close a loop of formulas; `path` starts and ends with the edited field. */

@@ -186,6 +186,8 @@ export function describeFormulaIssue(issue: FormulaIssue, context: FormulaContex
     case 'bareName': {
       const values = { name: problem.name, quoted: `"${problem.name}"` };
       const position = problem.start + 1;
+      if (problem.cell)
+        return { key: 'formula.problems.cellAddress', values: { name: problem.name }, position };
       if (problem.field === undefined)
         return {
           key: 'formula.problems.unknownName',

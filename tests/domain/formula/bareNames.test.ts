@@ -20,10 +20,21 @@ describe('words outside braces', () => {
     });
   });
 
-  it('lets calls, cells, booleans, numbers, error values and strings through', () => {
+  it('refuses a cell address that names no field: it would read a hidden cell of the engine', () => {
+    for (const [formula, name, start] of [
+      ['=A1 * 2', 'A1', 1],
+      ['={R} + $B$2', '$B$2', 7],
+      ['=SUM(T!C3)', 'T!C3', 5],
+    ] as const)
+      expect(toStoredFormula(formula, FIELDS)).toEqual({
+        ok: false,
+        problem: { kind: 'bareName', name, start, end: start + name.length, cell: true },
+      });
+  });
+
+  it('lets calls, booleans, numbers, error values and strings through', () => {
     for (const ok of [
       '=RFM_R({R}) + ROUND (1.5e3, 0)',
-      '=A1 + $B$2 + T!C3',
       '=IF(TRUE, false, #N/A) & #DIV/0!',
       '="R and Note" & {Note}',
       '=WORKDAY.INTL({R}, 1)',

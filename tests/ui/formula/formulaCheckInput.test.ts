@@ -79,10 +79,19 @@ describe('a field name typed without braces', () => {
 
   it('leaves calls, numbers, booleans, error literals and text alone', () => {
     expect(messageFor('=ROUND({Points}, 2)')).toBe('ok =ROUND({fld_points}, 2)');
-    expect(messageFor('=R1 + 1e3 + 2')).toMatch(/^ok /);
+    expect(messageFor('=1e3 + 2')).toMatch(/^ok /);
     expect(messageFor('=IF({R} > 1, TRUE, FALSE)')).toMatch(/^ok /);
     expect(messageFor('=IFERROR({R}, #N/A)')).toMatch(/^ok /);
     expect(messageFor('="Points " & {Points}')).toBe('ok ="Points " & {fld_points}');
+  });
+
+  it('is refused when it is a cell address, which would read one of the engine’s hidden cells', () => {
+    expect(messageFor('=R1 + 1e3 + 2')).toBe(
+      'At character 2: “R1” is a cell address: formulas here work on each row’s fields, so write a column’s name in braces instead',
+    );
+    expect(messageFor('={R} * $B$2', 'zh-CN')).toBe(
+      '第 8 个字符：“$B$2”是单元格地址：这里的公式按行计算，请改用花括号写列名',
+    );
   });
 
   it('is refused when it names nothing at all, rather than #NAME? in every row', () => {

@@ -32,6 +32,8 @@ export const formula = {
         misplacedComma: 'a comma can only separate the arguments of a function',
         emptyBrackets: 'these brackets are empty',
         bareName: 'write field names in braces: {{braced}}',
+        cellAddress:
+          '“{{name}}” is a cell address: formulas here work on each row’s fields, so write a column’s name in braces instead',
         unknownName:
           '“{{name}}” is not a field or a function: write a field name in braces ({{braced}}) and text in quotes ({{quoted}})',
         fullWidth:
@@ -96,6 +98,7 @@ export const formula = {
         misplacedComma: '逗号只能用来分隔函数的参数',
         emptyBrackets: '这对括号里是空的',
         bareName: '字段名要写在花括号里：{{braced}}',
+        cellAddress: '“{{name}}”是单元格地址：这里的公式按行计算，请改用花括号写列名',
         unknownName:
           '“{{name}}”不是字段也不是函数：字段名要写在花括号里（{{braced}}），文字要加引号（{{quoted}}）',
         fullWidth: '公式里不能使用全角的“{{name}}”，请改用半角的 {{half}}',
