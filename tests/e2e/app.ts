@@ -140,30 +140,38 @@ export async function expectSaveRefused(page: Page): Promise<void> {
   expect(await page.getByTestId('field-dialog').isVisible()).toBe(true);
 }
 
-/** Every row's text in the column `name` (rows are virtualised: scrolls top to bottom). */
-export async function allColumnTexts(page: Page, name: string): Promise<string[]> {
-  const id = await columnId(page, name);
-  const out: string[] = [];
-  for (let step = 0; step < 60; step++) {
+/** Every shown row's text in the named columns, top to bottom (rows are virtualised). */
+export async function readColumns(page: Page, names: string[]): Promise<string[][]> {
+  const ids: string[] = [];
+  for (const name of names) ids.push(await columnId(page, name));
+  const out: string[][] = [];
+  for (let step = 0; step < 80; step++) {
     const { rows, end } = await page.evaluate(
-      async ({ colId, top }) => {
+      async ({ colIds, top }) => {
         const viewport = document.querySelector('.ag-grid-viewport') as HTMLElement;
         viewport.scrollTop = top;
         const bar = document.querySelector('.ag-body-vertical-scroll-viewport');
         if (bar) bar.scrollTop = top;
         const frame = () => new Promise((done) => requestAnimationFrame(done));
         await frame().then(frame).then(frame);
-        const cells = document.querySelectorAll(`.ag-row [col-id="${colId}"]`);
-        const found = Array.from(cells).map((c) => [
-          Number(c.closest('.ag-row')?.getAttribute('row-index')),
-          c.textContent ?? '',
-        ]);
+        const found: [number, string[]][] = [];
+        for (const first of Array.from(
+          document.querySelectorAll(`.ag-row [col-id="${colIds[0]}"]`),
+        )) {
+          const index = Number(first.closest('.ag-row')?.getAttribute('row-index'));
+          const texts = colIds.map(
+            (id) =>
+              document.querySelector(`.ag-row[row-index="${index}"] [col-id="${id}"]`)
+                ?.textContent ?? '',
+          );
+          found.push([index, texts]);
+        }
         const max = viewport.scrollHeight - viewport.clientHeight;
-        return { rows: found as [number, string][], end: viewport.scrollTop >= max - 1 };
+        return { rows: found, end: viewport.scrollTop >= max - 1 };
       },
-      { colId: id, top: step * 400 },
+      { colIds: ids, top: step * 400 },
     );
-    for (const [row, value] of rows) out[row] = value;
+    for (const [row, texts] of rows) out[row] = texts;
     if (end) break;
   }
   await page.evaluate(() => {
@@ -174,4 +182,9 @@ export async function allColumnTexts(page: Page, name: string): Promise<string[]
   });
   await page.waitForTimeout(100);
   return out;
+}
+
+/** Every row's text in the column `name` (see readColumns). */
+export async function allColumnTexts(page: Page, name: string): Promise<string[]> {
+  return (await readColumns(page, [name])).map((row) => row[0] ?? '');
 }

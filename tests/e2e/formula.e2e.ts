@@ -42,6 +42,23 @@ async function text(page: Page, row: number, name: string): Promise<string> {
 /** '¥1,234.50' or '1,234.5' → 1234.5 */
 const numberIn = (shown: string): number => Number(shown.replace(/[¥,\s]/g, ''));
 
+/**
+ * Once column `name` has every row: each customer's first purchase a year on (EDATE keeps the
+ * day, cut to the month's length: 28 February, as HyperFormula does). Rows without a first
+ * purchase are not checked.
+ */
+async function expectAnniversaries(page: Page, name: string): Promise<void> {
+  await expect.poll(async () => (await allColumnTexts(page, name)).length).toBe(200);
+  const firsts = await allColumnTexts(page, '首次消费日期');
+  const anniversaries = await allColumnTexts(page, name);
+  firsts.forEach((shown, row) => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(shown);
+    if (!m) return;
+    const day = m[2] === '02' && m[3] === '29' ? '28' : m[3];
+    expect(anniversaries[row]).toBe(`${Number(m[1]) + 1}-${m[2]}-${day}`);
+  });
+}
+
 /** The first row with at least one purchase (rows 0–19 are on screen). */
 async function firstBuyerRow(page: Page): Promise<number> {
   for (let row = 0; row < 20; row++) {
@@ -432,16 +449,7 @@ describe('formula columns', () => {
     expect(dated).toBeLessThan(200);
     // A function that gives dates: the first anniversary, a year after the first purchase.
     await addFormulaColumn(page, '周年', ['=EDATE({', '首次消费日期', '}, 12)']);
-    await expect.poll(async () => (await allColumnTexts(page, '周年')).length).toBe(200);
-    const firsts = await allColumnTexts(page, '首次消费日期');
-    const anniversaries = await allColumnTexts(page, '周年');
-    firsts.forEach((shown, row) => {
-      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(shown);
-      if (!m) return;
-      // EDATE keeps the day, cut to the month's length (28 February, as HyperFormula does).
-      const day = m[2] === '02' && m[3] === '29' ? '28' : m[3];
-      expect(anniversaries[row]).toBe(`${Number(m[1]) + 1}-${m[2]}-${day}`);
-    });
+    await expectAnniversaries(page, '周年');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -449,16 +457,8 @@ describe('formula columns', () => {
   it('an anniversary through IFERROR shows dates, and a blank customer leaves the others’ RFM as it was', async () => {
     const { page, context, errors } = await openTemplate(browser());
     await addFormulaColumn(page, '周年', ['=IFERROR(EDATE({', '首次消费日期', '}, 12), "")']);
-    await expect.poll(async () => (await allColumnTexts(page, '周年')).length).toBe(200);
-    const firsts = await allColumnTexts(page, '首次消费日期');
-    const anniversaries = await allColumnTexts(page, '周年');
-    firsts.forEach((shown, row) => {
-      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(shown);
-      // No first purchase: EDATE of nothing is a date in 1900, not an error, so it shows.
-      if (!m) return;
-      const day = m[2] === '02' && m[3] === '29' ? '28' : m[3];
-      expect(anniversaries[row]).toBe(`${Number(m[1]) + 1}-${m[2]}-${day}`);
-    });
+    // No first purchase: EDATE of nothing is a date in 1900, not an error, so it shows.
+    await expectAnniversaries(page, '周年');
     const segments = await allColumnTexts(page, 'RFM分群');
     const r = await allColumnTexts(page, 'R');
     await (await cell(page, 3, '姓名')).click({ button: 'right' });

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   allColumnTexts,
+  readColumns,
   cancelFieldDialog,
   cell,
   columnId,
@@ -24,50 +25,6 @@ const browser = sharedBrowser();
 /** '¥1,234.50' → 1234.5 */
 const numberIn = (shown: string): number => Number(shown.replace(/[¥,\s]/g, ''));
 
-/** Every shown row's text in the named columns, top to bottom (rows are virtualised). */
-async function readRows(page: Page, names: string[]): Promise<string[][]> {
-  const ids: string[] = [];
-  for (const name of names) ids.push(await columnId(page, name));
-  const out: string[][] = [];
-  for (let step = 0; step < 80; step++) {
-    const { rows, end } = await page.evaluate(
-      async ({ colIds, top }) => {
-        const viewport = document.querySelector('.ag-grid-viewport') as HTMLElement;
-        viewport.scrollTop = top;
-        const bar = document.querySelector('.ag-body-vertical-scroll-viewport');
-        if (bar) bar.scrollTop = top;
-        const frame = () => new Promise((done) => requestAnimationFrame(done));
-        await frame().then(frame).then(frame);
-        const found: [number, string[]][] = [];
-        for (const first of Array.from(
-          document.querySelectorAll(`.ag-row [col-id="${colIds[0]}"]`),
-        )) {
-          const index = Number(first.closest('.ag-row')?.getAttribute('row-index'));
-          const texts = colIds.map(
-            (id) =>
-              document.querySelector(`.ag-row[row-index="${index}"] [col-id="${id}"]`)
-                ?.textContent ?? '',
-          );
-          found.push([index, texts]);
-        }
-        const max = viewport.scrollHeight - viewport.clientHeight;
-        return { rows: found, end: viewport.scrollTop >= max - 1 };
-      },
-      { colIds: ids, top: step * 400 },
-    );
-    for (const [row, texts] of rows) out[row] = texts;
-    if (end) break;
-  }
-  await page.evaluate(() => {
-    for (const sel of ['.ag-grid-viewport', '.ag-body-vertical-scroll-viewport']) {
-      const el = document.querySelector(sel);
-      if (el) el.scrollTop = 0;
-    }
-  });
-  await page.waitForTimeout(100);
-  return out;
-}
-
 /** M scores as shown, ascending, with the unscored (empty) rows last. */
 function isAscendingBlanksLast(scores: string[]): boolean {
   const rank = (s: string) => (s === '' ? 99 : Number(s));
@@ -85,16 +42,18 @@ describe('formula columns in sorted and searched views', () => {
     const { page, context, errors } = await openTemplate(browser());
     await sortAscending(page, 'M');
     await expect.poll(async () => (await cell(page, 0, 'M')).textContent()).toBe('1');
-    const before = await readRows(page, ['M', '消费金额']);
+    const before = await readColumns(page, ['M', '消费金额']);
     expect(before).toHaveLength(200);
     expect(isAscendingBlanksLast(before.map((r) => r[0] ?? ''))).toBe(true);
 
     // The lowest spender of row 0 becomes the biggest: M 1 → 5, and the row leaves the top.
     await typeOver(page, await cell(page, 0, '消费金额'), '999999');
     const moved = async () =>
-      (await readRows(page, ['M', '消费金额'])).findIndex((r) => numberIn(r[1] ?? '') === 999999);
+      (await readColumns(page, ['M', '消费金额'])).findIndex(
+        (r) => numberIn(r[1] ?? '') === 999999,
+      );
     await expect.poll(moved, { timeout: 10_000 }).toBeGreaterThan(0);
-    const after = await readRows(page, ['M', '消费金额']);
+    const after = await readColumns(page, ['M', '消费金额']);
     expect(after).toHaveLength(200);
     expect(isAscendingBlanksLast(after.map((r) => r[0] ?? ''))).toBe(true);
     expect(after[await moved()]?.[0]).toBe('5');
@@ -104,7 +63,7 @@ describe('formula columns in sorted and searched views', () => {
 
     // Undo: the amount and its M go back, and so does the row.
     await page.keyboard.press('ControlOrMeta+z');
-    await expect.poll(async () => await readRows(page, ['M', '消费金额'])).toEqual(before);
+    await expect.poll(async () => await readColumns(page, ['M', '消费金额'])).toEqual(before);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -138,7 +97,9 @@ describe('formula columns in sorted and searched views', () => {
     await reloadGrid(page);
     await page.getByTestId(`column-sort-indicator-${await columnId(page, 'M')}`).waitFor();
     await expect
-      .poll(async () => isAscendingBlanksLast((await readRows(page, ['M'])).map((r) => r[0] ?? '')))
+      .poll(async () =>
+        isAscendingBlanksLast((await readColumns(page, ['M'])).map((r) => r[0] ?? '')),
+      )
       .toBe(true);
     expect(errors).toEqual([]);
     await context.close();
@@ -151,13 +112,13 @@ describe('formula columns in sorted and searched views', () => {
     // Also when the search came before the formula results: it matches once they arrive.
     await expect.poll(shownCount).toBeGreaterThan(1);
     const shown = await shownCount();
-    const tiers = await readRows(page, ['会员等级']);
+    const tiers = await readColumns(page, ['会员等级']);
     expect(tiers.map((r) => r[0])).toEqual(new Array(shown).fill('金卡会员'));
 
     // Spending nothing makes an ordinary member: the row no longer matches the search.
     await typeOver(page, await cell(page, 0, '消费金额'), '0');
     await expect.poll(() => recordCount(page)).toBe(`${shown - 1} / 共 200 条`);
-    expect((await readRows(page, ['会员等级'])).map((r) => r[0])).toEqual(
+    expect((await readColumns(page, ['会员等级'])).map((r) => r[0])).toEqual(
       new Array(shown - 1).fill('金卡会员'),
     );
 

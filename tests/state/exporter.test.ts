@@ -162,3 +162,32 @@ describe('exportView', () => {
     expect(day(cells[1]?.[col('到期日')])).toEqual([2025, 3, 1]);
   }, 60_000);
 });
+
+describe('exportView of formulas of money', () => {
+  it('gives an automatic formula of money the currency number format in XLSX, not a ratio', async () => {
+    const { table, view, byName } = await openCustomers();
+    const amount = byName('消费金额');
+    expect(amount.type).toBe('currency');
+    const add = (name: string, formula: string) =>
+      addField(table.id, { name, type: 'formula', options: { formula } }, {});
+    await add('返现', `=ROUND({${amount.id}}*0.05, 2)`);
+    await add('比例', `={${amount.id}}/{${amount.id}}`);
+    const result = await exportView({
+      viewId: view.id,
+      format: 'xlsx',
+      recordIds: null,
+      language: 'zh-CN',
+    });
+    if (!result.ok) throw new Error(result.problem);
+    const book = read(new Uint8Array(await result.blob.arrayBuffer()), { cellNF: true });
+    const sheet = book.Sheets['客户'];
+    if (!sheet) throw new Error('no sheet');
+    const header = Object.keys(sheet).filter((k) => /^[A-Z]+1$/.test(k));
+    const columnOf = (name: string) =>
+      header.find((k) => sheet[k]?.v === name)?.replace(/1$/, '') ?? '';
+    const cashback = sheet[`${columnOf('返现')}2`];
+    expect(typeof cashback?.v).toBe('number');
+    expect(cashback?.z).toBe('"¥"#,##0.00');
+    expect(sheet[`${columnOf('比例')}2`]?.z).not.toContain('¥');
+  }, 60_000);
+});

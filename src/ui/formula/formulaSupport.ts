@@ -7,7 +7,6 @@ import { toStoredFormula } from '../../domain/formula/stored';
 import type { FieldId, TableId } from '../../domain/ids';
 import type { Field, FieldOptions } from '../../domain/model';
 import type { FormulaResult } from '../../state/formulas';
-import { useAppStore } from '../../state/store';
 import { formatFormulaResult, isFormulaError } from '../grid/formulaCells';
 
 /** One row of the live preview: the record's primary value and the formula's result. */
@@ -38,33 +37,24 @@ export interface FormulaSupport {
 }
 
 /**
- * The draft's formula (written with names) as stored, read in the first table whose fields it
- * names, so that the preview can tell money as the grid will; undefined when none has them all.
- */
-function storedDraftFormula(typed: string, fields: Readonly<Record<FieldId, Field>>) {
-  const byTable = new Map<TableId, Field[]>();
-  for (const f of Object.values(fields))
-    byTable.set(f.tableId, [...(byTable.get(f.tableId) ?? []), f]);
-  for (const tableFields of byTable.values()) {
-    const stored = toStoredFormula(typed, tableFields);
-    if (stored.ok) return stored.stored;
-  }
-  return undefined;
-}
-
-/**
- * The grid's own formatting of a formula result, for a column with `options` (the draft's:
- * its formula in names); `fields` are the schema's, to tell money as the grid does.
+ * The grid's own formatting of a formula result, for a column with `options` (the draft's: its
+ * formula in names) in table `tableId`; `fields` are the schema's, to tell money as the grid does.
  */
 export function showFormulaResult(
   result: FormulaResult,
   options: FieldOptions,
   ctx: TypeContext,
-  fields: Readonly<Record<FieldId, Field>> | undefined = useAppStore.getState().schema?.fields,
+  table?: { tableId: TableId; fields: Readonly<Record<FieldId, Field>> },
 ): ShownResult {
   const typed = options.formula;
-  const stored =
-    typed !== undefined && fields !== undefined ? storedDraftFormula(typed, fields) : undefined;
+  const read =
+    typed === undefined || table === undefined
+      ? undefined
+      : toStoredFormula(
+          typed,
+          Object.values(table.fields).filter((f) => f.tableId === table.tableId),
+        );
+  const stored = read?.ok ? read.stored : undefined;
   // Only the options count: the column's name, id and table do not change how a result shows.
   const field: Field = {
     id: 'fld_preview' as FieldId,
@@ -79,7 +69,7 @@ export function showFormulaResult(
       result,
       undefined,
       ctx,
-      stored === undefined ? undefined : fields,
+      stored === undefined ? undefined : table?.fields,
     ),
     error: isFormulaError(result),
   };

@@ -43,8 +43,11 @@ export function useFormulaSupport(
             result: results[i] ?? null,
           }));
         },
-        showResult: (result, options) =>
-          showFormulaResult(result, options, typeContext(currentLanguage())),
+        showResult: (result, options) => {
+          const fields = useAppStore.getState().schema?.fields;
+          const table = fields && { tableId, fields };
+          return showFormulaResult(result, options, typeContext(currentLanguage()), table);
+        },
       });
     });
     return () => {

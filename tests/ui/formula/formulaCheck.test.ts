@@ -1,10 +1,8 @@
 import { checkFormula, describeFormulaIssue } from '../../../src/ui/formula/formulaCheck';
 import type { FormulaContext } from '../../../src/ui/formula/formulaCheck';
 import { initI18n } from '../../../src/ui/i18n';
-import { createTableEngine } from '../../../src/engine';
 import type { TableEngine } from '../../../src/engine';
-import { substituteReferences } from '../../../src/domain/formula';
-import { amountId, bId, countId, makeFields, makeSupport } from './helpers';
+import { amountId, bId, checkingEngine, countId, makeFields, makeSupport } from './helpers';
 
 const fields = makeFields();
 
@@ -59,13 +57,7 @@ describe('formula problems as messages', () => {
 describe('syntax problems found by the engine', () => {
   let engine: TableEngine;
   beforeAll(async () => {
-    engine = createTableEngine({
-      asOf: '2025-06-30',
-      language: 'en',
-      substitute: substituteReferences,
-    });
-    const num = (fieldId: string) => ({ fieldId, kind: 'number' as const, values: [1] });
-    await engine.build(1, [num(amountId), num(countId)], []);
+    engine = await checkingEngine([amountId, countId], 1);
   });
   afterAll(() => engine.destroy());
 

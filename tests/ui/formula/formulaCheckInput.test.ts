@@ -5,12 +5,10 @@
 import { checkFormula, describeFormulaIssue } from '../../../src/ui/formula/formulaCheck';
 import type { FormulaContext } from '../../../src/ui/formula/formulaCheck';
 import { initI18n } from '../../../src/ui/i18n';
-import { createTableEngine } from '../../../src/engine';
 import type { TableEngine } from '../../../src/engine';
 import type { FieldId } from '../../../src/domain/ids';
 import type { Field } from '../../../src/domain/model';
-import { substituteReferences } from '../../../src/domain/formula';
-import { amountId, countId, makeFields, makeSupport, tableId } from './helpers';
+import { amountId, checkingEngine, countId, makeFields, makeSupport, tableId } from './helpers';
 
 const pointsId = 'fld_points' as FieldId;
 const rId = 'fld_r' as FieldId;
@@ -32,13 +30,7 @@ const fields: Field[] = [
 
 let engine: TableEngine;
 beforeAll(async () => {
-  engine = createTableEngine({
-    asOf: '2025-06-30',
-    language: 'en',
-    substitute: substituteReferences,
-  });
-  const column = (fieldId: string) => ({ fieldId, kind: 'number' as const, values: [4] });
-  await engine.build(1, [amountId, countId, pointsId, rId, e3Id].map(column), []);
+  engine = await checkingEngine([amountId, countId, pointsId, rId, e3Id], 4);
 });
 afterAll(() => engine.destroy());
 

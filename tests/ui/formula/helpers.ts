@@ -1,5 +1,8 @@
 /** Fields and a fake engine for the formula editor tests. */
+import { substituteReferences } from '../../../src/domain/formula';
 import type { FieldId, TableId } from '../../../src/domain/ids';
+import { createTableEngine } from '../../../src/engine';
+import type { TableEngine } from '../../../src/engine';
 import type { Field } from '../../../src/domain/model';
 import type { FormulaSupport } from '../../../src/ui/formula/formulaSupport';
 import { showFormulaResult } from '../../../src/ui/formula/formulaSupport';
@@ -54,4 +57,19 @@ export function makeSupport(): FormulaSupport & {
 /** user-event reads `{` and `[` as key names; doubled they type themselves. */
 export function literal(text: string): string {
   return text.replace(/[{[]/g, (c) => c + c);
+}
+
+/**
+ * A real engine with one row holding `value` in each of the number columns `ids`, to check
+ * formulas against as the dialog does (field references substituted as the app does).
+ */
+export async function checkingEngine(ids: readonly FieldId[], value: number): Promise<TableEngine> {
+  const engine = createTableEngine({
+    asOf: '2025-06-30',
+    language: 'en',
+    substitute: substituteReferences,
+  });
+  const columns = ids.map((fieldId) => ({ fieldId, kind: 'number' as const, values: [value] }));
+  await engine.build(1, columns, []);
+  return engine;
 }

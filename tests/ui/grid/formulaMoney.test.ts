@@ -49,11 +49,11 @@ describe('formula results of money', () => {
   });
 
   it('show the same in the dialog’s preview, whose draft names its fields', () => {
-    const record = Object.fromEntries(fields);
-    expect(showFormulaResult(61, { formula: '=ROUND({消费金额}*0.05, 2)' }, ctx, record).text).toBe(
+    const table = { tableId: spent.tableId, fields: Object.fromEntries(fields) };
+    expect(showFormulaResult(61, { formula: '=ROUND({消费金额}*0.05, 2)' }, ctx, table).text).toBe(
       '¥61.00',
     );
-    expect(showFormulaResult(0.5, { formula: '={消费金额}/{消费金额}' }, ctx, record).text).toBe(
+    expect(showFormulaResult(0.5, { formula: '={消费金额}/{消费金额}' }, ctx, table).text).toBe(
       '0.5',
     );
   });
