@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
+import { warmFonts } from './ui/fontWarmup';
 import { initI18n, warmLocaleData } from './ui/i18n';
 import { registerServiceWorker } from './ui/pwa';
 import { startFormulaSync } from './state/formulas';
@@ -31,4 +32,6 @@ function startInterface(): void {
   }
   registerServiceWorker();
 }
-setTimeout(startInterface, 0);
+// The fonts load first, a weight per task (see fontWarmup): the shell's first layout then waits
+// for no font file.
+void warmFonts().then(startInterface);
