@@ -32,6 +32,5 @@ function startInterface(): void {
   }
   registerServiceWorker();
 }
-// The fonts load first, a weight per task (see fontWarmup): the shell's first layout then waits
-// for no font file.
+// A worker loads the fonts first (see fontWarmup): the first layouts then wait for no font file.
 void warmFonts().then(startInterface);

@@ -8,6 +8,7 @@ import { formulaDependencies } from '../domain/formula';
 import type * as EngineApi from '../engine';
 import { todayLocal } from '../domain/dates';
 import { normaliseLanguage } from '../domain/language';
+import { yieldToEventLoop } from '../domain/pause';
 import type { FieldId, RecordId, TableId } from '../domain/ids';
 import type { Field, Language, TableRecord } from '../domain/model';
 import type { SchemaState } from '../domain/schemaState';
@@ -395,6 +396,9 @@ export async function previewFormula(
 }
 
 async function buildTable(tableId: TableId): Promise<void> {
+  // In a task of its own: a build starts from the store update that shows the loaded rows, whose
+  // task the grid's render already fills (traced at 100k rows: 65–70 ms with the first slice).
+  await yieldToEventLoop();
   const schema = useAppStore.getState().schema;
   if (!schema) return;
   const store = recordStore(tableId);

@@ -44,6 +44,13 @@ describe('first launch', () => {
     expect(shape.grid).toBe(shape.area);
     expect(shape.accent).toBe('#1f6f5c');
     await page.locator('.ag-row[row-index="17"]').first().waitFor({ state: 'visible' });
+    // The fonts were loaded by the warm-up worker, which answered (no wait for its time-out).
+    const warm = await page.evaluate(
+      () =>
+        (performance.getEntriesByName('regulars:fonts-warm')[0] as PerformanceMark | undefined)
+          ?.detail,
+    );
+    expect(warm).toBe('answered');
     expect(foreign).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();

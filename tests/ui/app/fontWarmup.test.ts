@@ -1,37 +1,114 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { warmFonts } from '../../../src/ui/fontWarmup';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  measureInWeights,
+  warmFonts,
+  WARM_MARK,
+  WARM_SAMPLE,
+  type WarmRequest,
+} from '../../../src/ui/fontWarmup';
+
+/** A stand-in for the warm-up worker: records what it is sent, answers when told. */
+function fakeWorker() {
+  const sent: unknown[] = [];
+  let terminated = false;
+  const worker = {
+    onmessage: null as ((e: MessageEvent) => void) | null,
+    onerror: null as ((e: ErrorEvent) => void) | null,
+    postMessage: (m: unknown) => sent.push(m),
+    terminate: () => {
+      terminated = true;
+    },
+  };
+  return {
+    worker,
+    sent,
+    terminated: () => terminated,
+    answer: () => worker.onmessage?.(new MessageEvent('message', { data: null })),
+    fail: () => worker.onerror?.(new ErrorEvent('error')),
+  };
+}
+
+const lastMark = (): unknown =>
+  (performance.getEntriesByName(WARM_MARK).at(-1) as PerformanceMark | undefined)?.detail;
 
 describe('warmFonts', () => {
-  afterEach(() => vi.restoreAllMocks());
-
-  it('lays out one hidden line per weight, each in a task of its own, and leaves nothing behind', async () => {
-    const laidOut: { weight: string; task: number; hidden: boolean }[] = [];
-    let task = 0;
-    // Counts the event loop's turns: a timer chain that re-arms itself until the warm-up ends.
-    let running = true;
-    const tick = (): void => {
-      task += 1;
-      if (running) setTimeout(tick, 0);
-    };
-    setTimeout(tick, 0);
-    vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (
-      this: HTMLElement,
-    ) {
-      laidOut.push({
-        weight: this.style.fontWeight,
-        task,
-        hidden: this.style.visibility === 'hidden' && this.getAttribute('aria-hidden') === 'true',
-      });
-      return new DOMRect();
+  it('sends the font list, the weights and the sample, and ends when the worker answers', async () => {
+    const w = fakeWorker();
+    let ended = false;
+    const warm = warmFonts({
+      family: '"Noto Sans CJK SC", sans-serif',
+      weights: [400, 600],
+      createWorker: () => w.worker as unknown as Worker,
+    }).then(() => {
+      ended = true;
     });
-    const before = document.body.childElementCount;
+    await Promise.resolve();
+    expect(w.sent).toEqual([
+      { family: '"Noto Sans CJK SC", sans-serif', weights: [400, 600], sample: WARM_SAMPLE },
+    ]);
+    expect(ended).toBe(false);
+    w.answer();
+    await warm;
+    expect(ended).toBe(true);
+    expect(w.terminated()).toBe(true);
+    expect(lastMark()).toBe('answered');
+  });
 
-    await warmFonts(document, [400, 600]);
-    running = false;
+  it('does not hold the page up when the worker fails or never answers', async () => {
+    const failing = fakeWorker();
+    const failed = warmFonts({
+      family: 'serif',
+      createWorker: () => failing.worker as unknown as Worker,
+    });
+    failing.fail();
+    await failed;
+    expect(failing.terminated()).toBe(true);
+    expect(lastMark()).toBe('failed');
 
-    expect(laidOut.map((l) => l.weight)).toEqual(['400', '600']);
-    expect(laidOut.every((l) => l.hidden)).toBe(true);
-    expect(laidOut[1]!.task).toBeGreaterThan(laidOut[0]!.task);
-    expect(document.body.childElementCount).toBe(before);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const silent = fakeWorker();
+      let ended = false;
+      const warm = warmFonts({
+        family: 'serif',
+        timeoutMs: 500,
+        createWorker: () => silent.worker as unknown as Worker,
+      }).then(() => {
+        ended = true;
+      });
+      await vi.advanceTimersByTimeAsync(499);
+      expect(ended).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      await warm;
+      expect(ended).toBe(true);
+      expect(silent.terminated()).toBe(true);
+      expect(lastMark()).toBe('timeout');
+    } finally {
+      vi.useRealTimers();
+    }
+
+    await warmFonts({
+      family: 'serif',
+      createWorker: () => {
+        throw new Error('no workers here');
+      },
+    });
+  });
+});
+
+describe('measureInWeights', () => {
+  it('measures the sample once in each weight of the font list', () => {
+    const measured: string[] = [];
+    const context = {
+      font: '',
+      measureText(text: string) {
+        measured.push(`${this.font} | ${text}`);
+        return {} as TextMetrics;
+      },
+    };
+    const request: WarmRequest = { family: 'A, B', weights: [400, 600], sample: '客A' };
+    measureInWeights(request, context);
+    expect(measured).toEqual(['400 14px A, B | 客A', '600 14px A, B | 客A']);
+    expect(() => measureInWeights(request, null)).not.toThrow();
   });
 });
