@@ -9,6 +9,11 @@ import { guardPendingWrites } from './state/session';
 import { boot } from './state/workspace';
 import './ui/styles/base.css';
 
+// A worker loads the fonts first (see fontWarmup), started before anything else competes for
+// the processor: the interface's first layouts then wait for no font file. Until then the page
+// shows index.html's splash, which has no text.
+const fontsWarm = warmFonts();
+
 // Open the database before React renders, so records load while the UI starts; in a task of
 // its own (Dexie's set-up and the open take ~5 ms), after the one that evaluates the modules.
 startFormulaSync();
@@ -32,5 +37,4 @@ function startInterface(): void {
   }
   registerServiceWorker();
 }
-// A worker loads the fonts first (see fontWarmup): the first layouts then wait for no font file.
-void warmFonts().then(startInterface);
+void fontsWarm.then(startInterface);

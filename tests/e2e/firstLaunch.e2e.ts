@@ -44,13 +44,18 @@ describe('first launch', () => {
     expect(shape.grid).toBe(shape.area);
     expect(shape.accent).toBe('#1f6f5c');
     await page.locator('.ag-row[row-index="17"]').first().waitFor({ state: 'visible' });
-    // The fonts were loaded by the warm-up worker, which answered (no wait for its time-out).
-    const warm = await page.evaluate(
-      () =>
-        (performance.getEntriesByName('regulars:fonts-warm')[0] as PerformanceMark | undefined)
-          ?.detail,
-    );
-    expect(warm).toBe('answered');
+    // The fonts were loaded by the warm-up worker, which answered (no wait for its time-out);
+    // the splash had been painted before, and the interface has replaced it.
+    const start = await page.evaluate(() => ({
+      warm: (performance.getEntriesByName('regulars:fonts-warm')[0] as PerformanceMark | undefined)
+        ?.detail,
+      warmAt: performance.getEntriesByName('regulars:fonts-warm')[0]?.startTime ?? 0,
+      paintAt: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Infinity,
+      splashes: document.querySelectorAll('.boot-splash').length,
+    }));
+    expect(start.warm).toBe('answered');
+    expect(start.paintAt).toBeLessThan(start.warmAt);
+    expect(start.splashes).toBe(0);
     expect(foreign).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();

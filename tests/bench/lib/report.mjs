@@ -22,11 +22,11 @@ function detailsOf(r) {
     case 'memory':
       return `heap total ${r.totalHeap} MB, DOM nodes ${r.domNodes}`;
     case 'formula-build':
-      return `block ${r.block} ms (floor ${r.blockFloor} ms: font ${r.fontFloor}, grid ${r.gridFloor}, read ${r.readFloor}; after rows ${r.blockAfterRows} ms), rows at ${r.allRows} ms`;
+      return `block ${r.block} ms (floor ${r.blockFloor} ms: font ${r.fontFloor} (cold ${r.fontColdFloor}), grid ${r.gridFloor}, read ${r.readFloor}; after rows ${r.blockAfterRows} ms), rows at ${r.allRows} ms`;
     case 'formula-edit':
       return `local ${r.local} ms, runs ${r.runs.join('/')} ms`;
     case 'formula-1m':
-      return `heap ${r.heap} MB, block ${r.block} ms (floor ${r.blockFloor} ms: font ${r.fontFloor}, grid ${r.gridFloor}, read ${r.readFloor}; after rows ${r.blockAfterRows} ms)`;
+      return `heap ${r.heap} MB, block ${r.block} ms (floor ${r.blockFloor} ms: font ${r.fontFloor} (cold ${r.fontColdFloor}), grid ${r.gridFloor}, read ${r.readFloor}; after rows ${r.blockAfterRows} ms)`;
     case 'import-csv':
     case 'import-xlsx':
       return `block ${r.block} ms, ${r.rowsPerSec} rows/s (floor ${r.floorRowsPerSec}), ${r.fileMB} MB, peak ${r.processPeakMB} MB`;
