@@ -19,8 +19,12 @@ export const FIRST_SCREEN_WEIGHTS: readonly number[] = [400, 600];
  */
 export const WARM_SAMPLE = '客Aa↶↷⇤⇥▾⚙✎✕⤢';
 
-/** Waits at most this long for the worker: a page must not hang on a warm-up. */
-const WARM_TIMEOUT_MS = 1500;
+/**
+ * Waits at most this long for the worker: a page must not hang on a warm-up. It answered in
+ * 200–350 ms here; a slower answer comes from a busy machine, where the page would otherwise
+ * wait for the same copies itself.
+ */
+const WARM_TIMEOUT_MS = 3000;
 
 /** The performance mark set when the warm-up ends; its detail is how (a WarmEnd). */
 export const WARM_MARK = 'regulars:fonts-warm';
