@@ -6,8 +6,9 @@
  * the first layouts of the interface, the regular and the bold copy fell into the tasks that lay
  * out the shell and the grid (one of 100 ms at 100,000 rows). A worker measuring the same text
  * on an OffscreenCanvas makes the browser copy the files while the main thread stays free; the
- * layouts that follow find them ready (2–4 ms instead of ~30 ms per weight, measured). Where the
- * fonts are local files mapped directly (Windows, macOS) the worker's step is quick.
+ * layouts that follow find them ready (2–4 ms instead of ~30 ms per weight, measured). On other
+ * systems the worker's step costs whatever a first use of the fonts costs there, off the page's
+ * thread as well.
  */
 
 /** The weights the first screen shows: body text, and headings and headers (600 to 700). */
@@ -87,7 +88,7 @@ export function warmFonts(
     worker.onmessage = () => finish('answered');
     worker.onerror = () => finish('failed');
     const family =
-      options.family ?? getComputedStyle(document.documentElement).fontFamily ?? 'sans-serif';
+      options.family ?? (getComputedStyle(document.documentElement).fontFamily || 'sans-serif');
     const request: WarmRequest = { family, weights, sample: WARM_SAMPLE };
     worker.postMessage(request);
   });
