@@ -552,7 +552,7 @@ describe('formula columns', () => {
     await context.close();
   });
 
-  it('the preview shows results in the format chosen in the dialog, as the column then shows them', async () => {
+  it('the preview shows results in the format chosen in the dialog, as the column then shows them; a formula reading a column set to 货币 shows money too', async () => {
     const { page, context, errors } = await openTemplate(browser());
     /** The preview's rows: the customer's name and the result as shown. */
     const previewRows = () =>
@@ -596,6 +596,22 @@ describe('formula columns', () => {
     await format.selectOption('date');
     await allShownAs(/^\d{4}-\d{2}-\d{2}$/);
     await saveAndCompare('到期日', await previewRows());
+
+    // A column set to 货币 by hand makes a formula that reads it money too (automatic format).
+    await startFormulaColumn(page, '单价');
+    await typeFormula(page, ['={', '消费次数', '} * 10']);
+    await expect.poll(async () => (await previewRows()).length).toBe(5);
+    await format.selectOption('currency');
+    await page.getByTestId('formula-options').getByLabel('小数位数').selectOption('2');
+    await allShownAs(/^¥[\d,]+\.\d{2}$/);
+    await saveAndCompare('单价', await previewRows());
+    await addFormulaColumn(page, '双倍单价', ['={', '单价', '} * 2']);
+    const yuan = (n: number) =>
+      `¥${n.toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+    for (let row = 0; row < 5; row++) {
+      const price = numberIn(await text(page, row, '单价'));
+      await expect.poll(() => text(page, row, '双倍单价')).toBe(yuan(price * 2));
+    }
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -7,10 +7,10 @@ import { scanFormula } from './scan';
 import type { FieldsById, Named } from './types';
 import { getFieldById } from './types';
 
-/** A field as far as money goes: its type, and a formula field's formula. */
+/** A field as far as money goes: its type, and a formula field's formula and result format. */
 export interface MoneyCandidate extends Named {
   readonly type: string;
-  readonly options: { readonly formula?: string };
+  readonly options: { readonly formula?: string; readonly formulaFormat?: string };
 }
 
 /** What a part of the formula gives: money of a field, a plain number, text, or anything else. */
@@ -235,6 +235,12 @@ function kindOf<F extends MoneyCandidate>(
     if (field === undefined) return OTHER;
     if (field.type === 'currency') return { k: 'money', field };
     if (field.type !== 'formula') return NUMERIC_TYPES.has(field.type) ? NUMBER : OTHER;
+    // A result format chosen by hand says what the column holds: 货币 makes it money (its own),
+    // a number or a percentage a plain number, a date or text neither.
+    const format = field.options.formulaFormat ?? 'auto';
+    if (format === 'currency') return { k: 'money', field };
+    if (format === 'number' || format === 'percent') return NUMBER;
+    if (format !== 'auto') return OTHER;
     const formula = field.options.formula;
     if (formula === undefined || visiting.has(id)) return OTHER;
     visiting.add(id);
@@ -252,7 +258,8 @@ function kindOf<F extends MoneyCandidate>(
 
 /**
  * The currency field whose money `stored` gives (following formula fields it reads, cycles
- * guarded), or null when its result is not money: a ratio of money, money × money, a count,
+ * guarded; a formula column whose result format was set to currency by hand counts as one), or
+ * null when its result is not money: a ratio of money, money × money, a count,
  * a comparison, text, or anything an unknown function (such as RFM_M's scores) gives.
  */
 export function moneyFieldOf<F extends MoneyCandidate>(

@@ -121,6 +121,35 @@ describe('moneyFieldOf', () => {
     expect(money('={fld_bonus}+{fld_bonus2}-{fld_bonus}')).toBe('fld_amount');
   });
 
+  it('follows the result format a formula column was given by hand', () => {
+    const PRICE = make('fld_price', 'formula', {
+      formula: '={fld_count}*10',
+      formulaFormat: 'currency',
+      currencySymbol: '$',
+      decimals: 0,
+    });
+    const PLAIN = make('fld_plain', 'formula', {
+      formula: '={fld_amount}',
+      formulaFormat: 'number',
+    });
+    const RATE = make('fld_rate', 'formula', { formula: '=0.1', formulaFormat: 'percent' });
+    const DAY = make('fld_day', 'formula', { formula: '={fld_amount}', formulaFormat: 'date' });
+    const fields = new Map([
+      ...FIELDS,
+      ...[PRICE, PLAIN, RATE, DAY].map((f) => [f.id, f] as const),
+    ]);
+    const of = (stored: string) => moneyFieldOf(stored, fields);
+    // Set to 货币 by hand: money of its own currency, though its formula counts.
+    expect(of('={fld_price}*2')?.id).toBe('fld_price');
+    expect(of('=ROUND({fld_price}*1.1,0)')?.options.currencySymbol).toBe('$');
+    // Set to a number or a percentage: a plain number, though its formula reads money.
+    expect(of('={fld_plain}*2')).toBeNull();
+    expect(of('={fld_amount}*{fld_plain}')?.id).toBe('fld_amount');
+    expect(of('={fld_amount}*{fld_rate}')?.id).toBe('fld_amount');
+    // Set to a date: neither.
+    expect(of('={fld_day}+1')).toBeNull();
+  });
+
   it('takes fields as a record too', () => {
     expect(moneyFieldOf('={fld_bonus}', Object.fromEntries(FIELDS))?.options.currencySymbol).toBe(
       '¥',
