@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  baseUrl,
   cell,
   openApp,
   recordCount,
@@ -45,19 +46,29 @@ describe('first launch', () => {
     expect(shape.accent).toBe('#1f6f5c');
     await page.locator('.ag-row[row-index="17"]').first().waitFor({ state: 'visible' });
     // The fonts were loaded by the warm-up worker, which answered (no wait for its time-out);
-    // the splash had been painted before, and the interface has replaced it.
+    // the interface has replaced the splash.
     const start = await page.evaluate(() => ({
       warm: (performance.getEntriesByName('regulars:fonts-warm')[0] as PerformanceMark | undefined)
         ?.detail,
-      warmAt: performance.getEntriesByName('regulars:fonts-warm')[0]?.startTime ?? 0,
-      paintAt: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Infinity,
       splashes: document.querySelectorAll('.boot-splash').length,
     }));
     expect(start.warm).toBe('answered');
-    expect(start.paintAt).toBeLessThan(start.warmAt);
     expect(start.splashes).toBe(0);
     expect(foreign).toEqual([]);
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the icon, and no text, before any of its script has run', async () => {
+    const context = await browser().newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(baseUrl());
+    await expect(page.locator('.boot-splash svg').isVisible()).resolves.toBe(true);
+    expect(await page.locator('.boot-splash svg').boundingBox()).toMatchObject({
+      width: 64,
+      height: 64,
+    });
+    expect((await page.locator('body').innerText()).trim()).toBe('');
     await context.close();
   });
 
