@@ -3,7 +3,7 @@
  * and answers #N/A in every row, so the editor refuses them with the function's arity instead.
  */
 import { findFormulaFunction } from './functions';
-import { scanFormula } from './scan';
+import { scanFormula, stickyPieces } from './scan';
 import type { FormulaProblem } from './types';
 
 type ArgumentCountProblem = Extract<FormulaProblem, { kind: 'argumentCount' }>;
@@ -36,12 +36,9 @@ function readText(
   open: Frame[],
   found: ArgumentCountProblem[],
 ): void {
-  let i = 0;
-  while (i < text.length) {
-    PIECE.lastIndex = i;
-    const match = PIECE.exec(text);
-    const piece = match?.[0] ?? text.charAt(i);
-    const name = match?.[1];
+  for (const match of stickyPieces(PIECE, text)) {
+    const [piece, name] = match;
+    const i = match.index;
     const top = open.at(-1);
     const boundary = i === 0 || !/[A-Za-z0-9_.$]/.test(text.charAt(i - 1));
     if (piece.endsWith('(')) {
@@ -56,7 +53,6 @@ function readText(
     } else if (piece === ',') {
       if (top) top.commas += 1;
     } else if (top && piece.trim() !== '') top.filled = true;
-    i += Math.max(piece.length, 1);
   }
 }
 

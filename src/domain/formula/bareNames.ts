@@ -5,19 +5,10 @@
  */
 import type { NamedField } from './resolve';
 import { resolveFieldName } from './resolve';
-import type { TextToken } from './types';
+import { stickyPieces } from './scan';
+import type { FormulaProblem, TextToken } from './types';
 
-/**
- * A word the engine cannot evaluate; `field` when it names one (as typed in braces it would),
- * `cell` when it is a spreadsheet cell address (A1, $B$2, T!C3).
- */
-export interface BareWord {
-  name: string;
-  start: number;
-  end: number;
-  field?: NamedField;
-  cell?: true;
-}
+type BareNameProblem = Extract<FormulaProblem, { kind: 'bareName' }>;
 
 // Sticky, tried in order: numbers (1e3 is no word), error literals (#N/A), words with the
 // call bracket that may follow them, anything else one character at a time.
@@ -32,32 +23,35 @@ const CELL = /^(?:[\p{L}\p{N}_]+!)?\$?[A-Za-z]+\$?\d+$/u;
 /** Booleans, which the grammar treats as values in other spreadsheets. */
 const BOOLEAN = /^(?:true|false)$/i;
 
-/** Classifies one word; null when it is a value the engine reads. */
-function classify(name: string, start: number, fields: readonly NamedField[]): BareWord | null {
-  const span = { name, start, end: start + name.length };
+/**
+ * Classifies one word: null when it is a value the engine reads; else the problem, with the
+ * field it names (as typed in braces it would) or `cell` for a spreadsheet cell address.
+ */
+function classify(
+  name: string,
+  start: number,
+  fields: readonly NamedField[],
+): BareNameProblem | null {
+  const span = { kind: 'bareName' as const, name, start, end: start + name.length };
   const found = resolveFieldName(name, fields);
   // A field's name wins even over a cell reference: `R1` or `E3` in this app means the column.
-  if (found.ok) return { ...span, field: found.field };
-  if (!found.ok && found.reason === 'ambiguous') return span;
+  if (found.ok) return { ...span, field: found.field.name };
+  if (found.reason === 'ambiguous') return span;
   if (BOOLEAN.test(name)) return null;
   if (CELL.test(name) || name.includes('!')) return { ...span, cell: true };
   return span;
 }
 
 /** The first bare word of a text token (offsets in the token's source), or null. */
-export function findBareWord(token: TextToken, fields: readonly NamedField[]): BareWord | null {
-  const { text } = token;
-  let i = 0;
-  while (i < text.length) {
-    PIECE.lastIndex = i;
-    const match = PIECE.exec(text);
-    const piece = match?.[0] ?? text.charAt(i);
-    const word = match?.[1];
-    if (word !== undefined && match?.[2] === undefined) {
-      const bare = classify(word, token.start + i, fields);
-      if (bare) return bare;
-    }
-    i += Math.max(piece.length, 1);
+export function findBareWord(
+  token: TextToken,
+  fields: readonly NamedField[],
+): BareNameProblem | null {
+  for (const match of stickyPieces(PIECE, token.text)) {
+    const [, word, call] = match;
+    if (word === undefined || call !== undefined) continue;
+    const bare = classify(word, token.start + match.index, fields);
+    if (bare) return bare;
   }
   return null;
 }

@@ -89,3 +89,17 @@ export function scanFormula(source: string): ScanResult {
 export function encodeReference(name: string): string {
   return `{${name.replace(/[\\}]/g, (c) => `\\${c}`)}}`;
 }
+
+/**
+ * The consecutive matches of a sticky `pattern` over `text`, from its start; the pattern must
+ * match at every position (end it with `[^]`). An empty match moves on by one character.
+ */
+export function* stickyPieces(pattern: RegExp, text: string): Generator<RegExpExecArray> {
+  for (let i = 0; i < text.length;) {
+    pattern.lastIndex = i;
+    const match = pattern.exec(text);
+    if (!match) return;
+    yield match;
+    i += Math.max(match[0].length, 1);
+  }
+}

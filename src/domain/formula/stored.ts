@@ -4,7 +4,6 @@
  */
 import type { FieldId } from '../ids';
 import type { Field } from '../model';
-import type { BareWord } from './bareNames';
 import { findBareWord } from './bareNames';
 import { findFormulaCycle } from './cycles';
 import { normalizeFormulaInput } from './normalize';
@@ -42,12 +41,6 @@ function resolveReference(
   return { ok: true, field: found.field };
 }
 
-function bareProblem({ name, start, end, field, cell }: BareWord): FormulaProblem {
-  const span = { kind: 'bareName' as const, name, start, end };
-  if (field !== undefined) return { ...span, field: field.name };
-  return cell ? { ...span, cell } : span;
-}
-
 /** `=` first, as HyperFormula needs; users often leave it out. */
 function withEquals(text: string): string {
   const trimmed = text.trim();
@@ -74,7 +67,7 @@ export function toStoredFormula(
     if (scanProblem !== undefined && token.start >= scanStart) break;
     if (token.kind === 'text') {
       const bare = findBareWord(token, fields);
-      if (bare) return { ok: false, problem: bareProblem(bare) };
+      if (bare) return { ok: false, problem: bare };
     }
     if (token.kind !== 'reference') {
       out += token.text;
