@@ -6,7 +6,7 @@ import { isIsoDate, isIsoDateTime, isoDateTimeFromEpoch, todayLocal } from '../d
 import { cellToText, formatCell } from '../domain/fields';
 import type { TypeContext } from '../domain/fields/fieldType';
 import { FORMULA_ERROR_CODES } from '../domain/formula/errors';
-import { moneyFieldOf } from '../domain/formula/money';
+import { asCurrencyOf, formulaMoneyField } from '../domain/formula/money';
 import { inDateFormat } from '../domain/formula/results';
 import type { RecordId, TableId, ViewId } from '../domain/ids';
 import type { CellValue, Field, Language, TableRecord } from '../domain/model';
@@ -86,17 +86,10 @@ function formulaText(field: Field, given: FormulaResult | undefined, ctx: TypeCo
 function formulaNumberFormat(field: Field): string {
   const format = field.options.formulaFormat ?? 'auto';
   if (format === 'currency' || format === 'percent') return numberFormat(field, format);
-  const fields = useAppStore.getState().schema?.fields;
-  const money =
-    format === 'auto' && field.options.formula !== undefined && fields !== undefined
-      ? moneyFieldOf(field.options.formula, fields)
-      : null;
-  if (money === null) return numberFormat(field, 'number');
-  const { currencySymbol, decimals } = money.options;
-  return numberFormat(
-    { ...field, options: { ...field.options, currencySymbol, decimals } },
-    'currency',
-  );
+  const money = formulaMoneyField(field, useAppStore.getState().schema?.fields);
+  return money === null
+    ? numberFormat(field, 'number')
+    : numberFormat(asCurrencyOf(field, money), 'currency');
 }
 
 function formulaTyped(field: Field, given: FormulaResult | undefined, z: string): TypedCell | null {

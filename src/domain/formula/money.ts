@@ -3,6 +3,7 @@
  * the currency field 消费金额, so an automatic result format shows it as that field's currency.
  */
 import type { FieldId } from '../ids';
+import type { Field } from '../model';
 import { scanFormula } from './scan';
 import type { FieldsById, Named } from './types';
 import { getFieldById } from './types';
@@ -268,4 +269,30 @@ export function moneyFieldOf<F extends MoneyCandidate>(
 ): F | null {
   const kind = kindOf(stored, fieldsById, new Set());
   return kind.k === 'money' ? kind.field : null;
+}
+
+const moneyCache = new WeakMap<object, Map<string, Field | null>>();
+
+/**
+ * The currency field whose money `field`'s formula gives, when its result format is automatic
+ * (remembered per schema: a grid asks for every cell); null otherwise.
+ */
+export function formulaMoneyField(
+  field: Field,
+  fields: FieldsById<Field> | undefined,
+): Field | null {
+  const formula = field.type === 'formula' ? field.options.formula : undefined;
+  const format = field.options.formulaFormat ?? 'auto';
+  if (fields === undefined || formula === undefined || format !== 'auto') return null;
+  let known = moneyCache.get(fields);
+  if (known === undefined) moneyCache.set(fields, (known = new Map()));
+  let money = known.get(formula);
+  if (money === undefined) known.set(formula, (money = moneyFieldOf(formula, fields)));
+  return money;
+}
+
+/** `field` as a currency column with the symbol and decimals of the currency field `money`. */
+export function asCurrencyOf(field: Field, money: Field): Field {
+  const { currencySymbol, decimals } = money.options;
+  return { ...field, type: 'currency', options: { ...field.options, currencySymbol, decimals } };
 }

@@ -90,7 +90,8 @@ const PENDING_SHOWN_AFTER_MS = 200;
 
 /**
  * The last results that arrived stay shown until the next ones do, formatted as the draft's
- * options say (a new result format shows at once, without computing again).
+ * options say with its stored formula (a new result format shows at once, without computing
+ * again).
  */
 function LivePreview(props: { stored: string; support: FormulaSupport; options: FieldOptions }) {
   const { stored, support, options } = props;
@@ -110,7 +111,10 @@ function LivePreview(props: { stored: string; support: FormulaSupport; options: 
     return () => clearTimeout(timer);
   }, []);
   return rows || slow ? (
-    <FormulaPreview rows={rows} show={(result) => support.showResult(result, options)} />
+    <FormulaPreview
+      rows={rows}
+      show={(result) => support.showResult(result, { ...options, formula: stored })}
+    />
   ) : null;
 }
 

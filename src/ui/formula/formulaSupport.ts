@@ -3,7 +3,7 @@
  * not depend on the engine (the state layer supplies the real one; tests pass a fake).
  */
 import type { TypeContext } from '../../domain/fields/fieldType';
-import { toStoredFormula } from '../../domain/formula/stored';
+import type { FieldsById } from '../../domain/formula/types';
 import type { FieldId, TableId } from '../../domain/ids';
 import type { Field, FieldOptions } from '../../domain/model';
 import type { FormulaResult } from '../../state/formulas';
@@ -31,46 +31,31 @@ export interface FormulaSupport {
   preview(stored: string, rows: number): Promise<FormulaPreviewRow[] | null>;
   /**
    * `result` as the grid will show it in a formula column with `options` (the result format
-   * chosen in the dialog, which may change while the results stay).
+   * chosen in the dialog, which may change while the results stay, and the stored formula).
    */
   showResult(result: FormulaResult, options: FieldOptions): ShownResult;
 }
 
 /**
- * The grid's own formatting of a formula result, for a column with `options` (the draft's: its
- * formula in names) in table `tableId`; `fields` are the schema's, to tell money as the grid does.
+ * The grid's own formatting of a formula result, for a column with `options` (the draft's, with
+ * its stored formula); `fields` are the schema's, to tell money as the grid does.
  */
 export function showFormulaResult(
   result: FormulaResult,
   options: FieldOptions,
   ctx: TypeContext,
-  table?: { tableId: TableId; fields: Readonly<Record<FieldId, Field>> },
+  fields?: FieldsById<Field>,
 ): ShownResult {
-  const typed = options.formula;
-  const read =
-    typed === undefined || table === undefined
-      ? undefined
-      : toStoredFormula(
-          typed,
-          Object.values(table.fields).filter((f) => f.tableId === table.tableId),
-        );
-  const stored = read?.ok ? read.stored : undefined;
   // Only the options count: the column's name, id and table do not change how a result shows.
   const field: Field = {
     id: 'fld_preview' as FieldId,
     tableId: 'tbl_preview' as TableId,
     name: '',
     type: 'formula',
-    options: stored === undefined ? options : { ...options, formula: stored },
+    options,
   };
   return {
-    text: formatFormulaResult(
-      field,
-      result,
-      undefined,
-      ctx,
-      stored === undefined ? undefined : table?.fields,
-    ),
+    text: formatFormulaResult(field, result, undefined, ctx, fields),
     error: isFormulaError(result),
   };
 }

@@ -43,11 +43,13 @@ export function useFormulaSupport(
             result: results[i] ?? null,
           }));
         },
-        showResult: (result, options) => {
-          const fields = useAppStore.getState().schema?.fields;
-          const table = fields && { tableId, fields };
-          return showFormulaResult(result, options, typeContext(currentLanguage()), table);
-        },
+        showResult: (result, options) =>
+          showFormulaResult(
+            result,
+            options,
+            typeContext(currentLanguage()),
+            useAppStore.getState().schema?.fields,
+          ),
       });
     });
     return () => {

@@ -9,30 +9,10 @@ import { FORMULA_ERROR_CODES } from '../../domain/formula/errors';
 import { toDisplayFormula } from '../../domain/formula/display';
 import { inDateFormat } from '../../domain/formula/results';
 import type { FieldsById } from '../../domain/formula/types';
-import { moneyFieldOf } from '../../domain/formula/money';
+import { asCurrencyOf, formulaMoneyField } from '../../domain/formula/money';
 
 export function isFormulaError(v: unknown): v is { error: FormulaErrorKind; message?: string } {
   return typeof v === 'object' && v !== null && 'error' in v;
-}
-
-const moneyCache = new WeakMap<object, Map<string, Field | null>>();
-
-/**
- * The currency field whose money `field`'s formula gives, when its result format is automatic
- * (remembered per schema: a grid asks for every cell); null otherwise.
- */
-export function formulaMoneyField(
-  field: Field,
-  fields: FieldsById<Field> | undefined,
-): Field | null {
-  const formula = field.type === 'formula' ? field.options.formula : undefined;
-  const format = field.options.formulaFormat ?? 'auto';
-  if (fields === undefined || formula === undefined || format !== 'auto') return null;
-  let known = moneyCache.get(fields);
-  if (known === undefined) moneyCache.set(fields, (known = new Map()));
-  let money = known.get(formula);
-  if (money === undefined) known.set(formula, (money = moneyFieldOf(formula, fields)));
-  return money;
 }
 
 /**
@@ -62,12 +42,6 @@ export function formatFormulaResult(
   }
   if (format === 'date' || resultType === 'date') return as('date');
   return String(result);
-}
-
-/** `field` as a currency column with the symbol and decimals of the currency field `money`. */
-export function asCurrencyOf(field: Field, money: Field): Field {
-  const { currencySymbol, decimals } = money.options;
-  return { ...field, type: 'currency', options: { ...field.options, currencySymbol, decimals } };
 }
 
 /**

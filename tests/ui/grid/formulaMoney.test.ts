@@ -48,13 +48,12 @@ describe('formula results of money', () => {
     expect(formatFormulaResult(chosen, 1220, 'number', ctx, fields)).toBe('1220');
   });
 
-  it('show the same in the dialog’s preview, whose draft names its fields', () => {
-    const table = { tableId: spent.tableId, fields: Object.fromEntries(fields) };
-    expect(showFormulaResult(61, { formula: '=ROUND({消费金额}*0.05, 2)' }, ctx, table).text).toBe(
-      '¥61.00',
-    );
-    expect(showFormulaResult(0.5, { formula: '={消费金额}/{消费金额}' }, ctx, table).text).toBe(
-      '0.5',
-    );
+  it('show the same in the dialog’s preview, which formats with the draft’s stored formula', () => {
+    expect(
+      showFormulaResult(61, { formula: '=ROUND({fld_amount}*0.05, 2)' }, ctx, fields).text,
+    ).toBe('¥61.00');
+    expect(
+      showFormulaResult(0.5, { formula: '={fld_amount}/{fld_amount}' }, ctx, fields).text,
+    ).toBe('0.5');
   });
 });
