@@ -57,10 +57,23 @@ export const initialState: AppState = {
 export const useAppStore = create<AppState>()(() => initialState);
 
 let noticeId = 0;
+/**
+ * Shows a notice; the same notice already showing goes, so repeating it (a key typed again and
+ * again) shows it once, for its full time again.
+ */
 export function pushNotice(kind: Notice['kind'], message: string, params?: Notice['params']): void {
   noticeId += 1;
   const notice: Notice = { id: noticeId, kind, message, params };
-  useAppStore.setState((s) => ({ notices: [...s.notices.slice(-4), notice] }));
+  const same = (n: Notice) =>
+    n.kind === kind && n.message === message && sameParams(n.params, params);
+  useAppStore.setState((s) => ({
+    notices: [...s.notices.filter((n) => !same(n)).slice(-4), notice],
+  }));
+}
+
+function sameParams(a: Notice['params'] = {}, b: Notice['params'] = {}): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }
 
 export function dismissNotice(id: number): void {

@@ -484,11 +484,12 @@ describe('formula columns', () => {
     const shown = await Promise.all(analysis.map((name) => text(page, 2, name)));
     // Typing into a formula cell changes nothing and says why.
     await typeOver(page, await cell(page, 2, '会员等级'), '9');
+    const notice = page.getByTestId('notices').locator('.notice-text');
     await expect
-      .poll(() => page.getByTestId('grid-notice').textContent())
+      .poll(() => notice.textContent())
       .toBe('“会员等级”是公式列，不能直接输入：请修改它读取的列，或从列菜单编辑公式。');
     expect(await text(page, 2, '会员等级')).toBe(shown[2]);
-    await page.getByTestId('grid-notice').waitFor({ state: 'detached', timeout: 8000 });
+    await notice.waitFor({ state: 'detached', timeout: 8000 });
     await (await cell(page, 2, '姓名')).click({ button: 'right' });
     await page.getByRole('menuitem', { name: '展开记录' }).click();
     const form = page.getByTestId('record-form');

@@ -30,7 +30,7 @@ import {
   setSorts,
   typeContext,
 } from '../../state/actions';
-import { useAppStore } from '../../state/store';
+import { pushNotice, useAppStore } from '../../state/store';
 import type { MenuItem } from '../components/Menu';
 import { Menu } from '../components/Menu';
 import { currentLanguage } from '../i18n';
@@ -96,22 +96,6 @@ export interface DataGridProps {
   onReady?: () => void;
 }
 
-/** How long a notice about the grid stays up, in ms. */
-const NOTICE_MS = 4000;
-
-/** A short message over the grid (`say`), gone after a few seconds or when replaced. */
-function useNotice(): { notice: string | null; say: (text: string) => void } {
-  const [notice, setNotice] = useState<string | null>(null);
-  const timer = useRef<number | undefined>(undefined);
-  useEffect(() => () => window.clearTimeout(timer.current), []);
-  const say = useCallback((text: string) => {
-    window.clearTimeout(timer.current);
-    setNotice(text);
-    timer.current = window.setTimeout(() => setNotice(null), NOTICE_MS);
-  }, []);
-  return { notice, say };
-}
-
 /** What the shell may ask of the grid. */
 export interface GridHandle {
   /** Scrolls to a record and focuses its first cell. */
@@ -167,15 +151,12 @@ export const DataGrid = memo(function DataGrid({
   });
   useFormulaRefresh(gridApi, table.id, { view: feed?.view ?? null, forget });
   const shownRows = useCallback(() => feedRef.current?.view ?? null, [feedRef]);
-  const { notice, say } = useNotice();
   const sayComputed = useCallback(
     (field: Field) =>
-      say(
-        t(field.type === 'formula' ? 'grid.computedFormula' : 'grid.computedCell', {
-          name: field.name,
-        }),
-      ),
-    [say, t],
+      pushNotice('info', field.type === 'formula' ? 'grid.computedFormula' : 'grid.computedCell', {
+        name: field.name,
+      }),
+    [],
   );
   const suppressKeyboardEvent = useMemo(
     () => cellKeyHandler(selection, shownRows, sayComputed),
@@ -440,11 +421,6 @@ export const DataGrid = memo(function DataGrid({
         rowBuffer={3}
         localeText={{ loadingOoo: t('grid.loading') }}
       />
-      {notice ? (
-        <p className="grid-notice" role="status" data-testid="grid-notice">
-          {notice}
-        </p>
-      ) : null}
       {menu ? (
         <Menu
           x={menu.x}

@@ -44,4 +44,20 @@ describe('Notices', () => {
     act(() => vi.advanceTimersByTime(60_000));
     expect(screen.getByRole('alert')).toHaveTextContent('The disk is full');
   });
+
+  it('shows a repeated notice once, for its full time from the last repeat', () => {
+    vi.useFakeTimers();
+    render(<Notices />);
+    act(() => pushNotice('info', 'grid.computedCell', { name: 'Points' }));
+    act(() => vi.advanceTimersByTime(INFO_NOTICE_MS - 100));
+    act(() => {
+      pushNotice('info', 'grid.computedCell', { name: 'Points' });
+      pushNotice('info', 'grid.computedCell', { name: 'Points' });
+    });
+    expect(screen.getAllByRole('status')).toHaveLength(1);
+    act(() => vi.advanceTimersByTime(INFO_NOTICE_MS - 100));
+    expect(screen.getByRole('status')).toHaveTextContent('“Points” is filled in automatically');
+    act(() => pushNotice('info', 'grid.computedCell', { name: 'Tier' }));
+    expect(screen.getAllByRole('status')).toHaveLength(2);
+  });
 });
