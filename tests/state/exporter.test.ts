@@ -1,5 +1,6 @@
 import { read, utils } from '@e965/xlsx';
-import type { WorkSheet } from '@e965/xlsx';
+import type { ParsingOptions, WorkSheet } from '@e965/xlsx';
+import type { ViewId } from '../../src/domain/ids';
 import type { Field } from '../../src/domain/model';
 import { listTables, listViews } from '../../src/domain/schemaState';
 import { addField, setCellValue, setColumnHidden } from '../../src/state/actions';
@@ -31,6 +32,16 @@ async function openCustomers() {
     return f;
   };
   return { table, view, byName, records: recordStore(table.id).all() };
+}
+
+/** The whole view exported as XLSX (Chinese headers) and read back with `options`. */
+async function exportWholeXlsx(viewId: ViewId, options: ParsingOptions) {
+  const result = await exportView({ viewId, format: 'xlsx', recordIds: null, language: 'zh-CN' });
+  if (!result.ok) throw new Error(result.problem);
+  return {
+    rows: result.rows,
+    book: read(new Uint8Array(await result.blob.arrayBuffer()), options),
+  };
 }
 
 function sheetRows(sheet: WorkSheet | undefined): unknown[][] {
@@ -86,15 +97,8 @@ describe('exportView', () => {
     await setCellValue(byName('生日'), a.id, '1990-05-17');
     await setCellValue(byName('会员积分'), a.id, 1280);
     await flushWrites();
-    const result = await exportView({
-      viewId: view.id,
-      format: 'xlsx',
-      recordIds: null,
-      language: 'zh-CN',
-    });
-    if (!result.ok) throw new Error(result.problem);
-    expect(result.rows).toBe(records.length);
-    const book = read(new Uint8Array(await result.blob.arrayBuffer()), { cellDates: true });
+    const { rows: exported, book } = await exportWholeXlsx(view.id, { cellDates: true });
+    expect(exported).toBe(records.length);
     const sheet = book.Sheets['客户'];
     const rows = sheetRows(sheet);
     expect(rows).toHaveLength(records.length + 1);
@@ -172,14 +176,7 @@ describe('exportView of formulas of money', () => {
       addField(table.id, { name, type: 'formula', options: { formula } }, {});
     await add('返现', `=ROUND({${amount.id}}*0.05, 2)`);
     await add('比例', `={${amount.id}}/{${amount.id}}`);
-    const result = await exportView({
-      viewId: view.id,
-      format: 'xlsx',
-      recordIds: null,
-      language: 'zh-CN',
-    });
-    if (!result.ok) throw new Error(result.problem);
-    const book = read(new Uint8Array(await result.blob.arrayBuffer()), { cellNF: true });
+    const { book } = await exportWholeXlsx(view.id, { cellNF: true });
     const sheet = book.Sheets['客户'];
     if (!sheet) throw new Error('no sheet');
     const header = Object.keys(sheet).filter((k) => /^[A-Z]+1$/.test(k));

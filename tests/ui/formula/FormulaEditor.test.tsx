@@ -19,6 +19,17 @@ function Harness({ initial = '' }: { initial?: string }) {
   );
 }
 
+/** `=RO(1, 2)` with the caret after `RO`, as if the user had clicked there. */
+async function caretInsideRo() {
+  const user = userEvent.setup();
+  render(<Harness initial="=RO(1, 2)" />);
+  const input = screen.getByLabelText('Formula') as HTMLTextAreaElement;
+  await user.click(input);
+  input.setSelectionRange(3, 3);
+  fireEvent.select(input);
+  return { user, input };
+}
+
 describe('FormulaEditor', () => {
   beforeEach(async () => {
     await initI18n('en').changeLanguage('en');
@@ -76,12 +87,7 @@ describe('FormulaEditor', () => {
   });
 
   it('keeps an existing parenthesis when completing inside a name', async () => {
-    const user = userEvent.setup();
-    render(<Harness initial="=RO(1, 2)" />);
-    const input = screen.getByLabelText('Formula') as HTMLTextAreaElement;
-    await user.click(input);
-    input.setSelectionRange(3, 3);
-    fireEvent.select(input);
+    const { user, input } = await caretInsideRo();
     await user.keyboard('U');
     await user.click(screen.getByRole('option', { name: /^ROUND\(/ }));
     expect(input).toHaveValue('=ROUND(1, 2)');
@@ -127,12 +133,7 @@ describe('FormulaEditor', () => {
     });
     Object.defineProperty(document, 'execCommand', { value: execCommand, configurable: true });
     try {
-      const user = userEvent.setup();
-      render(<Harness initial="=RO(1, 2)" />);
-      const input = screen.getByLabelText('Formula') as HTMLTextAreaElement;
-      await user.click(input);
-      input.setSelectionRange(3, 3);
-      fireEvent.select(input);
+      const { user, input } = await caretInsideRo();
       await user.keyboard('U{Enter}');
       expect(input).toHaveValue('=ROUND(1, 2)');
       expect(input.selectionStart).toBe(7);

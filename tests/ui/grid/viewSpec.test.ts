@@ -1,4 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import {
+  CHURN_RISK_KEYS,
+  LIFECYCLE_STAGE_KEYS,
+  LOYALTY_TIER_KEYS,
+  churnRiskLabel,
+  lifecycleLabel,
+  loyaltyTierLabel,
+} from '../../../src/domain/crm/labels';
 import { collator } from '../../../src/domain/fields/base';
 import { compareFormula } from '../../../src/ui/grid/viewSpec';
 
@@ -6,21 +14,15 @@ const sorted = (values: unknown[]) => [...values].sort(compareFormula);
 
 describe('sorting formula results', () => {
   it('puts the customer model’s labels in the model’s order, in both languages', () => {
-    expect(sorted(['金卡会员', '普通会员', '钻石会员', '银卡会员'])).toEqual([
-      '普通会员',
-      '银卡会员',
-      '金卡会员',
-      '钻石会员',
-    ]);
-    expect(sorted(['流失期', '新客户', '睡眠期', '活跃期', '潜在客户', '沉默期'])).toEqual([
-      '潜在客户',
-      '新客户',
-      '活跃期',
-      '沉默期',
-      '睡眠期',
-      '流失期',
-    ]);
-    expect(sorted(['高', '低', '中'])).toEqual(['低', '中', '高']);
+    expect(sorted(['金卡会员', '普通会员', '钻石会员', '银卡会员'])).toEqual(
+      LOYALTY_TIER_KEYS.map((k) => loyaltyTierLabel(k, 'zh-CN')),
+    );
+    expect(sorted(['流失期', '新客户', '睡眠期', '活跃期', '潜在客户', '沉默期'])).toEqual(
+      LIFECYCLE_STAGE_KEYS.map((k) => lifecycleLabel(k, 'zh-CN')),
+    );
+    expect(sorted(['高', '低', '中'])).toEqual(
+      CHURN_RISK_KEYS.map((k) => churnRiskLabel(k, 'zh-CN')),
+    );
     expect(sorted(['Low value', 'Champions', 'Key to win back'])).toEqual([
       'Champions',
       'Key to win back',
