@@ -25,6 +25,7 @@ import { yieldToEventLoop } from '../domain/pause';
 import type { TableRecord } from '../domain/model';
 import { BUCKETS_PER_TABLE, bucketKey, type RecordBucket } from './buckets';
 import type { WorkspaceDb } from './schema';
+import { ValueInterner } from './valueInterner';
 
 export interface BucketReadOptions {
   /** Main-thread time one wave's results may take (deserialise and flatten), in ms. */
@@ -101,6 +102,7 @@ interface Received {
  */
 class WaveReader {
   readonly records: TableRecord[] = [];
+  private readonly interner = new ValueInterner();
   private next = 0;
   private read = 0;
   /** Requests the database has not answered yet. */
@@ -204,7 +206,7 @@ class WaveReader {
   private absorb({ request, buckets, cost }: Received): void {
     this.inFlightMs -= cost;
     const started = performance.now();
-    const { records, tableId } = this;
+    const { records, tableId, interner } = this;
     const before = records.length;
     // Read once: each read of `.result` may deserialise the value again.
     const result = request.result;
@@ -212,6 +214,7 @@ class WaveReader {
       for (const record of bucket.records) {
         // Each deserialised record carries its own copy of the id: share one (~32 MB at 1M).
         record.tableId = tableId;
+        interner.internValues(record.values);
         records.push(record);
       }
     this.read += buckets;
