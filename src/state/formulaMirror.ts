@@ -6,7 +6,8 @@
 import type { FieldId, RecordId } from '../domain/ids';
 import type { Field, TableRecord } from '../domain/model';
 import type { EngineValue, FormulaResult, InputKind, ResultType } from '../engine/types';
-import type { ColumnUpdate } from '../engine/remote/protocol';
+import type { ReceivedUpdate } from '../engine/remote/protocol';
+import { ResultColumn } from '../engine/resultColumn';
 import { RowTable } from './formulaRowIndex';
 import type { RowIndex } from './formulaRowIndex';
 import { runSlicedLoop } from './formulaValues';
@@ -29,7 +30,7 @@ export interface FormulaTable {
   shownIds: readonly RecordId[];
   /** The row shifts sent whose replies are not applied yet, oldest first. */
   pending: RowShift[];
-  results: Map<FieldId, FormulaResult[]>;
+  results: Map<FieldId, ResultColumn>;
   types: Map<FieldId, ResultType>;
   /** Replies are applied in request order. */
   replies: Promise<void>;
@@ -59,7 +60,7 @@ export function shownValue(
   let row = t.rowIndex.get(recordId);
   for (let i = t.pending.length - 1; i >= 0 && row !== undefined; i--)
     row = rowBefore(t.pending[i] as RowShift, row);
-  return row === undefined ? undefined : t.results.get(fieldId)?.[row];
+  return row === undefined ? undefined : t.results.get(fieldId)?.get(row);
 }
 
 /** Where row `row` (after `shift`) was before it; undefined for a row the shift inserted. */
@@ -83,14 +84,11 @@ export function rowBefore(shift: RowShift, row: number): number | undefined {
 
 /** Moves the shown results as the engine moved its rows. */
 export function shiftResults(t: FormulaTable, shift: RowShift): void {
-  for (const [id, column] of t.results) {
-    if (shift.kind === 'insert')
-      t.results.set(
-        id,
-        insertAt(column, shift.at, new Array<FormulaResult>(shift.count).fill(null)),
-      );
-    else t.results.set(id, dropRows(column, shift.rows));
-  }
+  for (const [id, column] of t.results)
+    t.results.set(
+      id,
+      shift.kind === 'insert' ? column.inserted(shift.at, shift.count) : column.without(shift.rows),
+    );
 }
 
 /** `items` inserted at `at`: in place for a few, else a new array (no spread of many args). */
@@ -131,7 +129,7 @@ export function withoutRows<T>(array: readonly T[], rows: readonly number[]): T[
  */
 export function applyUpdates(
   t: FormulaTable,
-  updates: readonly ColumnUpdate[],
+  updates: readonly ReceivedUpdate[],
 ): { fields: FieldId[]; rows: Set<RecordId> | null } {
   const fields: FieldId[] = [];
   let rows: Set<RecordId> | null = new Set();
@@ -144,10 +142,10 @@ export function applyUpdates(
       rows = null;
       continue;
     }
-    const column = t.results.get(id) ?? [];
+    const column = t.results.get(id) ?? ResultColumn.empty(t.shownIds.length);
     t.results.set(id, column);
     u.rows.forEach((r, i) => {
-      column[r] = u.values[i] ?? null;
+      column.set(r, u.values.get(i) ?? null);
       const recordId = t.shownIds[r];
       if (rows && recordId) rows.add(recordId);
     });

@@ -389,7 +389,7 @@ export async function previewFormula(
         values: values.get(field.id) ?? [],
       })),
     });
-    return update?.values ?? null;
+    return update?.values.toArray() ?? null;
   } catch {
     return null;
   }

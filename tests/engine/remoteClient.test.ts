@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EngineWorkerError, createEngineClient } from '../../src/engine/remote/client';
-import type { ColumnUpdate, FromEngine, ToEngine } from '../../src/engine/remote/protocol';
+import type { FromEngine, ReceivedUpdate, ToEngine } from '../../src/engine/remote/protocol';
 import { createEngineServer } from '../../src/engine/remote/server';
 
 const table = 'tbl_t';
@@ -17,8 +17,11 @@ const build = {
   ],
 };
 
-const column = (updates: ColumnUpdate[], fieldId: string) =>
-  updates.find((u) => u.fieldId === fieldId);
+/** One field's update, its typed values read back as a list. */
+const column = (updates: ReceivedUpdate[], fieldId: string) => {
+  const update = updates.find((u) => u.fieldId === fieldId);
+  return update && { ...update, values: update.values.toArray() };
+};
 
 describe('the engine client over parts of two values', () => {
   it('builds from inputs sent in parts and answers whole columns', async () => {
@@ -123,7 +126,7 @@ describe('the engine server', () => {
     await expect.poll(() => replies.some((r) => 'done' in r), { timeout: 10_000 }).toBe(true);
     expect(replies.map((r) => r.seq)).toEqual(replies.map((_, i) => i));
     const chunks = replies.flatMap((r) => ('chunk' in r ? [r.chunk] : []));
-    expect(chunks.map((c) => [c.fieldId, c.at, c.values.length])).toEqual([
+    expect(chunks.map((c) => [c.fieldId, c.at, c.results.codes.length])).toEqual([
       ['fld_d', 0, 3],
       ['fld_d', 3, 3],
       ['fld_d', 6, 1],

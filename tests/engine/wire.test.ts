@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ColumnUpdate, EngineRequest, UpdateChunk } from '../../src/engine/remote/protocol';
+import { transferablesOf } from '../../src/engine/remote/protocol';
+import { ResultColumn } from '../../src/engine/resultColumn';
 import {
   EngineProtocolError,
   InputAssembler,
@@ -21,16 +23,19 @@ const someRows: ColumnUpdate = {
   values: [20, 50, 90, 110, 400],
 };
 
+/** The updates put back together, their typed values read back as lists. */
 function assemble(chunks: readonly UpdateChunk[]): ColumnUpdate[] {
   const assembler = new UpdateAssembler();
   for (const c of chunks) assembler.add(c);
-  return assembler.finish();
+  return assembler.finish().map((u) => ({ ...u, values: u.values.toArray() }));
 }
+
+const chunkValues = (c: UpdateChunk) => ResultColumn.decode(c.results).toArray();
 
 describe('reply chunks', () => {
   it('split a column into parts of at most the given size and put it back exactly', () => {
     const chunks = splitUpdate(whole, 3);
-    expect(chunks.map((c) => [c.at, c.values.length, c.total])).toEqual([
+    expect(chunks.map((c) => [c.at, c.results.codes.length, c.total])).toEqual([
       [0, 3, 7],
       [3, 3, 7],
       [6, 1, 7],
@@ -41,7 +46,7 @@ describe('reply chunks', () => {
   it('keep each row with its value when a row update is split', () => {
     const chunks = splitUpdate(someRows, 2);
     expect(chunks.map((c) => c.rows)).toEqual([[2, 5], [9, 11], [40]]);
-    expect(chunks.map((c) => c.values)).toEqual([[20, 50], [90, 110], [400]]);
+    expect(chunks.map(chunkValues)).toEqual([[20, 50], [90, 110], [400]]);
     expect(assemble([...splitUpdate(whole, 2), ...chunks])).toEqual([whole, someRows]);
   });
 
@@ -142,5 +147,17 @@ describe('request parts', () => {
     const elsewhere = new InputAssembler();
     for (const p of parts) elsewhere.add(2, p);
     expect(() => elsewhere.complete(1, request)).toThrow(EngineProtocolError);
+  });
+});
+
+describe('the buffers a reply hands over', () => {
+  it('are a chunk’s typed values, and nothing for the other replies', () => {
+    const [chunk] = splitUpdate(whole, 10) as [UpdateChunk];
+    expect(transferablesOf({ seq: 0, id: 1, chunk })).toEqual([
+      chunk.results.numbers.buffer,
+      chunk.results.codes.buffer,
+    ]);
+    expect(transferablesOf({ seq: 1, id: 1, done: true })).toEqual([]);
+    expect(transferablesOf({ seq: 1, id: 1, error: 'x' })).toEqual([]);
   });
 });

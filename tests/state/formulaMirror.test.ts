@@ -11,6 +11,7 @@ import {
   shownValue,
   withoutRows,
 } from '../../src/state/formulaMirror';
+import { ResultColumn } from '../../src/engine/resultColumn';
 import { RowIndex } from '../../src/state/formulaRowIndex';
 import { runSlicedLoop } from '../../src/state/formulaValues';
 
@@ -27,7 +28,7 @@ function tableOf(rowIds: RecordId[], results: number[]): FormulaTable {
     values: new Map(),
     shownIds: rowIds,
     pending: [],
-    results: new Map([[F, results]]),
+    results: new Map([[F, ResultColumn.of(results)]]),
     types: new Map(),
     replies: Promise.resolve(),
     unsubscribe: () => undefined,
@@ -130,11 +131,11 @@ describe('shown values while row changes are on their way', () => {
   it('move the shown results with the rows, for small and large inserts', () => {
     const t = tableOf(ids(5), [0, 1, 2, 3, 4]);
     shiftResults(t, { kind: 'insert', at: 2, count: 2 });
-    expect(t.results.get(F)).toEqual([0, 1, null, null, 2, 3, 4]);
+    expect(t.results.get(F)?.toArray()).toEqual([0, 1, null, null, 2, 3, 4]);
     shiftResults(t, { kind: 'remove', rows: [0, 3, 6] });
-    expect(t.results.get(F)).toEqual([1, null, 2, 3]);
+    expect(t.results.get(F)?.toArray()).toEqual([1, null, 2, 3]);
     shiftResults(t, { kind: 'insert', at: 1, count: 5000 });
-    const column = t.results.get(F) ?? [];
+    const column = t.results.get(F)?.toArray() ?? [];
     expect(column).toHaveLength(5004);
     expect([column[0], column[1], column[5000], column[5001], column[5002], column[5003]]).toEqual([
       1,

@@ -5,11 +5,11 @@
  * runs in the page, behind the same messages.
  */
 import { yieldToEventLoop } from '../../domain/pause';
-import type { ColumnUpdate, EngineRequest, FromEngine, ToEngine } from './protocol';
+import type { EngineRequest, FromEngine, ReceivedUpdate, ToEngine } from './protocol';
 import { CHUNK_VALUES, EngineProtocolError, UpdateAssembler, splitRequest } from './wire';
 
 export interface EngineClient {
-  request(req: EngineRequest): Promise<ColumnUpdate[]>;
+  request(req: EngineRequest): Promise<ReceivedUpdate[]>;
   terminate(): void;
 }
 
@@ -31,7 +31,7 @@ interface Transport {
 
 interface Pending {
   assembler: UpdateAssembler;
-  resolve: (updates: ColumnUpdate[]) => void;
+  resolve: (updates: ReceivedUpdate[]) => void;
   reject: (err: Error) => void;
 }
 
@@ -57,7 +57,7 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
       const { parts, request } = splitRequest(req, chunkValues);
       const messages: ToEngine[] = parts.map((input) => ({ seq: seq++, id, input }));
       messages.push({ seq: seq++, id, request });
-      return new Promise<ColumnUpdate[]>((resolve, reject) => {
+      return new Promise<ReceivedUpdate[]>((resolve, reject) => {
         pending.set(id, { assembler: new UpdateAssembler(), resolve, reject });
         send(messages);
       });

@@ -4,6 +4,7 @@
  * parts of bounded size (see wire.ts), so neither thread spends long on one message.
  */
 import type { Language } from '../../domain/model';
+import type { EncodedResults, ResultColumn } from '../resultColumn';
 import type {
   CellChange,
   EngineValue,
@@ -64,9 +65,18 @@ export interface ColumnUpdate {
   values: FormulaResult[];
 }
 
+/** A ColumnUpdate as the page receives it: its values as a typed column (`rows`' order). */
+export interface ReceivedUpdate {
+  fieldId: string;
+  type: ResultType;
+  rows: number[] | null;
+  values: ResultColumn;
+}
+
 /**
- * A consecutive part of one ColumnUpdate: its values from `at` on (and, for a row update, the
- * rows they belong to); `total` is the whole update's length.
+ * A consecutive part of one ColumnUpdate: its values from `at` on, typed (their arrays are
+ * transferred, not cloned), and for a row update the rows they belong to; `total` is the whole
+ * update's length.
  */
 export interface UpdateChunk {
   fieldId: string;
@@ -74,7 +84,7 @@ export interface UpdateChunk {
   at: number;
   total: number;
   rows: number[] | null;
-  values: FormulaResult[];
+  results: EncodedResults;
 }
 
 /** A part of a request's input column, sent ahead of the request that carries it empty. */
@@ -96,3 +106,10 @@ export type FromEngine =
   | { seq: number; id: number; chunk: UpdateChunk }
   | { seq: number; id: number; done: true }
   | { seq: number; id: number; error: string };
+
+/** The buffers a message can hand over instead of copying (a chunk's typed values). */
+export function transferablesOf(message: FromEngine): Transferable[] {
+  if (!('chunk' in message)) return [];
+  const { numbers, codes } = message.chunk.results;
+  return [numbers.buffer, codes.buffer];
+}

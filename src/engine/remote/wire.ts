@@ -3,8 +3,15 @@
  * cloning a million-value column for postMessage takes one long task on the sending thread and
  * another on the receiving one, while parts of ~50,000 values take a few milliseconds each.
  */
-import type { EngineValue, FormulaResult } from '../types';
-import type { ColumnUpdate, EngineRequest, InputPart, UpdateChunk } from './protocol';
+import { encodeResults, ResultColumn } from '../resultColumn';
+import type { EngineValue } from '../types';
+import type {
+  ColumnUpdate,
+  EngineRequest,
+  InputPart,
+  ReceivedUpdate,
+  UpdateChunk,
+} from './protocol';
 
 /** Values per message, both ways (measured: ~2–5 ms to clone on either side). */
 export const CHUNK_VALUES = 50_000;
@@ -28,7 +35,7 @@ export function splitUpdate(update: ColumnUpdate, max: number): UpdateChunk[] {
       at,
       total,
       rows: rows === null ? null : part ? rows : rows.slice(at, end),
-      values: part ? values : values.slice(at, end),
+      results: encodeResults(values, at, end),
     });
   }
   return chunks;
@@ -36,12 +43,13 @@ export function splitUpdate(update: ColumnUpdate, max: number): UpdateChunk[] {
 
 /** Rebuilds a reply's updates from its chunks, refusing any chunk out of sequence. */
 export class UpdateAssembler {
-  private readonly updates: ColumnUpdate[] = [];
-  private open: { update: ColumnUpdate; filled: number } | null = null;
+  private readonly updates: ReceivedUpdate[] = [];
+  private open: { update: ReceivedUpdate; filled: number } | null = null;
 
   add(chunk: UpdateChunk): void {
-    const n = chunk.values.length;
-    if (chunk.rows !== null && chunk.rows.length !== n)
+    const { numbers, codes } = chunk.results;
+    const n = codes.length;
+    if ((chunk.rows !== null && chunk.rows.length !== n) || numbers.length !== n)
       throw new EngineProtocolError(`Chunk of ${chunk.fieldId}: rows and values differ.`);
     if (chunk.at + n > chunk.total)
       throw new EngineProtocolError(`Chunks of ${chunk.fieldId} exceed ${chunk.total} values.`);
@@ -54,7 +62,7 @@ export class UpdateAssembler {
         fieldId,
         type,
         rows: rows && new Array<number>(total),
-        values: new Array<FormulaResult>(total),
+        values: ResultColumn.empty(total),
       };
       this.open = { update, filled: 0 };
     }
@@ -67,13 +75,13 @@ export class UpdateAssembler {
       (open.update.rows === null) !== (chunk.rows === null)
     )
       throw new EngineProtocolError(`Chunk of ${chunk.fieldId} at ${chunk.at} out of sequence.`);
-    copyInto(open.update.values, chunk.at, chunk.values);
+    open.update.values.write(chunk.at, chunk.results);
     if (open.update.rows && chunk.rows) copyInto(open.update.rows, chunk.at, chunk.rows);
     open.filled += n;
   }
 
   /** The reply's updates; throws if the last one is incomplete. */
-  finish(): ColumnUpdate[] {
+  finish(): ReceivedUpdate[] {
     this.close();
     return this.updates;
   }
