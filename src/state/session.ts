@@ -126,6 +126,9 @@ export function ensureRecords(tableId: TableId): Promise<void> {
     if (!store.complete) {
       const all = await loadAllRecords(s.db, tableId);
       performance.mark('regulars:records-read');
+      // The rows are shown (the store's listeners and the render they cause) in a task of
+      // their own, not after the last slice of putting the records in order.
+      await yieldToEventLoop();
       if (session !== s) return;
       if (!store.complete) store.finishLoad(all);
       if (!snapshot || snapshot.length === 0) performance.mark('regulars:first-rows');
