@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
-import { warmFonts } from './ui/fontWarmup';
+import { warmFonts, warmStrikes } from './ui/fontWarmup';
 import { initI18n, warmLocaleData } from './ui/i18n';
 import { registerServiceWorker } from './ui/pwa';
 import { startFormulaSync } from './state/formulas';
@@ -37,4 +37,4 @@ function startInterface(): void {
   }
   registerServiceWorker();
 }
-void fontsWarm.then(startInterface);
+void fontsWarm.then(() => warmStrikes()).then(startInterface);

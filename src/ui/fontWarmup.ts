@@ -10,6 +10,7 @@
  * systems the worker's step costs whatever a first use of the fonts costs there, off the page's
  * thread as well.
  */
+import { yieldToEventLoop } from '../domain/pause';
 
 /** The weights the first screen shows: body text, and headings and headers (600 to 700). */
 export const FIRST_SCREEN_WEIGHTS: readonly number[] = [400, 600];
@@ -53,6 +54,55 @@ export function measureInWeights(
   }
 }
 
+/**
+ * The weights and sizes (px) of the text of the first screens: the welcome screen and a
+ * workspace's shell and grid (an end-to-end test reads them from the rendered screens).
+ */
+export const FIRST_SCREEN_STRIKES: readonly (readonly [weight: number, px: number])[] = [
+  [400, 12],
+  [600, 12],
+  [400, 13],
+  [600, 13],
+  [400, 14],
+  [600, 14],
+  [400, 16],
+  [600, 16],
+  [400, 17],
+  [600, 18],
+  [700, 40],
+];
+
+/**
+ * The page's own half of the warm-up, after the worker's: each size and weight of the first
+ * screens measured on a canvas of the page's thread, one per task.
+ *
+ * Why: each thread asks the browser for the render settings of every font size it uses
+ * (`GetWebFontRenderStyleForStrike`) and for the font of each character its fonts lack, and
+ * waits for the answers. The browser answers in under a millisecond when idle, but at launch it
+ * is busy reading the table: the shell's first layout waited 26 ms for one answer and 34 ms in
+ * all, in a 53 ms task (traced at 100k rows). Asked here, each wait falls in a small task of
+ * its own, and the layouts find the answers kept.
+ */
+export async function warmStrikes(
+  family = pageFontFamily(),
+  context: Pick<OffscreenCanvasRenderingContext2D, 'font' | 'measureText'> | null = pageContext(),
+  strikes: readonly (readonly [number, number])[] = FIRST_SCREEN_STRIKES,
+): Promise<void> {
+  if (!context) return;
+  for (const [weight, px] of strikes) {
+    context.font = `${weight} ${px}px ${family}`;
+    context.measureText(WARM_SAMPLE);
+    await yieldToEventLoop();
+  }
+}
+
+function pageContext(): OffscreenCanvasRenderingContext2D | null {
+  return typeof OffscreenCanvas === 'undefined' ? null : new OffscreenCanvas(1, 1).getContext('2d');
+}
+
+const pageFontFamily = (): string =>
+  getComputedStyle(document.documentElement).fontFamily || 'sans-serif';
+
 function startWorker(): Worker {
   return new Worker(new URL('./fontWarmup.worker.ts', import.meta.url), { type: 'module' });
 }
@@ -90,8 +140,7 @@ export function warmFonts(
     const timer = setTimeout(() => finish('timeout'), timeoutMs);
     worker.onmessage = () => finish('answered');
     worker.onerror = () => finish('failed');
-    const family =
-      options.family ?? (getComputedStyle(document.documentElement).fontFamily || 'sans-serif');
+    const family = options.family ?? pageFontFamily();
     const request: WarmRequest = { family, weights, sample: WARM_SAMPLE };
     worker.postMessage(request);
   });

@@ -10,6 +10,7 @@ import {
   waitLoaded,
 } from './app';
 import { watchForeignRequests } from './browser';
+import { FIRST_SCREEN_STRIKES } from '../../src/ui/fontWarmup';
 
 const browser = sharedBrowser();
 
@@ -55,6 +56,41 @@ describe('first launch', () => {
     expect(start.warm).toBe('answered');
     expect(start.splashes).toBe(0);
     expect(foreign).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('draws the first screens only in the sizes and weights the font warm-up asks for', async () => {
+    const { page, context, errors } = await openApp(browser(), 'zh-CN');
+    // Each weight and px size of the visible text, placeholders and CSS-drawn icons.
+    const strikes = () =>
+      page.evaluate(() => {
+        const seen = new Set<string>();
+        const add = (el: Element, pseudo?: string) => {
+          const style = getComputedStyle(el, pseudo);
+          seen.add(`${style.fontWeight} ${style.fontSize}`);
+        };
+        for (const el of document.querySelectorAll('body *')) {
+          const box = el.getBoundingClientRect();
+          if (box.width === 0 || box.bottom < 0 || box.top > innerHeight) continue;
+          const text = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent?.trim());
+          if (text || (el instanceof HTMLInputElement && el.placeholder)) add(el);
+          for (const pseudo of ['::before', '::after']) {
+            const content = getComputedStyle(el, pseudo).content;
+            if (content !== 'none' && content !== 'normal' && content !== '""') add(el, pseudo);
+          }
+        }
+        return [...seen].sort();
+      });
+    const asked = new Set(FIRST_SCREEN_STRIKES.map(([weight, px]) => `${weight} ${px}px`));
+    await page.getByTestId('start-template').waitFor();
+    const welcome = await strikes();
+    await startWithTemplate(page);
+    await page.locator('.ag-row[row-index="10"]').first().waitFor({ state: 'visible' });
+    const workspace = await strikes();
+    expect(welcome.length).toBeGreaterThan(2);
+    expect(workspace.length).toBeGreaterThan(2);
+    expect([...welcome, ...workspace].filter((s) => !asked.has(s))).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });

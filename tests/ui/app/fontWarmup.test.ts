@@ -1,7 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
+  FIRST_SCREEN_STRIKES,
   measureInWeights,
   warmFonts,
+  warmStrikes,
   WARM_MARK,
   WARM_SAMPLE,
   type WarmRequest,
@@ -110,5 +112,28 @@ describe('measureInWeights', () => {
     measureInWeights(request, context);
     expect(measured).toEqual(['400 14px A, B | 客A', '600 14px A, B | 客A']);
     expect(() => measureInWeights(request, null)).not.toThrow();
+  });
+});
+
+describe('warmStrikes', () => {
+  it('measures the sample in each size and weight of the first screens', async () => {
+    const measured: string[] = [];
+    const context = {
+      font: '',
+      measureText(text: string) {
+        measured.push(`${this.font} | ${text}`);
+        return {} as TextMetrics;
+      },
+    };
+    await warmStrikes('A, B', context, [
+      [400, 12],
+      [600, 16],
+    ]);
+    expect(measured).toEqual([`400 12px A, B | ${WARM_SAMPLE}`, `600 16px A, B | ${WARM_SAMPLE}`]);
+
+    measured.length = 0;
+    await warmStrikes('A', context);
+    expect(measured).toHaveLength(FIRST_SCREEN_STRIKES.length);
+    await expect(warmStrikes('A', null)).resolves.toBeUndefined();
   });
 });
