@@ -34,7 +34,8 @@ const lastMark = (): unknown =>
   (performance.getEntriesByName(WARM_MARK).at(-1) as PerformanceMark | undefined)?.detail;
 
 describe('warmFonts', () => {
-  it('sends the font list, the weights and the sample, and ends when the worker answers', async () => {
+  it('sends the font list, the page’s language, the weights and the sample, and ends when the worker answers', async () => {
+    document.documentElement.lang = 'zh-CN';
     const w = fakeWorker();
     let ended = false;
     const warm = warmFonts({
@@ -46,7 +47,12 @@ describe('warmFonts', () => {
     });
     await Promise.resolve();
     expect(w.sent).toEqual([
-      { family: '"Noto Sans CJK SC", sans-serif', weights: [400, 600], sample: WARM_SAMPLE },
+      {
+        family: '"Noto Sans CJK SC", sans-serif',
+        lang: 'zh-CN',
+        weights: [400, 600],
+        sample: WARM_SAMPLE,
+      },
     ]);
     expect(ended).toBe(false);
     w.answer();
@@ -108,10 +114,19 @@ describe('measureInWeights', () => {
         return {} as TextMetrics;
       },
     };
-    const request: WarmRequest = { family: 'A, B', weights: [400, 600], sample: '客A' };
+    const request: WarmRequest = {
+      family: 'A, B',
+      lang: 'zh-CN',
+      weights: [400, 600],
+      sample: '客A',
+    };
     measureInWeights(request, context);
     expect(measured).toEqual(['400 14px A, B | 客A', '600 14px A, B | 客A']);
     expect(() => measureInWeights(request, null)).not.toThrow();
+    // In the page's language, where the context has one.
+    const withLang = { ...context, lang: 'inherit' };
+    measureInWeights(request, withLang);
+    expect(withLang.lang).toBe('zh-CN');
   });
 });
 
@@ -125,15 +140,22 @@ describe('warmStrikes', () => {
         return {} as TextMetrics;
       },
     };
-    await warmStrikes('A, B', context, [
-      [400, 12],
-      [600, 16],
-    ]);
+    await warmStrikes(
+      'A, B',
+      context,
+      [
+        [400, 12],
+        [600, 16],
+      ],
+      'en',
+    );
     expect(measured).toEqual([`400 12px A, B | ${WARM_SAMPLE}`, `600 16px A, B | ${WARM_SAMPLE}`]);
 
     measured.length = 0;
-    await warmStrikes('A', context);
+    const withLang = { ...context, lang: 'inherit' };
+    await warmStrikes('A', withLang, FIRST_SCREEN_STRIKES, 'zh-CN');
     expect(measured).toHaveLength(FIRST_SCREEN_STRIKES.length);
+    expect(withLang.lang).toBe('zh-CN');
     await expect(warmStrikes('A', null)).resolves.toBeUndefined();
   });
 });
