@@ -104,16 +104,22 @@ describe('warmFonts', () => {
   });
 });
 
+/** A 2D context that records each font and text it measures. */
+function recordingContext() {
+  const measured: string[] = [];
+  const context = {
+    font: '',
+    measureText(text: string) {
+      measured.push(`${this.font} | ${text}`);
+      return {} as TextMetrics;
+    },
+  };
+  return { measured, context };
+}
+
 describe('measureInWeights', () => {
   it('measures the sample once in each weight of the font list', () => {
-    const measured: string[] = [];
-    const context = {
-      font: '',
-      measureText(text: string) {
-        measured.push(`${this.font} | ${text}`);
-        return {} as TextMetrics;
-      },
-    };
+    const { measured, context } = recordingContext();
     const request: WarmRequest = {
       family: 'A, B',
       lang: 'zh-CN',
@@ -132,14 +138,7 @@ describe('measureInWeights', () => {
 
 describe('warmStrikes', () => {
   it('measures the sample in each size and weight of the first screens', async () => {
-    const measured: string[] = [];
-    const context = {
-      font: '',
-      measureText(text: string) {
-        measured.push(`${this.font} | ${text}`);
-        return {} as TextMetrics;
-      },
-    };
+    const { measured, context } = recordingContext();
     await warmStrikes(
       'A, B',
       context,
