@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 import { warmFonts, warmStrikes } from './ui/fontWarmup';
-import { initI18n, warmLocaleData } from './ui/i18n';
+import { initI18n, normaliseLanguage, warmLocaleData } from './ui/i18n';
 import { registerServiceWorker } from './ui/pwa';
 import { startFormulaSync } from './state/formulas';
 import { guardPendingWrites } from './state/session';
@@ -12,6 +12,9 @@ import './ui/styles/base.css';
 // A worker loads the fonts first (see fontWarmup), started before anything else competes for
 // the processor: the interface's first layouts then wait for no font file. Until then the page
 // shows index.html's splash, which has no text.
+// In the language the interface will most likely show (the browser's, as App picks it when the
+// workspace names none; App sets the workspace's own once it is read): the warm-up measures in it.
+document.documentElement.lang = normaliseLanguage(navigator.language);
 const fontsWarm = warmFonts();
 
 // Open the database before React renders, so records load while the UI starts; in a task of
