@@ -9,12 +9,12 @@ import { guardPendingWrites } from './state/session';
 import { boot } from './state/workspace';
 import './ui/styles/base.css';
 
+// The warm-up measures text in the page's language: the one the interface will most likely show
+// (the browser's, as App picks it when the workspace names none; App sets the workspace's own).
+document.documentElement.lang = normaliseLanguage(navigator.language);
 // A worker loads the fonts first (see fontWarmup), started before anything else competes for
 // the processor: the interface's first layouts then wait for no font file. Until then the page
 // shows index.html's splash, which has no text.
-// In the language the interface will most likely show (the browser's, as App picks it when the
-// workspace names none; App sets the workspace's own once it is read): the warm-up measures in it.
-document.documentElement.lang = normaliseLanguage(navigator.language);
 const fontsWarm = warmFonts();
 
 // Open the database before React renders, so records load while the UI starts; in a task of

@@ -36,10 +36,10 @@ export class ValueInterner {
   internValues(values: Partial<Record<string, CellValue>>): void {
     for (const key in values) {
       const value = values[key];
-      if (typeof value === 'string') {
-        const shared = this.share(key, value);
-        if (shared !== value) values[key] = shared;
-      } else if (Array.isArray(value)) {
+      // Assigned unconditionally: `!==` compares strings by content, so it cannot tell the copy
+      // read from the copy shared.
+      if (typeof value === 'string') values[key] = this.share(key, value);
+      else if (Array.isArray(value)) {
         for (let i = 0; i < value.length; i++) value[i] = this.share(key, value[i] as string);
       }
     }

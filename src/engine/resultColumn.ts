@@ -10,10 +10,13 @@
  */
 import type { FormulaError, FormulaResult } from './types';
 
+/** A result that is not a number: held once per column, rows point to it by code. */
+type Other = Exclude<FormulaResult, number>;
+
 /** The code of a row whose value is its number. */
 const NUMBER = -1;
 /** Codes of the values every column may hold, before the column's own. */
-const FIXED: readonly FormulaResult[] = [null, false, true];
+const FIXED: readonly Other[] = [null, false, true];
 /** Distinct texts and errors a column looks up before it stops sharing codes for new ones. */
 const MAX_SHARED = 4096;
 
@@ -22,17 +25,10 @@ export interface EncodedResults {
   numbers: Float64Array;
   codes: Int32Array;
   /** The values of codes FIXED.length and up, in code order. */
-  others: FormulaResult[];
+  others: Other[];
 }
 
 const errorKey = (e: FormulaError): string => `${e.error}\u0000${e.message ?? ''}`;
-
-function fixedCode(value: FormulaResult): number {
-  if (value === null) return 0;
-  if (value === false) return 1;
-  if (value === true) return 2;
-  return NUMBER;
-}
 
 export class ResultColumn {
   private texts = new Map<string, number>();
@@ -42,7 +38,7 @@ export class ResultColumn {
     private numbers: Float64Array,
     private codes: Int32Array,
     /** Values by code; the first FIXED.length are FIXED. */
-    private values: FormulaResult[],
+    private values: Other[],
   ) {}
 
   /** A column of `length` empty rows. */
@@ -50,9 +46,10 @@ export class ResultColumn {
     return new ResultColumn(new Float64Array(length), new Int32Array(length), [...FIXED]);
   }
 
-  static of(values: readonly FormulaResult[]): ResultColumn {
-    const column = ResultColumn.empty(values.length);
-    for (let row = 0; row < values.length; row++) column.set(row, values[row] as FormulaResult);
+  /** Results `from` … `to` of `values` as a column. */
+  static of(values: readonly FormulaResult[], from = 0, to = values.length): ResultColumn {
+    const column = ResultColumn.empty(to - from);
+    for (let row = from; row < to; row++) column.set(row - from, values[row] as FormulaResult);
     return column;
   }
 
@@ -119,6 +116,11 @@ export class ResultColumn {
     return this.withArrays(numbers, codes);
   }
 
+  /** The column in its typed form, its own arrays (for a column made to be sent). */
+  encoded(): EncodedResults {
+    return { numbers: this.numbers, codes: this.codes, others: this.values.slice(FIXED.length) };
+  }
+
   toArray(): FormulaResult[] {
     const out = new Array<FormulaResult>(this.length);
     for (let row = 0; row < out.length; row++) out[row] = this.get(row) as FormulaResult;
@@ -133,7 +135,7 @@ export class ResultColumn {
   }
 
   /** Rows from … to of `codes` index `others` (codes from FIXED.length): make them index values. */
-  private remap(from: number, to: number, others: readonly FormulaResult[]): void {
+  private remap(from: number, to: number, others: readonly Other[]): void {
     if (others.length === 0) return;
     const mine = others.map((v) => this.codeOf(v));
     const codes = this.codes;
@@ -144,13 +146,12 @@ export class ResultColumn {
     }
   }
 
-  private codeOf(value: FormulaResult): number {
-    const fixed = fixedCode(value);
-    if (fixed !== NUMBER) return fixed;
-    const [known, key] =
-      typeof value === 'string'
-        ? [this.texts, value]
-        : [this.errors, errorKey(value as FormulaError)];
+  private codeOf(value: Other): number {
+    const fixed = FIXED.indexOf(value);
+    if (fixed >= 0) return fixed;
+    const text = typeof value === 'string';
+    const known = text ? this.texts : this.errors;
+    const key = text ? value : errorKey(value as FormulaError);
     const code = known.get(key);
     if (code !== undefined) return code;
     const added = this.values.push(value) - 1;
@@ -165,32 +166,5 @@ export function encodeResults(
   from = 0,
   to = values.length,
 ): EncodedResults {
-  const n = to - from;
-  const numbers = new Float64Array(n);
-  const codes = new Int32Array(n);
-  const others: FormulaResult[] = [];
-  const texts = new Map<string, number>();
-  const errors = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    const value = values[from + i] as FormulaResult;
-    if (typeof value === 'number') {
-      numbers[i] = value;
-      codes[i] = NUMBER;
-      continue;
-    }
-    const fixed = fixedCode(value);
-    if (fixed !== NUMBER) {
-      codes[i] = fixed;
-      continue;
-    }
-    const [known, key] =
-      typeof value === 'string' ? [texts, value] : [errors, errorKey(value as FormulaError)];
-    let code = known.get(key);
-    if (code === undefined) {
-      code = FIXED.length + others.push(value) - 1;
-      known.set(key, code);
-    }
-    codes[i] = code;
-  }
-  return { numbers, codes, others };
+  return ResultColumn.of(values, from, to).encoded();
 }

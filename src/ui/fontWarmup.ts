@@ -48,10 +48,8 @@ export interface WarmRequest {
 export function measureInWeights(request: WarmRequest, context: WarmContext | null): void {
   if (!context) return;
   inLanguage(context, request.lang);
-  for (const weight of request.weights) {
-    context.font = `${weight} 14px ${request.family}`;
-    context.measureText(request.sample);
-  }
+  for (const weight of request.weights)
+    measure(context, request.family, [weight, 14], request.sample);
 }
 
 /**
@@ -91,11 +89,21 @@ export async function warmStrikes(
 ): Promise<void> {
   if (!context) return;
   inLanguage(context, lang);
-  for (const [weight, px] of strikes) {
-    context.font = `${weight} ${px}px ${family}`;
-    context.measureText(WARM_SAMPLE);
+  for (const strike of strikes) {
+    measure(context, family, strike, WARM_SAMPLE);
     await yieldToEventLoop();
   }
+}
+
+/** Measures `sample` in one weight and size (px) of `family`. */
+function measure(
+  context: WarmContext,
+  family: string,
+  [weight, px]: readonly [number, number],
+  sample: string,
+): void {
+  context.font = `${weight} ${px}px ${family}`;
+  context.measureText(sample);
 }
 
 /** What the warm-up uses of a 2D context (`lang`: Chromium 135 and later). */
