@@ -11,8 +11,13 @@ import chromiumSettings from '../../chromium.json' with { type: 'json' };
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? chromiumSettings.defaultPath;
 
-/** The end-to-end tests' flags, plus what the memory figures need. */
-const ARGS = [...chromiumSettings.args, '--enable-precise-memory-info', '--js-flags=--expose-gc'];
+/**
+ * The end-to-end tests' flags, plus what the memory figures need. BENCH_JS_FLAGS adds V8 flags
+ * for a diagnosis (e.g. `--trace-gc`, printed on the browser's output: run with
+ * DEBUG=pw:browser); figures measured with them are not the app's.
+ */
+const JS_FLAGS = ['--expose-gc', process.env.BENCH_JS_FLAGS ?? ''].join(' ').trim();
+const ARGS = [...chromiumSettings.args, '--enable-precise-memory-info', `--js-flags=${JS_FLAGS}`];
 
 export async function buildBench(root) {
   await build({ root, configFile: join(root, 'vite.bench.config.ts'), logLevel: 'warn' });
