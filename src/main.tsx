@@ -5,7 +5,6 @@ import { warmFonts, warmStrikes } from './ui/fontWarmup';
 import { initI18n, normaliseLanguage, warmLocaleData } from './ui/i18n';
 import { registerServiceWorker } from './ui/pwa';
 import { startFormulaSync } from './state/formulas';
-import { holdReadsUntilGridUp } from './state/launchGate';
 import { guardPendingWrites } from './state/session';
 import { boot } from './state/workspace';
 import './ui/styles/base.css';
@@ -18,10 +17,8 @@ document.documentElement.lang = normaliseLanguage(navigator.language);
 // shows index.html's splash, which has no text.
 const fontsWarm = warmFonts();
 
-// Open the database before React renders, so the schema is read while the UI starts; in a task
-// of its own (Dexie's set-up and the open take ~5 ms), after the one that evaluates the modules.
-// The table's records are read once the grid exists (see launchGate).
-holdReadsUntilGridUp();
+// Open the database before React renders, so records load while the UI starts; in a task of
+// its own (Dexie's set-up and the open take ~5 ms), after the one that evaluates the modules.
 startFormulaSync();
 setTimeout(() => void boot(), 0);
 guardPendingWrites(window);

@@ -22,7 +22,6 @@ import {
 } from '../db';
 import { yieldToEventLoop } from '../domain/pause';
 import { readFirstScreen } from './firstScreen';
-import { readsMayStart } from './launchGate';
 import { RecordStore } from './recordStore';
 import { bumpRecords, pushNotice, useAppStore } from './store';
 
@@ -124,11 +123,7 @@ export function ensureRecords(tableId: TableId): Promise<void> {
       store.reset(snapshot, false);
       performance.mark('regulars:first-rows');
     }
-    // At launch the read waits for the grid to be created (see launchGate).
-    await readsMayStart();
-    if (session !== s) return;
     if (!store.complete) {
-      performance.mark('regulars:read-start');
       const all = await loadAllRecords(s.db, tableId);
       performance.mark('regulars:records-read');
       // The rows are shown (the store's listeners and the render they cause) in a task of

@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import type { RecordId } from '../domain/ids';
 import { listTables } from '../domain/schemaState';
 import { createTable } from '../state/actions';
-import { gridIsUp } from '../state/launchGate';
 import { redo, undo } from '../state/session';
 import { selectActiveTable, selectActiveView, useAppStore } from '../state/store';
 import { selectTable } from '../state/workspace';
@@ -66,10 +65,7 @@ function Workspace() {
   const tableId = table?.id;
   const onFirstRows = useCallback(() => setPainted(tableId ?? null), [tableId]);
   const [gridUp, setGridUp] = useState<string | null>(null);
-  const onGridUp = useCallback(() => {
-    setGridUp(tableId ?? null);
-    gridIsUp();
-  }, [tableId]);
+  const onGridUp = useCallback(() => setGridUp(tableId ?? null), [tableId]);
   return (
     <div className="app" data-testid="app" data-loaded={loaded ? 'true' : 'false'}>
       <Sidebar />

@@ -60,35 +60,6 @@ describe('first launch', () => {
     await context.close();
   });
 
-  it('reads the table once the grid is up, and shows its rows', async () => {
-    const { page, context, errors } = await openApp(browser(), 'zh-CN');
-    await startWithTemplate(page);
-    // When the grid's root first exists, in page time.
-    await page.addInitScript(() => {
-      new MutationObserver((_, observer) => {
-        if (!document.querySelector('.ag-root-wrapper')) return;
-        (window as unknown as { gridAt: number }).gridAt = performance.now();
-        observer.disconnect();
-      }).observe(document, { childList: true, subtree: true });
-    });
-    await page.reload();
-    await waitLoaded(page);
-    expect(await recordCount(page)).toContain('200');
-    const launch = await page.evaluate(() => {
-      const mark = (name: string) => performance.getEntriesByName(name)[0] as PerformanceMark;
-      return {
-        gridAt: (window as unknown as { gridAt: number }).gridAt,
-        released: mark('regulars:reads-released').detail as unknown,
-        readStart: mark('regulars:read-start').startTime,
-      };
-    });
-    // Released by the grid, not by the gate's time-out, and not read before the grid existed.
-    expect(launch.released).toBe('grid');
-    expect(launch.readStart).toBeGreaterThanOrEqual(launch.gridAt);
-    expect(errors).toEqual([]);
-    await context.close();
-  });
-
   it('draws the first screens only in the sizes and weights the font warm-up asks for', async () => {
     const { page, context, errors } = await openApp(browser(), 'zh-CN');
     // Each weight and px size of the visible text, placeholders and CSS-drawn icons.
