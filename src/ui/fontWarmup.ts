@@ -11,6 +11,7 @@
  * thread as well.
  */
 import { yieldToEventLoop } from '../domain/pause';
+import { TYPE_GLYPHS } from './columns/fieldTypeMeta';
 
 /** The weights the first screen shows: body text, and headings and headers (600 to 700). */
 export const FIRST_SCREEN_WEIGHTS: readonly number[] = [400, 600];
@@ -20,9 +21,12 @@ export const FIRST_SCREEN_WEIGHTS: readonly number[] = [400, 600];
  * lack (each missing one costs a fallback lookup on first use). Each fallback font's file is
  * opened once per page: on this machine ↶ and most others are DejaVu Sans, ⤢ DejaVu Serif, and
  * the search box's ⌕ DejaVu Sans Mono, which the page's first layout opened itself, in a 20 ms
- * wait, while the worker did not meet it (traced).
+ * wait, while the worker did not meet it (traced). The column headers' type glyphs too: the
+ * multi-select's ☰ fell back to another font in the workspace's first layout, whose ask for it
+ * waited 47 ms on a browser busy at launch (traced; an end-to-end test lists the symbols the
+ * first screens draw in a fallback font).
  */
-export const WARM_SAMPLE = '客Aa↶↷⇤⇥▾⚙✎✕⤢⌕';
+export const WARM_SAMPLE = `客Aa↶↷⇤⇥▾⚙✎✕⤢⌕${TYPE_GLYPHS}`;
 
 /**
  * Waits at most this long for the worker: a page must not hang on a warm-up. It answered in

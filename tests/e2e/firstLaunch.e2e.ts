@@ -10,7 +10,7 @@ import {
   waitLoaded,
 } from './app';
 import { watchForeignRequests } from './browser';
-import { FIRST_SCREEN_STRIKES } from '../../src/ui/fontWarmup';
+import { FIRST_SCREEN_STRIKES, WARM_SAMPLE } from '../../src/ui/fontWarmup';
 
 const browser = sharedBrowser();
 
@@ -91,6 +91,58 @@ describe('first launch', () => {
     expect(welcome.length).toBeGreaterThan(2);
     expect(workspace.length).toBeGreaterThan(2);
     expect([...welcome, ...workspace].filter((s) => !asked.has(s))).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('draws no symbol of the first screens in a fallback font the warm-up did not ask for', async () => {
+    const { page, context, errors } = await openApp(browser(), 'zh-CN');
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    // Characters of visible elements that Chromium drew in a font other than Noto Sans CJK (the
+    // first of the app's fonts on this machine): each was a fallback the page had to ask for.
+    const fallbacks = async () => {
+      const texts = await page.evaluate(() => {
+        const out: string[] = [];
+        for (const el of document.querySelectorAll('body *')) {
+          el.removeAttribute('data-font-probe');
+          const box = el.getBoundingClientRect();
+          if (box.width === 0 || box.bottom < 0 || box.top > innerHeight) continue;
+          const own = [...el.childNodes]
+            .filter((n) => n.nodeType === 3)
+            .map((n) => n.textContent ?? '')
+            .join('')
+            .trim();
+          if (!own) continue;
+          el.setAttribute('data-font-probe', String(out.length));
+          out.push(own);
+        }
+        return out;
+      });
+      const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+      const { nodeIds } = await cdp.send('DOM.querySelectorAll', {
+        nodeId: root.nodeId,
+        selector: '[data-font-probe]',
+      });
+      const found = new Set<string>();
+      for (const nodeId of nodeIds) {
+        const { attributes } = await cdp.send('DOM.getAttributes', { nodeId });
+        const index = Number(attributes[attributes.indexOf('data-font-probe') + 1]);
+        const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+        if (fonts.every((f) => f.familyName.startsWith('Noto Sans CJK'))) continue;
+        for (const ch of texts[index] ?? '')
+          if (!/[\p{Script=Han}\p{ASCII}\u3000-\u303f\uff00-\uffef]/u.test(ch)) found.add(ch);
+      }
+      return [...found];
+    };
+    await page.getByTestId('start-template').waitFor();
+    const welcome = await fallbacks();
+    await startWithTemplate(page);
+    await page.locator('.ag-row[row-index="10"]').first().waitFor({ state: 'visible' });
+    const workspace = await fallbacks();
+    expect(workspace.length).toBeGreaterThan(0);
+    expect([...welcome, ...workspace].filter((ch) => !WARM_SAMPLE.includes(ch))).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });

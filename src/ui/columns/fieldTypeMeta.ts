@@ -43,6 +43,9 @@ const GLYPHS: Record<FieldType, string> = {
   modifiedTime: '✎',
 };
 
+/** Every type's glyph, once: the font warm-up measures them (see ui/fontWarmup). */
+export const TYPE_GLYPHS: string = [...new Set(Object.values(GLYPHS))].join('');
+
 export function getTypeGlyph(type: FieldType): string {
   return GLYPHS[type];
 }
