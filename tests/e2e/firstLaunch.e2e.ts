@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   baseUrl,
@@ -13,6 +14,15 @@ import { watchForeignRequests } from './browser';
 import { FIRST_SCREEN_STRIKES, WARM_SAMPLE } from '../../src/ui/fontWarmup';
 
 const browser = sharedBrowser();
+
+/** `probe` on the welcome screen, then on the template's workspace once its rows are drawn. */
+async function onFirstScreens<T>(page: Page, probe: () => Promise<T>): Promise<[T, T]> {
+  await page.getByTestId('start-template').waitFor();
+  const welcome = await probe();
+  await startWithTemplate(page);
+  await page.locator('.ag-row[row-index="10"]').first().waitFor({ state: 'visible' });
+  return [welcome, await probe()];
+}
 
 describe('first launch', () => {
   it('offers the template, shows 200 customers, keeps an edit across a reload, makes no foreign request', async () => {
@@ -83,11 +93,7 @@ describe('first launch', () => {
         return [...seen].sort();
       });
     const asked = new Set(FIRST_SCREEN_STRIKES.map(([weight, px]) => `${weight} ${px}px`));
-    await page.getByTestId('start-template').waitFor();
-    const welcome = await strikes();
-    await startWithTemplate(page);
-    await page.locator('.ag-row[row-index="10"]').first().waitFor({ state: 'visible' });
-    const workspace = await strikes();
+    const [welcome, workspace] = await onFirstScreens(page, strikes);
     expect(welcome.length).toBeGreaterThan(2);
     expect(workspace.length).toBeGreaterThan(2);
     expect([...welcome, ...workspace].filter((s) => !asked.has(s))).toEqual([]);
@@ -136,11 +142,7 @@ describe('first launch', () => {
       }
       return [...found];
     };
-    await page.getByTestId('start-template').waitFor();
-    const welcome = await fallbacks();
-    await startWithTemplate(page);
-    await page.locator('.ag-row[row-index="10"]').first().waitFor({ state: 'visible' });
-    const workspace = await fallbacks();
+    const [welcome, workspace] = await onFirstScreens(page, fallbacks);
     expect(workspace.length).toBeGreaterThan(0);
     expect([...welcome, ...workspace].filter((ch) => !WARM_SAMPLE.includes(ch))).toEqual([]);
     expect(errors).toEqual([]);
