@@ -81,6 +81,7 @@ export async function openApp(context, baseUrl) {
       firstRowsMark: mark('regulars:first-rows'),
       allRows: mark('regulars:all-rows'),
       recordsRead: mark('regulars:records-read'),
+      fontsWarm: mark('regulars:fonts-warm'),
       firstRow: probe.firstRow,
       firstRowPainted: probe.firstRowPainted,
       loaded: probe.loaded,

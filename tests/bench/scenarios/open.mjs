@@ -50,6 +50,8 @@ export async function runOpen(env) {
       firstRowsMark: round(t.firstRowsMark),
       allRowsMark: round(t.allRows),
       recordsReadMark: round(t.recordsRead),
+      // The interface renders once the font warm-up has answered (src/ui/fontWarmup).
+      fontsWarmMark: round(t.fontsWarm),
       loadedAt: round(t.loaded),
       cold: Math.round(readyTime(cold.timings)),
       coldFirst: Math.round(cold.timings.firstRowPainted),
