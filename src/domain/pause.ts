@@ -16,6 +16,21 @@ export function yieldToEventLoop(): Promise<void> {
   });
 }
 
+interface TaskScheduler {
+  postTask(callback: () => void, options: { priority: 'background' }): Promise<unknown>;
+}
+
+/**
+ * Resolves on a later task of background priority where the browser schedules tasks by priority
+ * (`scheduler.postTask`, Chromium): every task of normal priority waiting then (the interface's
+ * renders, its timers and messages) runs first. Elsewhere the same as yieldToEventLoop.
+ */
+export function yieldInBackground(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: Partial<TaskScheduler> }).scheduler;
+  if (typeof scheduler?.postTask !== 'function') return yieldToEventLoop();
+  return scheduler.postTask(() => undefined, { priority: 'background' }).then(() => undefined);
+}
+
 /**
  * A pause to call often inside a long loop: it yields only once `budgetMs` of work has run
  * since the last yield, so the loop runs in slices of about that length.

@@ -87,6 +87,29 @@ describe('loadAllRecords in waves', () => {
     db.close();
   });
 
+  it("takes small buckets' results in on background tasks, after the interface's own", async () => {
+    const db = await openFreshDb();
+    await bulkInsertRecords(db, awkwardRecords(2_000));
+    const posted: string[] = [];
+    const global = globalThis as { scheduler?: unknown };
+    global.scheduler = {
+      postTask: (cb: () => void, options: { priority: string }) => {
+        posted.push(options.priority);
+        return new Promise((resolve) => setTimeout(() => resolve(cb()), 0));
+      },
+    };
+    try {
+      let waves = 0;
+      const loaded = await readAllBuckets(db, T1, { maxWave: 16, onWave: () => waves++ });
+      expect(loaded).toHaveLength(2_000);
+      // The first result is taken in as it comes (it tells the buckets' size); the rest wait.
+      expect(posted).toEqual(Array.from({ length: waves - 1 }, () => 'background'));
+    } finally {
+      delete global.scheduler;
+      db.close();
+    }
+  });
+
   it('sees all or none of a write made by another connection while it reads', async () => {
     const db = await openFreshDb();
     const before = awkwardRecords(3_000);
