@@ -53,13 +53,6 @@ export class ResultColumn {
     return column;
   }
 
-  /** The column `encoded` describes (its arrays are taken, not copied). */
-  static decode(encoded: EncodedResults): ResultColumn {
-    const column = new ResultColumn(encoded.numbers, encoded.codes, [...FIXED]);
-    column.remap(0, encoded.codes.length, encoded.others);
-    return column;
-  }
-
   get length(): number {
     return this.codes.length;
   }
@@ -158,13 +151,4 @@ export class ResultColumn {
     if (known.size < MAX_SHARED) known.set(key, added);
     return added;
   }
-}
-
-/** Results `from` … `to` of `values` in their typed form (for a message). */
-export function encodeResults(
-  values: readonly FormulaResult[],
-  from = 0,
-  to = values.length,
-): EncodedResults {
-  return ResultColumn.of(values, from, to).encoded();
 }

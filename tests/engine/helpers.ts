@@ -1,6 +1,8 @@
 /** Small builders for engine tests: a table engine over named columns with a pinned as-of date. */
 import { createTableEngine } from '../../src/engine';
 import type { FormulaColumn, InputColumn, TableEngine } from '../../src/engine';
+import { ResultColumn, type EncodedResults } from '../../src/engine/resultColumn';
+import type { FormulaResult } from '../../src/engine/types';
 
 export const AS_OF = '2025-06-30';
 
@@ -39,3 +41,10 @@ export const text = (fieldId: string, values: (string | null)[]): InputColumn =>
   kind: 'text',
   values,
 });
+
+/** Encoded results read back as the page reads a reply: written into an empty column. */
+export function readEncoded(encoded: EncodedResults): FormulaResult[] {
+  const column = ResultColumn.empty(encoded.codes.length);
+  column.write(0, encoded);
+  return column.toArray();
+}

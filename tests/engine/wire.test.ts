@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ColumnUpdate, EngineRequest, UpdateChunk } from '../../src/engine/remote/protocol';
 import { transferablesOf } from '../../src/engine/remote/protocol';
-import { ResultColumn } from '../../src/engine/resultColumn';
+import { readEncoded } from './helpers';
 import {
   EngineProtocolError,
   InputAssembler,
@@ -30,7 +30,7 @@ function assemble(chunks: readonly UpdateChunk[]): ColumnUpdate[] {
   return assembler.finish().map((u) => ({ ...u, values: u.values.toArray() }));
 }
 
-const chunkValues = (c: UpdateChunk) => ResultColumn.decode(c.results).toArray();
+const chunkValues = (c: UpdateChunk) => readEncoded(c.results);
 
 describe('reply chunks', () => {
   it('split a column into parts of at most the given size and put it back exactly', () => {

@@ -3,7 +3,7 @@
  * cloning a million-value column for postMessage takes one long task on the sending thread and
  * another on the receiving one, while parts of ~50,000 values take a few milliseconds each.
  */
-import { encodeResults, ResultColumn } from '../resultColumn';
+import { ResultColumn } from '../resultColumn';
 import type { EngineValue } from '../types';
 import type {
   ColumnUpdate,
@@ -35,7 +35,7 @@ export function splitUpdate(update: ColumnUpdate, max: number): UpdateChunk[] {
       at,
       total,
       rows: rows === null ? null : part ? rows : rows.slice(at, end),
-      results: encodeResults(values, at, end),
+      results: ResultColumn.of(values, at, end).encoded(),
     });
   }
   return chunks;
