@@ -3,6 +3,7 @@
  * creates one TableEngine per table and feeds it stored formulas and input columns.
  */
 export { createTableEngine } from './tableEngine';
+export { argumentRule } from './arity';
 export { CUSTOMER_FUNCTIONS } from './crmPlugin';
 export { errorText, isoToSerial } from './values';
 export { EngineUsageError } from './types';

@@ -4,6 +4,7 @@
  * the table's own engine instead, over all rows, and then dropped there.
  */
 import { ranksWholeColumns, substituteReferences } from '../domain/formula';
+import type { ArgumentRules } from '../domain/formula';
 import type { FieldId, TableId } from '../domain/ids';
 import type { TableRecord } from '../domain/model';
 import type { FormulaResult, ValidationResult } from '../engine/types';
@@ -21,6 +22,8 @@ import { useAppStore } from './store';
 export interface FormulaPreview {
   records: TableRecord[];
   validate(stored: string): ValidationResult;
+  /** The argument counts each function takes, as the engine runs it. */
+  argumentRule: ArgumentRules;
   /**
    * The formula's results for the preview records (in order); null when a later call superseded
    * this one before its results were known.
@@ -75,6 +78,7 @@ export async function createFormulaPreview(
   return {
     records,
     validate: (stored) => engine.validate(stored),
+    argumentRule: mod.argumentRule,
     async evaluate(stored) {
       if (!engine.validate(stored).ok) return [];
       if (ranksWholeColumns(stored, byId)) {

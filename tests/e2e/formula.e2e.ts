@@ -217,6 +217,28 @@ describe('formula columns', () => {
     await page.waitForTimeout(300);
     expect(await page.locator('.column-header-name', { hasText: '坏公式' }).count()).toBe(0);
 
+    // IFS takes conditions and values in pairs: one left without its value would show #N/A in
+    // every row, so the dialog says which counts IFS takes, and saving does nothing.
+    const input = await startFormulaColumn(page, '档次');
+    await typeFormula(page, ['=IFS({', '消费金额', '} > 1000, "VIP", {', '消费金额', '} > 300)']);
+    await expect
+      .poll(() => problem.textContent())
+      .toBe('第 2 个字符：IFS 的参数个数应为 2、4、6……，不能是 3 个');
+    await expectSaveRefused(page);
+    // The pair completed, the column saves and shows each customer's tier.
+    await input.click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Backspace');
+    await typeFormula(page, [', "常客", TRUE(), "-")']);
+    await expect.poll(() => problem.count()).toBe(0);
+    await page.getByTestId('field-save').click();
+    await page.getByTestId('field-dialog').waitFor({ state: 'detached' });
+    await expect.poll(async () => (await allColumnTexts(page, '档次')).length).toBe(200);
+    const tiers = await allColumnTexts(page, '档次');
+    (await allColumnTexts(page, '消费金额')).map(numberIn).forEach((amount, row) => {
+      expect(tiers[row]).toBe(amount > 1000 ? 'VIP' : amount > 300 ? '常客' : '-');
+    });
+
     // Renaming an input keeps the formula working; the editor shows the new name.
     await (
       await openColumnMenu(page, '消费金额')

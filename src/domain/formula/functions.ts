@@ -1,7 +1,8 @@
 /**
  * The functions the formula editor offers: the built-in customer functions (crm-model.md) and
  * the most useful HyperFormula ones. Descriptions are UI text and live in the i18n catalogue,
- * keyed by `name`; optional parameters are in brackets.
+ * keyed by `name`; optional parameters are in brackets. The argument counts a call may have are
+ * the engine's (engine/arity.ts), for these and every other function.
  */
 
 export type FormulaFunctionCategory =
@@ -12,49 +13,23 @@ export interface FormulaFunctionInfo {
   readonly name: string;
   readonly signature: string;
   readonly category: FormulaFunctionCategory;
-  /** How many arguments a call takes (the engine's #N/A otherwise); `max` may be Infinity. */
-  readonly minArgs: number;
-  readonly maxArgs: number;
-}
-
-interface Arity {
-  min: number;
-  max: number;
-}
-
-/**
- * The arity the parameter list shows: the names before the first `[` are required, `…` repeats.
- * Where the engine is more forgiving (ROUND's digits default to 0) `override` says so; a test
- * compares every entry with HyperFormula's own metadata.
- */
-function arityOf(params: string, override: Partial<Arity>): Arity {
-  const named = (part: string): string[] => part.split(/[,|]/).filter((p) => /\w/.test(p));
-  const min = named(params.split('[')[0] ?? '').length;
-  const max = params.includes('…') ? Infinity : named(params).length;
-  return { min: override.min ?? min, max: override.max ?? max };
 }
 
 const fn = <N extends string>(
   category: FormulaFunctionCategory,
   name: N,
   params: string,
-  override: Partial<Arity> = {},
 ): {
   readonly name: N;
   readonly signature: string;
   readonly category: FormulaFunctionCategory;
-  readonly minArgs: number;
-  readonly maxArgs: number;
-} => {
-  const { min, max } = arityOf(params, override);
-  return { name, signature: `${name}(${params})`, category, minArgs: min, maxArgs: max };
-};
+} => ({ name, signature: `${name}(${params})`, category });
 
 /** The customer functions of crm-model.md, registered by the engine as a plugin. */
 export const CUSTOMER_FUNCTIONS = [
-  fn('customer', 'RFM_R', 'days [, count | , b1, b2, b3, b4]', { max: 5 }),
+  fn('customer', 'RFM_R', 'days [, count | , b1, b2, b3, b4]'),
   fn('customer', 'RFM_F', 'count [, b1, b2, b3, b4]'),
-  fn('customer', 'RFM_M', 'amount [, count | , b1, b2, b3, b4]', { max: 5 }),
+  fn('customer', 'RFM_M', 'amount [, count | , b1, b2, b3, b4]'),
   fn('customer', 'RFM_SCORE', 'days, count, amount'),
   fn('customer', 'RFM_SEGMENT', 'days, count, amount'),
   fn('customer', 'LIFECYCLE_STAGE', 'last_purchase_date, count [, active, silent, dormant]'),
@@ -93,9 +68,9 @@ const MATH_FUNCTIONS = [
   fn('math', 'SUM', 'number1 [, number2, …]'),
   fn('math', 'SUMIF', 'range, criterion [, sum_range]'),
   fn('math', 'PRODUCT', 'number1 [, number2, …]'),
-  fn('math', 'ROUND', 'number, digits', { min: 1 }),
-  fn('math', 'ROUNDUP', 'number, digits', { min: 1 }),
-  fn('math', 'ROUNDDOWN', 'number, digits', { min: 1 }),
+  fn('math', 'ROUND', 'number, digits'),
+  fn('math', 'ROUNDUP', 'number, digits'),
+  fn('math', 'ROUNDDOWN', 'number, digits'),
   fn('math', 'CEILING', 'number, significance'),
   fn('math', 'FLOOR', 'number, significance'),
   fn('math', 'TRUNC', 'number [, digits]'),
@@ -160,7 +135,7 @@ const DATE_FUNCTIONS = [
 const LOOKUP_FUNCTIONS = [
   fn('lookup', 'VLOOKUP', 'search_key, range, index [, is_sorted]'),
   fn('lookup', 'HLOOKUP', 'search_key, range, index [, is_sorted]'),
-  fn('lookup', 'XLOOKUP', 'search_key, lookup_range, result_range [, if_not_found]', { max: 6 }),
+  fn('lookup', 'XLOOKUP', 'search_key, lookup_range, result_range [, if_not_found]'),
   fn('lookup', 'INDEX', 'range, row [, column]'),
   fn('lookup', 'MATCH', 'search_key, range [, match_type]'),
   fn('lookup', 'CHOOSE', 'index, value1 [, value2, …]'),

@@ -31,7 +31,8 @@ export {
   ranksWholeColumns,
 } from './references';
 export { findFormulaCycle } from './cycles';
-export { findArgumentCountProblem } from './arity';
+export { findArgumentCountProblem, takesCount } from './arity';
+export type { ArgumentRule, ArgumentRules } from './arity';
 export type { FormulaChange } from './cycles';
 export { FORMULA_FUNCTIONS, CUSTOMER_FUNCTIONS, findFormulaFunction } from './functions';
 export type {

@@ -52,8 +52,18 @@ export type FormulaProblem =
    * row); `field` is the name of the field it matches, when it matches one.
    */
   | ({ kind: 'bareName'; name: string; field?: string; cell?: true } & Span)
-  /** A catalogued function called with `count` arguments, outside `min`…`max` (max may be ∞). */
-  | ({ kind: 'argumentCount'; name: string; count: number; min: number; max: number } & Span)
+  /**
+   * A function called with `count` arguments, which is not one of `min`…`max` (max may be ∞)
+   * in steps of `step` from `min`.
+   */
+  | ({
+      kind: 'argumentCount';
+      name: string;
+      count: number;
+      min: number;
+      max: number;
+      step: number;
+    } & Span)
   /** Saving would close a loop of formulas; `path` starts and ends with the edited field. */
   | { kind: 'cycle'; path: FieldId[] };
 

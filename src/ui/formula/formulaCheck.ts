@@ -62,8 +62,8 @@ export function checkFormula(
   // Positions are the same in both: normalizing keeps the length.
   const read = normalizeFormulaInput(display);
   if (!valid.ok) return { ok: false, issue: syntaxIssue(read, stored, valid) };
-  // The engine parses these and answers #N/A in every row: refused with the function's arity.
-  const arity = findArgumentCountProblem(read);
+  // The engine parses these and answers #N/A in every row: refused with the counts it takes.
+  const arity = findArgumentCountProblem(read, support.argumentRule);
   if (arity) return { ok: false, issue: { kind: 'problem', problem: arity } };
   const byId = new Map(fields.map((f) => [f.id, f]));
   return { ok: true, stored, refNames: collectRefNames(stored, byId, context.previousRefNames) };
@@ -141,20 +141,29 @@ function nameOf(fields: readonly Field[], id: FieldId): string {
   return fields.find((f) => f.id === id)?.name ?? id;
 }
 
-/** Too few arguments names the minimum (exactly, when it is also the maximum), too many the maximum. */
+/**
+ * Too few arguments names the minimum (exactly, when it is also the maximum), too many the
+ * maximum; a count between them that breaks the function's groups lists the first counts taken.
+ */
 function describeArgumentCount(problem: {
   name: string;
   count: number;
   min: number;
   max: number;
+  step: number;
 }): Omit<IssueText, 'position'> {
-  const { name, count, min, max } = problem;
+  const { count, min, max, step } = problem;
+  const name = problem.name.toUpperCase();
+  if (count >= min && count <= max) {
+    const [first, second, third] = [min, min + step, min + 2 * step];
+    return {
+      key: 'formula.problems.argumentsInSteps',
+      values: { name, first, second, third, given: count },
+    };
+  }
   const key =
     count > max ? 'argumentsAtMost' : min === max ? 'argumentsExactly' : 'argumentsAtLeast';
-  return {
-    key: `formula.problems.${key}`,
-    values: { name: name.toUpperCase(), count: count > max ? max : min },
-  };
+  return { key: `formula.problems.${key}`, values: { name, count: count > max ? max : min } };
 }
 
 /** The message for `issue`: a deleted field is named as deleted, loops list their fields. */

@@ -3,6 +3,7 @@
  * not depend on the engine (the state layer supplies the real one; tests pass a fake).
  */
 import type { TypeContext } from '../../domain/fields/fieldType';
+import type { ArgumentRules } from '../../domain/formula';
 import type { FieldsById } from '../../domain/formula/types';
 import type { FieldId, TableId } from '../../domain/ids';
 import type { Field, FieldOptions } from '../../domain/model';
@@ -24,6 +25,8 @@ export interface ShownResult {
 export interface FormulaSupport {
   /** Syntax check of a stored formula by the engine; position is an offset in `stored` if known. */
   validate(stored: string): { ok: true } | { ok: false; message: string; position?: number };
+  /** The argument counts a function (upper-case name) takes; undefined when not known. */
+  argumentRule: ArgumentRules;
   /**
    * Results of the stored formula for the first rows of the table (for the live preview); null
    * when a later call superseded this one.

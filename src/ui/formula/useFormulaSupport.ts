@@ -31,6 +31,7 @@ export function useFormulaSupport(
       const primary = table ? schema?.fields[table.primaryFieldId] : undefined;
       setSupport({
         validate: (stored) => preview.validate(stored),
+        argumentRule: preview.argumentRule,
         preview: async (stored, rows) => {
           const results = await preview.evaluate(stored);
           if (!results) return null;

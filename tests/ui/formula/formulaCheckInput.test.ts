@@ -155,6 +155,25 @@ describe('a function called with a wrong number of arguments', () => {
     expect(messageFor('=TODAY(1)', 'zh-CN')).toBe('第 2 个字符：TODAY 不需要参数：请写成 TODAY()');
   });
 
+  it('is refused for functions outside the editor’s list too, as the engine counts them', () => {
+    expect(messageFor('=CHAR()')).toBe('At character 2: CHAR needs 1 argument');
+    expect(messageFor('=ISOWEEKNUM()', 'zh-CN')).toBe('第 2 个字符：ISOWEEKNUM 需要 1 个参数');
+    expect(messageFor('=1 + WEEKNUM(TODAY(), 1, 2)')).toBe(
+      'At character 6: WEEKNUM takes at most 2 arguments',
+    );
+    expect(messageFor('=CODE("a") + WEEKNUM(TODAY(), 2)')).toMatch(/^ok /);
+  });
+
+  it('is refused when arguments that come in groups are left one short', () => {
+    expect(messageFor('=IFS({消费金额} > 1, "A", {消费次数} > 2)')).toBe(
+      'At character 2: IFS takes 2, 4, 6… arguments, not 3',
+    );
+    expect(messageFor('=COUNTIFS({消费金额}, ">1", {消费次数})', 'zh-CN')).toBe(
+      '第 2 个字符：COUNTIFS 的参数个数应为 2、4、6……，不能是 3 个',
+    );
+    expect(messageFor('=IFS({消费金额} > 1, "A", {消费次数} > 2, "B")')).toMatch(/^ok /);
+  });
+
   it('is accepted as the engine accepts it', () => {
     expect(messageFor('=ROUND({消费金额})')).toBe(`ok =ROUND({${amountId}})`);
     expect(messageFor('=IF({消费金额} > 1,, 2) + TODAY()')).toMatch(/^ok /);

@@ -1,7 +1,7 @@
 /** Fields and a fake engine for the formula editor tests. */
 import { substituteReferences } from '../../../src/domain/formula';
 import type { FieldId, TableId } from '../../../src/domain/ids';
-import { createTableEngine } from '../../../src/engine';
+import { argumentRule, createTableEngine } from '../../../src/engine';
 import type { TableEngine } from '../../../src/engine';
 import type { Field } from '../../../src/domain/model';
 import type { FormulaSupport } from '../../../src/ui/formula/formulaSupport';
@@ -45,6 +45,7 @@ export function makeSupport(): FormulaSupport & {
         ? { ok: false, message: 'Unexpected end of formula' }
         : { ok: true },
     ),
+    argumentRule,
     preview: vi.fn<FormulaSupport['preview']>(async () => [
       { label: 'Alice', result: 12.5 },
       { label: 'Bob', result: { error: 'DIV_BY_ZERO' } },

@@ -48,6 +48,8 @@ export const formula = {
         argumentsAtMost_zero: '{{name}} takes no arguments: write {{name}}()',
         argumentsAtMost_one: '{{name}} takes at most {{count}} argument',
         argumentsAtMost_other: '{{name}} takes at most {{count}} arguments',
+        argumentsInSteps:
+          '{{name}} takes {{first}}, {{second}}, {{third}}… arguments, not {{given}}',
       },
       preview: {
         title: 'Preview of the first rows',
@@ -108,6 +110,8 @@ export const formula = {
         argumentsExactly_other: '{{name}} 需要 {{count}} 个参数',
         argumentsAtMost_zero: '{{name}} 不需要参数：请写成 {{name}}()',
         argumentsAtMost_other: '{{name}} 最多只能有 {{count}} 个参数',
+        argumentsInSteps:
+          '{{name}} 的参数个数应为 {{first}}、{{second}}、{{third}}……，不能是 {{given}} 个',
       },
       preview: {
         title: '前几行的计算结果',
