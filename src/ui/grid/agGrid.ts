@@ -57,5 +57,12 @@ export const gridTheme = themeQuartz.withParams({
   fontFamily: 'inherit',
 });
 
-/** The grid's height in its first draw, 8 rows (DataGrid draws the rest in a task of its own). */
-export const FIRST_DRAW_HEIGHT = HEADER_HEIGHT + 8 * ROW_HEIGHT;
+/**
+ * The grid's rows in its first draws, one draw per task, while the first screen covers it
+ * (DataGrid): then its full height. The infinite row model draws a loading row in place of each
+ * row before it is given the rows (a task later), so the first draw is drawn twice.
+ */
+export const FIRST_DRAW_ROWS = [4, 12] as const;
+
+/** The grid's height when it shows `rows` rows. */
+export const gridHeightFor = (rows: number): number => HEADER_HEIGHT + rows * ROW_HEIGHT;

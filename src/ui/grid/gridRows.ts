@@ -74,28 +74,33 @@ export function attachRows(
   onShown: () => void,
 ): RowFeed {
   let shownAll = false;
-  // Until the view's first pass (a sorted view of 100,000 rows takes a moment) the grid's
-  // requests wait: it shows a loading row rather than the rows in the wrong order.
-  let ready = false;
-  let waiting: IGetRowsParams[] = [];
+  // The grid gets its datasource once the view's first pass is done (a sorted view of 100,000
+  // rows takes a moment), and then asks for rows it is given at once. Given it before, it drew
+  // a loading row in place of each visible row and then every one again with its record: two
+  // draws of ~11 rows in every column at startup, 25-50 ms each (the first screen covers the
+  // grid meanwhile, so the loading rows were never seen).
+  let attached = false;
   const answer = (params: IGetRowsParams) => {
     const rows: TableRecord[] = [];
     const end = Math.min(params.endRow, view.count);
     for (let i = params.startRow; i < end; i++) rows.push(view.rowAt(i) as TableRecord);
     params.successCallback(rows, view.count);
   };
+  const datasource: IDatasource = { getRows: answer };
   const showChange = (change: RowViewChange) => {
     if (api.isDestroyed()) return;
     if (change.kind === 'patched') {
       patchRows(api, change.records);
       return;
     }
-    ready = true;
-    for (const params of waiting) answer(params);
-    waiting = [];
+    if (attached) {
+      api.setRowCount(view.count, true);
+      api.refreshInfiniteCache();
+    } else {
+      attached = true;
+      api.setGridOption('datasource', datasource);
+    }
     onRows(view);
-    api.setRowCount(view.count, true);
-    api.refreshInfiniteCache();
     if (!shownAll && store.complete && !view.busy) {
       shownAll = true;
       requestAnimationFrame(() => {
@@ -105,20 +110,20 @@ export function attachRows(
     }
   };
   const view = new RowView(store, showChange);
-  const datasource: IDatasource = {
-    getRows: (params) => {
-      if (ready) answer(params);
-      else waiting.push(params);
-    },
-  };
-  api.setGridOption('datasource', datasource);
   const unsubscribe = store.subscribe((delta) => view.storeChanged(delta));
   const stopPrefetch = prefetchAhead(api);
   // Whatever the store holds now (the first screen, or every row).
+  let shownSpec = spec;
   view.setSpec(spec);
   return {
     view,
-    setSpec: (spec) => view.setSpec(spec),
+    // The spec the rows were attached with is not worked out again: that would re-read and
+    // redraw the rows just drawn.
+    setSpec: (next) => {
+      if (next === shownSpec) return;
+      shownSpec = next;
+      view.setSpec(next);
+    },
     whenShowsAll: async () => {
       while (!store.complete || view.busy) {
         if (view.busy) await view.whenCurrent();

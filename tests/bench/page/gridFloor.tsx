@@ -8,7 +8,12 @@
 import type { ColDef, IDatasource } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { createRoot } from 'react-dom/client';
-import { FIRST_DRAW_HEIGHT, gridTheme, registerGridModules } from '../../../src/ui/grid/agGrid';
+import {
+  FIRST_DRAW_ROWS,
+  gridHeightFor,
+  gridTheme,
+  registerGridModules,
+} from '../../../src/ui/grid/agGrid';
 import { watchLongTasks } from './longTasks';
 
 type Row = Record<string, string>;
@@ -33,7 +38,7 @@ export async function createBareGrid(
     },
   };
   const host = document.createElement('div');
-  host.style.cssText = `width:1200px;height:${FIRST_DRAW_HEIGHT}px`;
+  host.style.cssText = `width:1200px;height:${gridHeightFor(FIRST_DRAW_ROWS[0])}px`;
   document.body.append(host);
   const root = createRoot(host);
   await new Promise<void>((resolve) => {

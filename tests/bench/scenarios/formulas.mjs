@@ -16,6 +16,11 @@ const TIMEOUT = Number(process.env.BENCH_FORMULA_TIMEOUT ?? 600_000);
 const PROFILE = process.env.BENCH_PROFILE === '1';
 /** BENCH_TRACE=1: a DevTools trace of the page while the app opens, its long tasks summarised. */
 const TRACE = process.env.BENCH_TRACE === '1';
+/**
+ * BENCH_REOPEN=1: the seeded profile has had the app open twice, as a returning user's has, so
+ * the measured opening starts from the last session's first screen and the browser's code cache.
+ */
+const REOPEN = process.env.BENCH_REOPEN === '1';
 export const FORMULA_TARGETS = {
   build: 3000,
   block: 50,
@@ -35,6 +40,19 @@ function installLongTasks() {
   }).observe({ type: 'longtask', buffered: true });
 }
 
+/** Opens the app until its formulas are computed, then leaves it time to save its first screen. */
+async function openAsBefore(context, baseUrl) {
+  const page = await context.newPage();
+  await page.goto(baseUrl);
+  await page.waitForFunction(
+    () => performance.getEntriesByName('regulars:formulas-ready').length > 0,
+    null,
+    { timeout: TIMEOUT },
+  );
+  await page.waitForTimeout(2000);
+  await page.close();
+}
+
 /** One seeded profile per (customers, set), made once per run and copied for each scenario. */
 async function formulaProfile(env, customers, set) {
   env.formulaSeeds ??= new Map();
@@ -51,6 +69,11 @@ async function formulaProfile(env, customers, set) {
         s: set,
       });
       console.log(`  seeded in ${(seed.ms / 1000).toFixed(1)} s`);
+      if (REOPEN) {
+        await openAsBefore(context, env.baseUrl);
+        await openAsBefore(context, env.baseUrl);
+        console.log('  app opened twice before (first screen and code cache kept)');
+      }
       env.formulaSeeds.set(key, { dir, seed });
     } finally {
       await context.close();

@@ -129,4 +129,36 @@ describe('attachRows', { timeout: 20_000 }, () => {
     await settle(() => expect(rowAt(0)?.id).toBe('r1'));
     expect(api.getDisplayedRowCount()).toBe(3);
   });
+
+  it('gives the grid its datasource once the view has its rows, and answers every request at once', async () => {
+    const { api } = setUp(5000, byAmountDesc);
+    // Sorting 5,000 rows is not done in the task that attached them: the grid has nothing to ask.
+    expect(api.getGridOption('datasource')).toBeUndefined();
+    await settle(() => expect(api.getGridOption('datasource')).toBeDefined());
+    const successCallback = vi.fn();
+    api.getGridOption('datasource')?.getRows({
+      startRow: 0,
+      endRow: 3,
+      successCallback,
+      failCallback: () => undefined,
+      sortModel: [],
+      filterModel: {},
+      context: undefined,
+    });
+    expect(successCallback).toHaveBeenCalledTimes(1);
+    const [rows, count] = successCallback.mock.calls[0] as [TableRecord[], number];
+    expect(rows.map((r) => r.values[AMOUNT])).toEqual([6, 6, 6]);
+    expect(count).toBe(5000);
+  });
+
+  it('does not read the rows again for the spec they were attached with', async () => {
+    const { api, feed, rowAt } = setUp(50, SHOW_ALL);
+    await settle(() => expect(rowAt(0)?.id).toBe('r0'));
+    const refresh = vi.spyOn(api, 'refreshInfiniteCache');
+    feed.setSpec(SHOW_ALL);
+    expect(refresh).not.toHaveBeenCalled();
+    feed.setSpec(byAmountDesc);
+    await settle(() => expect(rowAt(0)?.id).toBe('r6'));
+    expect(refresh).toHaveBeenCalled();
+  });
 });
