@@ -144,6 +144,7 @@ describe('attachRows', { timeout: 20_000 }, () => {
       sortModel: [],
       filterModel: {},
       context: undefined,
+      api,
     });
     expect(successCallback).toHaveBeenCalledTimes(1);
     const [rows, count] = successCallback.mock.calls[0] as [TableRecord[], number];
