@@ -68,6 +68,9 @@ export async function waitLoaded(page: Page): Promise<void> {
   await page.locator('[data-testid=app][data-loaded=true]').waitFor({ timeout: 30_000 });
   // The grid pages rows in from our view: a row's number shows once its data is there.
   await page.locator('.ag-row[row-index="0"] .rownum').first().waitFor();
+  // The first screen covers the grid until the grid has drawn its full height (a few rows at a
+  // time, a frame or two apart): only then does a user see and use the grid.
+  await page.locator('.first-screen').waitFor({ state: 'detached', timeout: 30_000 });
 }
 
 /** The column id (field id) of the header whose text is `name`. */
