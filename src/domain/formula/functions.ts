@@ -19,11 +19,11 @@ const fn = <N extends string>(
   category: FormulaFunctionCategory,
   name: N,
   params: string,
-): {
-  readonly name: N;
-  readonly signature: string;
-  readonly category: FormulaFunctionCategory;
-} => ({ name, signature: `${name}(${params})`, category });
+): FormulaFunctionInfo & { readonly name: N } => ({
+  name,
+  signature: `${name}(${params})`,
+  category,
+});
 
 /** The customer functions of crm-model.md, registered by the engine as a plugin. */
 export const CUSTOMER_FUNCTIONS = [
@@ -155,12 +155,3 @@ export const FORMULA_FUNCTIONS = [
 /** The stable key of a catalogued function (use it for i18n description keys). */
 export type FormulaFunctionName = (typeof FORMULA_FUNCTIONS)[number]['name'];
 export type CustomerFunctionName = (typeof CUSTOMER_FUNCTIONS)[number]['name'];
-
-const BY_NAME: ReadonlyMap<string, FormulaFunctionInfo> = new Map(
-  FORMULA_FUNCTIONS.map((f) => [f.name, f]),
-);
-
-/** The catalogue entry for `name` (any case), or undefined for functions not listed. */
-export function findFormulaFunction(name: string): FormulaFunctionInfo | undefined {
-  return BY_NAME.get(name.toUpperCase());
-}

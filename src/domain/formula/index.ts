@@ -34,7 +34,7 @@ export { findFormulaCycle } from './cycles';
 export { findArgumentCountProblem, takesCount } from './arity';
 export type { ArgumentRule, ArgumentRules } from './arity';
 export type { FormulaChange } from './cycles';
-export { FORMULA_FUNCTIONS, CUSTOMER_FUNCTIONS, findFormulaFunction } from './functions';
+export { FORMULA_FUNCTIONS, CUSTOMER_FUNCTIONS } from './functions';
 export type {
   FormulaFunctionInfo,
   FormulaFunctionCategory,

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cellSelector } from '../lib/app.mjs';
+import { cellSelector, openApp } from '../lib/app.mjs';
 import { copyProfile, launchProfile, openBenchTab, relayConsole } from '../lib/browser.mjs';
 import { profileWhile } from '../lib/cpuProfile.mjs';
 import { traceWhile } from '../lib/trace.mjs';
@@ -40,10 +40,12 @@ function installLongTasks() {
   }).observe({ type: 'longtask', buffered: true });
 }
 
-/** Opens the app until its formulas are computed, then leaves it time to save its first screen. */
+/**
+ * Opens the app as the bench does, until its formulas are computed too: closing the tab saves
+ * the first screen with their values. The pause lets Chromium store the code cache.
+ */
 async function openAsBefore(context, baseUrl) {
-  const page = await context.newPage();
-  await page.goto(baseUrl);
+  const { page } = await openApp(context, baseUrl);
   await page.waitForFunction(
     () => performance.getEntriesByName('regulars:formulas-ready').length > 0,
     null,
