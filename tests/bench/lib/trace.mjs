@@ -14,6 +14,8 @@ const CATEGORIES = [
   'blink.user_timing',
   'fonts',
 ];
+/** BENCH_TRACE_EXTRA=a,b: more trace categories (e.g. v8.gc, toplevel, mojom). */
+const EXTRA = (process.env.BENCH_TRACE_EXTRA ?? '').split(',').filter(Boolean);
 const LONG_TASK_US = 50_000;
 
 async function readStream(cdp, handle) {
@@ -66,7 +68,7 @@ export async function traceWhile(enabled, context, page, work, name) {
   if (!enabled) return work();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Tracing.start', {
-    categories: CATEGORIES.join(','),
+    categories: [...CATEGORIES, ...EXTRA].join(','),
     transferMode: 'ReturnAsStream',
   });
   const value = await work();
