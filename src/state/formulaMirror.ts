@@ -26,6 +26,11 @@ export interface FormulaTable {
   formulas: Map<FieldId, string>;
   /** What the engine holds for each input, to send only real changes. */
   values: Map<FieldId, EngineValue[]>;
+  /**
+   * Columns of `values` a request is still sending: the client copies each part out of them only
+   * when it posts it, so they are copied before any change (ownColumn), never changed in place.
+   */
+  lent: Set<readonly EngineValue[]>;
   /** The results shown, and the rows they belong to (the engine's rows as of the last reply). */
   shownIds: readonly RecordId[];
   /** The row shifts sent whose replies are not applied yet, oldest first. */
@@ -35,6 +40,28 @@ export interface FormulaTable {
   /** Replies are applied in request order. */
   replies: Promise<void>;
   unsubscribe: () => void;
+}
+
+/** Input column `id`, safe to change in place: a column still being sent is copied first. */
+export function ownColumn(t: FormulaTable, id: FieldId): EngineValue[] | undefined {
+  const column = t.values.get(id);
+  if (!column || !t.lent.has(column)) return column;
+  t.lent.delete(column);
+  const copy = column.slice();
+  t.values.set(id, copy);
+  return copy;
+}
+
+/** Marks `columns` as being sent until `sent` settles (see FormulaTable.lent). */
+export function lendColumns(
+  t: FormulaTable,
+  columns: Iterable<readonly EngineValue[]>,
+  sent: Promise<unknown>,
+): void {
+  const lent = [...columns];
+  for (const c of lent) t.lent.add(c);
+  const release = (): void => lent.forEach((c) => t.lent.delete(c));
+  sent.then(release, release);
 }
 
 /** The records' ids and positions, a slice per task. */

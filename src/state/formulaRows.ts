@@ -8,7 +8,7 @@ import type { FieldId, RecordId, TableId } from '../domain/ids';
 import type { TableRecord } from '../domain/model';
 import type { CellChange } from '../engine/types';
 import type { EngineRequest } from '../engine/remote/protocol';
-import { dropRows, insertAt, withoutRows } from './formulaMirror';
+import { dropRows, insertAt, ownColumn, withoutRows } from './formulaMirror';
 import type { FormulaTable, RowShift } from './formulaMirror';
 import { engineValueOf } from './formulaValues';
 
@@ -29,7 +29,10 @@ export function removeDeleted(
   const rows = [...found].sort((a, b) => a - b);
   t.rowIds = withoutRows(t.rowIds, rows);
   t.rowIndex.shift({ kind: 'remove', rows }, [], () => t.rowIds);
-  for (const [id, column] of t.values) t.values.set(id, dropRows(column, rows));
+  for (const id of [...t.values.keys()]) {
+    const column = ownColumn(t, id);
+    if (column) t.values.set(id, dropRows(column, rows));
+  }
   send({ op: 'removeRows', table: tableId, rows }, { kind: 'remove', rows });
 }
 
@@ -46,8 +49,9 @@ export function editInputs(
     if (row === undefined) continue;
     for (const { field } of t.inputs.values()) {
       const value = engineValueOf(field, rec);
-      const column = t.values.get(field.id);
-      if (!column || column[row] === value) continue;
+      if (t.values.get(field.id)?.[row] === value) continue;
+      const column = ownColumn(t, field.id);
+      if (!column) continue;
       column[row] = value;
       changes.push({ fieldId: field.id, row, value });
     }
@@ -79,7 +83,7 @@ export function insertAdded(
     t.rowIds = t.rowIds.slice(0, at).concat(runIds, t.rowIds.slice(at));
     t.rowIndex.shift({ kind: 'insert', at, count: run.length }, runIds, () => t.rowIds);
     for (const v of values) {
-      const column = t.values.get(v.fieldId as FieldId);
+      const column = ownColumn(t, v.fieldId as FieldId);
       if (column) t.values.set(v.fieldId as FieldId, insertAt(column, at, v.values));
     }
     const count = run.length;

@@ -18,7 +18,7 @@ import { createEngineClient } from '../engine/remote/client';
 import type { EngineClient } from '../engine/remote/client';
 import type { EngineRequest } from '../engine/remote/protocol';
 import type { EngineClientOptions } from '../engine/remote/client';
-import { applyUpdates, indexRecords, shiftResults, shownValue } from './formulaMirror';
+import { applyUpdates, indexRecords, lendColumns, shiftResults, shownValue } from './formulaMirror';
 import type { FormulaTable, RowShift } from './formulaMirror';
 import { editInputs, insertAdded, removeDeleted } from './formulaRows';
 import { RowIndex } from './formulaRowIndex';
@@ -320,6 +320,7 @@ async function changeColumns(tableId: TableId, t: FormulaTable): Promise<void> {
     removeFormulas,
     removeInputs,
   });
+  lendColumns(t, values.values(), t.replies);
   await t.replies;
 }
 
@@ -428,6 +429,7 @@ async function buildTable(tableId: TableId): Promise<void> {
     inputs,
     formulas,
     values,
+    lent: new Set(),
     shownIds: rows.ids,
     pending: [],
     results: new Map(),
@@ -451,6 +453,7 @@ async function buildTable(tableId: TableId): Promise<void> {
     })),
     formulas: [...formulas].map(([fieldId, formula]) => ({ fieldId, formula })),
   });
+  lendColumns(t, values.values(), build);
   for (const delta of held) applyDelta(tableId, delta);
   t.replies = build.then(
     (updates) => {

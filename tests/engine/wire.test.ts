@@ -7,6 +7,7 @@ import {
   InputAssembler,
   UpdateAssembler,
   splitRequest,
+  takePart,
   splitUpdate,
 } from '../../src/engine/remote/wire';
 
@@ -88,7 +89,12 @@ const build: EngineRequest = {
 
 describe('request parts', () => {
   it('carry a build’s input columns in parts and rebuild the request', () => {
-    const { parts, request } = splitRequest(build, 2);
+    const { parts: refs, request } = splitRequest(build, 2);
+    // The parts point into the columns; their values are copied only when taken (posted).
+    expect(
+      refs.every((r) => build.op === 'build' && build.inputs.some((c) => c.values === r.column)),
+    ).toBe(true);
+    const parts = refs.map(takePart);
     expect(parts.map((p) => [p.fieldId, p.values])).toEqual([
       ['fld_n', [1, 2]],
       ['fld_n', [null, 4]],
@@ -112,7 +118,8 @@ describe('request parts', () => {
       rowCount: 3,
       inputs: [{ fieldId: 'fld_p', kind: 'number', values: [3, 1, 2] }],
     };
-    const { parts, request } = splitRequest(preview, 2);
+    const { parts: refs, request } = splitRequest(preview, 2);
+    const parts = refs.map(takePart);
     expect(parts.map((p) => p.values)).toEqual([[3, 1], [2]]);
     const assembler = new InputAssembler();
     for (const p of parts) assembler.add(2, p);
@@ -127,7 +134,8 @@ describe('request parts', () => {
       count: 3,
       values: [{ fieldId: 'fld_n', values: [7, 8, 9] }],
     };
-    const { parts, request } = splitRequest(insert, 2);
+    const { parts: refs, request } = splitRequest(insert, 2);
+    const parts = refs.map(takePart);
     expect(parts).toHaveLength(2);
     const assembler = new InputAssembler();
     for (const p of parts) assembler.add(1, p);
@@ -137,7 +145,8 @@ describe('request parts', () => {
   });
 
   it('refuse a request whose parts are missing, repeated or meant for another request', () => {
-    const { parts, request } = splitRequest(build, 2);
+    const { parts: refs, request } = splitRequest(build, 2);
+    const parts = refs.map(takePart);
     const missing = new InputAssembler();
     for (const p of parts.slice(1)) missing.add(1, p);
     expect(() => missing.complete(1, request)).toThrow(EngineProtocolError);

@@ -26,6 +26,7 @@ function tableOf(rowIds: RecordId[], results: number[]): FormulaTable {
     inputs: new Map(),
     formulas: new Map(),
     values: new Map(),
+    lent: new Set(),
     shownIds: rowIds,
     pending: [],
     results: new Map([[F, ResultColumn.of(results)]]),

@@ -6,9 +6,13 @@
  */
 import { yieldToEventLoop } from '../../domain/pause';
 import type { EngineRequest, FromEngine, ReceivedUpdate, ToEngine } from './protocol';
-import { CHUNK_VALUES, EngineProtocolError, UpdateAssembler, splitRequest } from './wire';
+import { CHUNK_VALUES, EngineProtocolError, UpdateAssembler, splitRequest, takePart } from './wire';
 
 export interface EngineClient {
+  /**
+   * Sends `req`. Its input columns are read as their parts are posted, over later tasks: they
+   * must not change until the reply (the page copies a column before changing it meanwhile).
+   */
   request(req: EngineRequest): Promise<ReceivedUpdate[]>;
   terminate(): void;
 }
@@ -55,8 +59,13 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
     request(req) {
       const id = nextId++;
       const { parts, request } = splitRequest(req, chunkValues);
-      const messages: ToEngine[] = parts.map((input) => ({ seq: seq++, id, input }));
-      messages.push({ seq: seq++, id, request });
+      // Numbered now, in order; each part's values are copied only when it is posted.
+      const messages: (() => ToEngine)[] = parts.map((part) => {
+        const at = seq++;
+        return () => ({ seq: at, id, input: takePart(part) });
+      });
+      const last: ToEngine = { seq: seq++, id, request };
+      messages.push(() => last);
       return new Promise<ReceivedUpdate[]>((resolve, reject) => {
         pending.set(id, { assembler: new UpdateAssembler(), resolve, reject });
         send(messages);
@@ -97,16 +106,20 @@ function createReceiver(
 }
 
 /**
- * Posts messages in order, at most `sliceMs` of posting (structured clone) per task: a build's
- * million-row inputs go out over many tasks, and later requests wait their turn behind them.
+ * Posts messages in order, at most `sliceMs` of posting (making and cloning each message) per
+ * task: a build's million-row inputs go out over many tasks, and later requests wait their turn
+ * behind them.
  */
-function createOutbox(post: (m: ToEngine) => void, sliceMs: number): (m: ToEngine[]) => void {
-  const waiting: ToEngine[] = [];
+function createOutbox(
+  post: (m: ToEngine) => void,
+  sliceMs: number,
+): (m: (() => ToEngine)[]) => void {
+  const waiting: (() => ToEngine)[] = [];
   let scheduled = false;
   const flush = (): void => {
     const t0 = performance.now();
     for (let m = waiting.shift(); m; m = waiting.shift()) {
-      post(m);
+      post(m());
       if (waiting.length > 0 && performance.now() - t0 >= sliceMs) {
         scheduled = true;
         void yieldToEventLoop().then(() => {
