@@ -31,13 +31,46 @@ export const FORMULA_TARGETS = {
 };
 const MB = 1024 * 1024;
 
-/** Runs in the page before any app script: keeps every long task (> 50 ms) of the main thread. */
+/**
+ * Runs in the page before any app script: keeps every long task (> 50 ms) of the main thread,
+ * and the long animation frames (Chromium's attribution of a frame's time to the scripts it ran,
+ * with their style and layout), which name a long task's parts without the cost of a trace.
+ */
 function installLongTasks() {
   window.__benchLongTasks = [];
+  window.__benchLongFrames = [];
+  // What the long animation frames around a task at `start` ran (ms, largest first).
+  window.__benchFramePartsAt = (start, duration) => {
+    const parts = [];
+    for (const f of window.__benchLongFrames)
+      if (f.start <= start + duration && f.end >= start) {
+        for (const s of f.scripts)
+          if (s.ms >= 2)
+            parts.push(
+              `${Math.round(s.ms)} ${s.what}${s.layout >= 2 ? ` (layout ${Math.round(s.layout)})` : ''}`,
+            );
+        if (f.style >= 2) parts.push(`${Math.round(f.style)} style and layout`);
+      }
+    return parts;
+  };
   new PerformanceObserver((list) => {
     for (const e of list.getEntries())
       window.__benchLongTasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
+  if (!PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')) return;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries())
+      window.__benchLongFrames.push({
+        start: e.startTime,
+        end: e.startTime + e.duration,
+        style: e.styleAndLayoutStart > 0 ? e.startTime + e.duration - e.styleAndLayoutStart : 0,
+        scripts: e.scripts.map((s) => ({
+          ms: s.duration,
+          layout: s.forcedStyleAndLayoutDuration,
+          what: `${s.invokerType} ${s.invoker} ${(s.sourceURL ?? '').split('/').pop()}${s.sourceFunctionName ? ` ${s.sourceFunctionName}` : ''}`,
+        })),
+      });
+  }).observe({ type: 'long-animation-frame', buffered: true });
 }
 
 /**
@@ -141,6 +174,14 @@ async function openUntilFormulas(context, baseUrl, name) {
         .sort((a, b) => b.duration - a.duration)
         .slice(0, 8)
         .map((e) => `${Math.round(e.duration)} ms at ${Math.round(e.start)}`),
+      // The scripts (and style, layout) of the long animation frames each long task was part of.
+      frames: [...tasks]
+        .sort((a, b) => b.duration - a.duration)
+        .slice(0, 8)
+        .map(
+          (e) =>
+            `${Math.round(e.duration)} ms at ${Math.round(e.start)}: ${window.__benchFramePartsAt(e.start, e.duration).join(' | ') || '(no frame)'}`,
+        ),
       marks: performance
         .getEntriesByType('mark')
         .filter((m) => m.name.startsWith('regulars:'))
@@ -148,6 +189,7 @@ async function openUntilFormulas(context, baseUrl, name) {
     };
   });
   console.log(`  longest tasks: ${t.longest.join(', ')}\n  marks: ${t.marks.join(', ')}`);
+  for (const f of t.frames) console.log(`    ${f}`);
   return { page, errors, t };
 }
 
