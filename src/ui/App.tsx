@@ -1,5 +1,5 @@
 /** The app shell: first-launch welcome, or sidebar + toolbar + grid, plus dialogs and notices. */
-import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordId } from '../domain/ids';
 import { listTables } from '../domain/schemaState';
@@ -8,6 +8,7 @@ import { redo, undo } from '../state/session';
 import { selectActiveTable, selectActiveView, useAppStore } from '../state/store';
 import { selectTable } from '../state/workspace';
 import type { GridHandle } from './grid/DataGrid';
+import { LazyGrid } from './grid/LazyGrid';
 import { initI18n, normaliseLanguage } from './i18n';
 import { ImportEntry } from './import/ImportEntry';
 import { BackupReminder } from './export/BackupReminder';
@@ -19,9 +20,6 @@ import { Welcome } from './shell/Welcome';
 import { Toolbar } from './Toolbar';
 import { FirstScreen } from './FirstScreen';
 import { isTextEntry } from './textEntry';
-
-// The grid (AG Grid, the largest chunk) loads while the database is read.
-const DataGrid = lazy(() => import('./grid/DataGrid').then((m) => ({ default: m.DataGrid })));
 
 export function App() {
   const { t } = useTranslation();
@@ -82,19 +80,17 @@ function Workspace() {
               onOpenSettings={onOpenSettings}
             />
             <div className="grid-area">
-              <Suspense fallback={null}>
-                <DataGrid
-                  key={table.id}
-                  table={table}
-                  view={view}
-                  handleRef={gridRef}
-                  onExpand={onExpand}
-                  onSelectionChange={setSelected}
-                  onDisplayedCount={setDisplayed}
-                  onFirstRows={onFirstRows}
-                  onReady={onGridUp}
-                />
-              </Suspense>
+              <LazyGrid
+                gridKey={table.id}
+                table={table}
+                view={view}
+                handleRef={gridRef}
+                onExpand={onExpand}
+                onSelectionChange={setSelected}
+                onDisplayedCount={setDisplayed}
+                onFirstRows={onFirstRows}
+                onReady={onGridUp}
+              />
               {painted !== table.id ? (
                 <FirstScreen table={table} view={view} follow={gridUp !== table.id} />
               ) : null}

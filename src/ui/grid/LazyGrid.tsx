@@ -1,0 +1,49 @@
+/**
+ * The grid (AG Grid: the app's largest chunk), whose code starts loading with the app, mounted
+ * in a render of its own once the workspace around it is drawn.
+ *
+ * Why not React.lazy in a Suspense boundary: React holds back a boundary's content until 300 ms
+ * after its fallback was shown (its throttle of Suspense retries), so the grid was created
+ * 120–300 ms after its code was ready (a trace of a first opening: the workspace drawn at 451 ms,
+ * the grid's code run at 638, the grid created at 763, from a timer). Mounting it from an effect
+ * also keeps the grid's creation out of the workspace's first commit when its code is already
+ * there (a reopening with Chromium's code cache): two tasks, not one.
+ */
+import { useEffect, useState } from 'react';
+import type * as DataGridModule from './DataGrid';
+import type { DataGridProps } from './DataGrid';
+
+type GridModule = typeof DataGridModule;
+
+const gridModule: Promise<GridModule> = import('./DataGrid');
+// A failure is thrown to React by the grid waiting for it, as React.lazy did; this only keeps
+// the browser from reporting it as unhandled before one mounts.
+gridModule.catch(() => undefined);
+
+export interface LazyGridProps extends DataGridProps {
+  /** The grid is made anew when it changes (another table). */
+  gridKey: string;
+}
+
+export function LazyGrid({ gridKey, ...props }: LazyGridProps) {
+  const [loaded, setLoaded] = useState<GridModule | null>(null);
+  const [failed, setFailed] = useState<{ error: unknown } | null>(null);
+  useEffect(() => {
+    let live = true;
+    gridModule.then(
+      (m) => {
+        if (live) setLoaded(m);
+      },
+      (error: unknown) => {
+        if (live) setFailed({ error });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (failed) throw failed.error;
+  if (!loaded) return null;
+  const { DataGrid } = loaded;
+  return <DataGrid key={gridKey} {...props} />;
+}
