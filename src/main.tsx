@@ -1,12 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
+import { preloadGrid } from './ui/grid/LazyGrid';
 import { warmFonts, warmStrikes } from './ui/fontWarmup';
 import { initI18n, normaliseLanguage, warmLocaleData } from './ui/i18n';
 import { registerServiceWorker } from './ui/pwa';
 import { startFormulaSync } from './state/formulas';
 import { guardPendingWrites } from './state/session';
-import { boot } from './state/workspace';
+import { boot, hasLastWorkspace } from './state/workspace';
 import './ui/styles/base.css';
 
 // The warm-up measures text in the page's language: the one the interface will most likely show
@@ -22,6 +23,8 @@ const fontsWarm = warmFonts();
 startFormulaSync();
 setTimeout(() => void boot(), 0);
 guardPendingWrites(window);
+// A returning user's workspace opens next: its grid's code loads from now on.
+if (hasLastWorkspace()) void preloadGrid();
 
 /**
  * The interface starts in a task of its own too: evaluating the modules fills one (~25 ms of

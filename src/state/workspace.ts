@@ -33,6 +33,11 @@ export async function listAllWorkspaces(): Promise<
   return [...all].sort((a, b) => a.createdAt - b.createdAt);
 }
 
+/** Whether this browser has opened a workspace before (boot will open it again). */
+export function hasLastWorkspace(): boolean {
+  return localStorage.getItem(LAST_WORKSPACE_KEY) !== null;
+}
+
 /** Opens the last used workspace, or shows the welcome screen on first launch. */
 export async function boot(): Promise<void> {
   try {

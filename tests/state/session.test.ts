@@ -18,6 +18,7 @@ import {
 } from '../../src/state/actions';
 import { recordStore, redo, undo } from '../../src/state/session';
 import { selectCanRedo, selectCanUndo, useAppStore } from '../../src/state/store';
+import { hasLastWorkspace } from '../../src/state/workspace';
 import { expectStoredMatchesMemory, openEmpty, readStored, resetApp, schemaNow } from './helpers';
 
 beforeEach(resetApp);
@@ -46,6 +47,7 @@ async function redoAndCheck(): Promise<void> {
 
 describe('createWorkspace (empty)', () => {
   it('writes one table with a primary field and a view, opens it, and remembers it', async () => {
+    expect(hasLastWorkspace()).toBe(false);
     const tableId = await openEmpty();
     const state = useAppStore.getState();
     expect(state.status).toBe('ready');
@@ -57,6 +59,8 @@ describe('createWorkspace (empty)', () => {
     expect(listViews(schemaNow(), tableId).map((v) => v.name)).toEqual(['All']);
     expect(state.activeViewId).toBe(listViews(schemaNow(), tableId)[0]?.id);
     expect(localStorage.getItem('regulars.workspace')).toBe(state.workspaceId);
+    // The next launch knows a workspace opens: the grid's code loads from the start.
+    expect(hasLastWorkspace()).toBe(true);
     expect(state.history.undo).toEqual([]);
     await expectStoredMatchesMemory();
   });

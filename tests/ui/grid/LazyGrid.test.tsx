@@ -30,9 +30,16 @@ function props(id: string, name: string): DataGridProps {
   return { table: { id, name }, view: { id: 'v' } } as unknown as DataGridProps;
 }
 
+/** Loads of the grid's module (its mock's factory runs once per load). */
+let loads = 0;
+
 async function loadLazyGrid(dataGrid: () => Promise<unknown>) {
   vi.resetModules();
-  vi.doMock(DATA_GRID, dataGrid);
+  loads = 0;
+  vi.doMock(DATA_GRID, () => {
+    loads++;
+    return dataGrid();
+  });
   return (await import(LAZY_GRID)) as typeof LazyGridModule;
 }
 
@@ -45,6 +52,25 @@ afterEach(() => {
 });
 
 describe('LazyGrid', () => {
+  it("loads the grid's code only when asked, and once", async () => {
+    const { preloadGrid } = await loadLazyGrid(() => Promise.resolve({ DataGrid: FakeGrid }));
+    expect(loads).toBe(0);
+    const first = preloadGrid();
+    expect(preloadGrid()).toBe(first);
+    expect((await first).DataGrid).toBe(FakeGrid);
+    expect(loads).toBe(1);
+  });
+
+  it('loads the code itself when nothing preloaded it, and uses a preload when there was one', async () => {
+    const { LazyGrid, preloadGrid } = await loadLazyGrid(() =>
+      Promise.resolve({ DataGrid: FakeGrid }),
+    );
+    render(<LazyGrid gridKey="t1" {...props('t1', 'Customers')} />);
+    await screen.findByTestId('grid');
+    await preloadGrid();
+    expect(loads).toBe(1);
+  });
+
   it('shows the grid once its code is loaded, in a render after the one around it', async () => {
     const { LazyGrid } = await loadLazyGrid(() => Promise.resolve({ DataGrid: FakeGrid }));
     // The module is loaded by now: the grid still does not join the first render.
