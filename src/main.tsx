@@ -7,7 +7,7 @@ import { initI18n, normaliseLanguage, warmLocaleData } from './ui/i18n';
 import { registerServiceWorker } from './ui/pwa';
 import { startFormulaSync } from './state/formulas';
 import { guardPendingWrites } from './state/session';
-import { boot, hasLastWorkspace } from './state/workspace';
+import { boot, lastWorkspaceId } from './state/workspace';
 import './ui/styles/base.css';
 
 // The warm-up measures text in the page's language: the one the interface will most likely show
@@ -24,7 +24,7 @@ startFormulaSync();
 setTimeout(() => void boot(), 0);
 guardPendingWrites(window);
 // A returning user's workspace opens next: its grid's code loads from now on.
-if (hasLastWorkspace()) void preloadGrid();
+if (lastWorkspaceId() !== null) void preloadGrid();
 
 /**
  * The interface starts in a task of its own too: evaluating the modules fills one (~25 ms of

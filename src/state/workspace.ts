@@ -33,16 +33,16 @@ export async function listAllWorkspaces(): Promise<
   return [...all].sort((a, b) => a.createdAt - b.createdAt);
 }
 
-/** Whether this browser has opened a workspace before (boot will open it again). */
-export function hasLastWorkspace(): boolean {
-  return localStorage.getItem(LAST_WORKSPACE_KEY) !== null;
+/** The workspace this browser opened last (boot opens it again), or null on a first visit. */
+export function lastWorkspaceId(): WorkspaceId | null {
+  return localStorage.getItem(LAST_WORKSPACE_KEY) as WorkspaceId | null;
 }
 
 /** Opens the last used workspace, or shows the welcome screen on first launch. */
 export async function boot(): Promise<void> {
   try {
     // The last workspace opens at once; the registry is only read when there is none.
-    const last = localStorage.getItem(LAST_WORKSPACE_KEY) as WorkspaceId | null;
+    const last = lastWorkspaceId();
     if (last && (await openWorkspace(last))) return;
     const entry = (await listWorkspaces()).find((w) => w.id !== last);
     if (!entry || !(await openWorkspace(entry.id))) useAppStore.setState({ status: 'welcome' });

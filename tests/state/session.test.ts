@@ -18,7 +18,7 @@ import {
 } from '../../src/state/actions';
 import { recordStore, redo, undo } from '../../src/state/session';
 import { selectCanRedo, selectCanUndo, useAppStore } from '../../src/state/store';
-import { hasLastWorkspace } from '../../src/state/workspace';
+import { lastWorkspaceId } from '../../src/state/workspace';
 import { expectStoredMatchesMemory, openEmpty, readStored, resetApp, schemaNow } from './helpers';
 
 beforeEach(resetApp);
@@ -47,7 +47,7 @@ async function redoAndCheck(): Promise<void> {
 
 describe('createWorkspace (empty)', () => {
   it('writes one table with a primary field and a view, opens it, and remembers it', async () => {
-    expect(hasLastWorkspace()).toBe(false);
+    expect(lastWorkspaceId()).toBeNull();
     const tableId = await openEmpty();
     const state = useAppStore.getState();
     expect(state.status).toBe('ready');
@@ -60,7 +60,7 @@ describe('createWorkspace (empty)', () => {
     expect(state.activeViewId).toBe(listViews(schemaNow(), tableId)[0]?.id);
     expect(localStorage.getItem('regulars.workspace')).toBe(state.workspaceId);
     // The next launch knows a workspace opens: the grid's code loads from the start.
-    expect(hasLastWorkspace()).toBe(true);
+    expect(lastWorkspaceId()).toBe(state.workspaceId);
     expect(state.history.undo).toEqual([]);
     await expectStoredMatchesMemory();
   });

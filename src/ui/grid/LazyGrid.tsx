@@ -36,24 +36,23 @@ export interface LazyGridProps extends DataGridProps {
 }
 
 export function LazyGrid({ gridKey, ...props }: LazyGridProps) {
-  const [loaded, setLoaded] = useState<GridModule | null>(null);
-  const [failed, setFailed] = useState<{ error: unknown } | null>(null);
+  const [load, setLoad] = useState<{ module: GridModule } | { error: unknown } | null>(null);
   useEffect(() => {
     let live = true;
     preloadGrid().then(
-      (m) => {
-        if (live) setLoaded(m);
+      (module) => {
+        if (live) setLoad({ module });
       },
       (error: unknown) => {
-        if (live) setFailed({ error });
+        if (live) setLoad({ error });
       },
     );
     return () => {
       live = false;
     };
   }, []);
-  if (failed) throw failed.error;
-  if (!loaded) return null;
-  const { DataGrid } = loaded;
+  if (!load) return null;
+  if ('error' in load) throw load.error;
+  const { DataGrid } = load.module;
   return <DataGrid key={gridKey} {...props} />;
 }

@@ -39,7 +39,7 @@ const MB = 1024 * 1024;
 function installLongTasks() {
   window.__benchLongTasks = [];
   window.__benchLongFrames = [];
-  // What the long animation frames around a task at `start` ran (ms, largest first).
+  // What the long animation frames overlapping a task ran: scripts in frame order, then style.
   window.__benchFramePartsAt = (start, duration) => {
     const parts = [];
     for (const f of window.__benchLongFrames)
@@ -163,25 +163,20 @@ async function openUntilFormulas(context, baseUrl, name) {
     const ready = Math.max(mark('regulars:formulas-ready'), rows);
     const tasks = window.__benchLongTasks.filter((e) => e.start <= ready);
     const longest = (list) => list.reduce((m, e) => Math.max(m, e.duration), 0);
+    // For reading a profile: the longest tasks, each with what its long animation frames ran.
+    const top = [...tasks].sort((a, b) => b.duration - a.duration).slice(0, 8);
+    const label = (e) => `${Math.round(e.duration)} ms at ${Math.round(e.start)}`;
     return {
       ready,
       allRows: rows,
       block: longest(tasks),
       blockAfterRows: longest(tasks.filter((e) => rows !== null && e.start >= rows)),
       longTasks: tasks.length,
-      // For reading a profile: the longest tasks and the app's marks, in page time.
-      longest: [...tasks]
-        .sort((a, b) => b.duration - a.duration)
-        .slice(0, 8)
-        .map((e) => `${Math.round(e.duration)} ms at ${Math.round(e.start)}`),
-      // The scripts (and style, layout) of the long animation frames each long task was part of.
-      frames: [...tasks]
-        .sort((a, b) => b.duration - a.duration)
-        .slice(0, 8)
-        .map(
-          (e) =>
-            `${Math.round(e.duration)} ms at ${Math.round(e.start)}: ${window.__benchFramePartsAt(e.start, e.duration).join(' | ') || '(no frame)'}`,
-        ),
+      longest: top.map(label),
+      frames: top.map(
+        (e) =>
+          `${label(e)}: ${window.__benchFramePartsAt(e.start, e.duration).join(' | ') || '(no frame)'}`,
+      ),
       marks: performance
         .getEntriesByType('mark')
         .filter((m) => m.name.startsWith('regulars:'))
