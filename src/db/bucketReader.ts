@@ -7,16 +7,17 @@
  * blobs, often are: ~1,000 records per bucket at 1M rows, ~3 ms each); issue 3's profile had
  * ~290 ms of it in one task at 100k rows. Here each request reads a range of buckets sized from
  * the measured cost per record, and requests are issued only while the estimated cost of all
- * those in flight fits a few waves. Small buckets' results are taken in (read and flattened)
- * in a task of their own, not in their success callbacks: Chromium delivers the replies that
- * arrived while the page was busy in one task, one success event after the other (traced at
- * 100k rows: four waves, 51 ms). Those tasks have background priority where the browser has
- * one (yieldInBackground), so the interface starting beside the read goes first: on reopening
- * 100k rows the first rows were painted at a median 415 ms instead of 487 (6 runs each), all
- * rows at 1,338 instead of 1,294. Large buckets' results are taken in as they come (a few waves
- * in flight bound them): deferred too, at 1M rows three traces of five had load tasks of
- * 73–170 ms (V8's incremental marking while a wave was read); taken in as they came, one of five
- * (160 ms). V8's collections at a heap of ~500 MB decide that more than the reading does.
+ * those in flight fits a few waves. Every result after the first (which tells how large the
+ * buckets are) is taken in (read and flattened) in a task of its own, not in its success
+ * callback: Chromium delivers the replies that arrived while the page was busy, or that waited
+ * for their blobs, in one task, one success event after the other (traced at 100k rows: four
+ * waves, 51 ms; at 1M rows, success callbacks made tasks of 51–68 ms). Those tasks have
+ * background priority where the browser has one (yieldInBackground), so the interface starting
+ * beside the read goes first: on reopening 100k rows the first rows were painted at a median
+ * 415 ms instead of 487 (6 runs each), all rows at 1,338 instead of 1,294. At 1M rows (7 cold
+ * runs each, alternated) taking large buckets in as they came had a task over 50 ms while
+ * reading in 4 runs of 7; one per task, in none, and all rows were read sooner (median 5,226 ms
+ * instead of 5,762). Large buckets keep fewer waves in flight (WAVES_IN_FLIGHT).
  * A new request is issued from a success callback: that is the only time a transaction accepts
  * requests, and with a request always pending it never commits, so the table is read in one
  * snapshot, never a mix of before and after another tab's write. Dexie is bypassed for this one
@@ -100,7 +101,7 @@ interface Received {
 
 /**
  * Issues range reads from success callbacks and sizes each from the cost measured so far; takes
- * small buckets' results in one per task, in the order they arrived, and resolves once the
+ * results in one per task (all but the first), in the order they arrived, and resolves once the
  * transaction has completed and every result is in.
  */
 class WaveReader {
@@ -178,11 +179,11 @@ class WaveReader {
   /** A success callback: the only moment more requests can be issued. */
   private receive(result: Received): void {
     this.inFlight--;
-    if (this.ahead === WAVES_IN_FLIGHT.small) {
+    if (this.ahead !== undefined) {
       this.received.push(result);
       this.scheduleTakeIn();
     } else {
-      // Large buckets, or the first result (which tells which): taken in right away.
+      // The first result (which tells how large buckets are): taken in right away.
       this.absorb(result);
     }
     this.issue();
