@@ -417,7 +417,9 @@ async function buildTable(tableId: TableId): Promise<void> {
       [...inputs.values()].map((i) => i.field),
       records,
     );
+    performance.mark('regulars:formula-inputs');
     rows = await indexRecords(records);
+    performance.mark('regulars:formula-rows');
   } finally {
     stopHolding();
   }

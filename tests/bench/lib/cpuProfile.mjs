@@ -27,7 +27,7 @@ function summarise(profile) {
 
 async function stopAndSave(cdp, name) {
   const { profile } = await cdp.send('Profiler.stop');
-  const file = join(tmpdir(), `regulars-bench-${name}.cpuprofile`);
+  const file = join(tmpdir(), `regulars-bench-${name}-${Date.now()}.cpuprofile`);
   writeFileSync(file, JSON.stringify(profile));
   const top = summarise(profile);
   console.log(`  CPU profile of the page's main thread: ${file}`);
@@ -35,10 +35,53 @@ async function stopAndSave(cdp, name) {
   return { file, top };
 }
 
+/** Bytes allocated per place (function and its two callers), largest first. */
+function summariseAllocations(profile) {
+  const sites = new Map();
+  const frame = (f) =>
+    `${f.functionName || '(anonymous)'} ${f.url.split('/').pop() || '(native)'}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+  const walk = (node, callers) => {
+    const stack = [frame(node.callFrame), ...callers].slice(0, 3);
+    if (node.selfSize > 0) {
+      const key = stack.join(' < ');
+      sites.set(key, (sites.get(key) ?? 0) + node.selfSize);
+    }
+    for (const child of node.children) walk(child, stack);
+  };
+  walk(profile.head, []);
+  return [...sites.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, TOP)
+    .map(([site, bytes]) => ({ site, mb: Math.round(bytes / 104857.6) / 10 }));
+}
+
+/**
+ * BENCH_HEAP_SAMPLE=1 (with BENCH_PROFILE=1): V8's sampling heap profile instead, counting what
+ * the collections freed too, so it shows where the bytes that set off collections come from.
+ */
+async function sampleAllocationsWhile(cdp, work, name) {
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.startSampling', {
+    samplingInterval: 16_384,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  });
+  const value = await work();
+  const { profile } = await cdp.send('HeapProfiler.stopSampling');
+  const file = join(tmpdir(), `regulars-bench-${name}-${Date.now()}.heapprofile`);
+  writeFileSync(file, JSON.stringify(profile));
+  console.log(`  allocations sampled in the page: ${file}`);
+  for (const t of summariseAllocations(profile))
+    console.log(`    ${String(t.mb).padStart(7)} MB  ${t.site}`);
+  return value;
+}
+
 /** Runs `work()`; when `enabled`, profiles the page's main thread meanwhile. */
 export async function profileWhile(enabled, context, page, work, name) {
   if (!enabled) return { value: await work(), profile: null };
   const cdp = await context.newCDPSession(page);
+  if (process.env.BENCH_HEAP_SAMPLE === '1')
+    return { value: await sampleAllocationsWhile(cdp, work, name), profile: null };
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
   await cdp.send('Profiler.start');

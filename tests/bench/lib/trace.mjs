@@ -40,7 +40,10 @@ function summarise(events) {
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   if (!main) return [];
   const mine = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
-  const tasks = mine.filter((e) => e.name === 'RunTask' && e.dur >= LONG_TASK_US);
+  const tasks = mine.filter(
+    (e) =>
+      (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && e.dur >= LONG_TASK_US,
+  );
   const mark = events.find((e) => e.name === 'navigationStart' && e.pid === main.pid);
   return tasks.map((task) => {
     const inside = mine.filter(
@@ -84,7 +87,7 @@ export async function traceWhile(enabled, context, page, work, name) {
   await cdp.send('Tracing.end');
   const { stream } = await complete;
   const text = await readStream(cdp, stream);
-  const file = join(tmpdir(), `regulars-bench-${name}.trace.json`);
+  const file = join(tmpdir(), `regulars-bench-${name}-${Date.now()}.trace.json`);
   writeFileSync(file, text);
   const parsed = JSON.parse(text);
   console.log(`  trace of the page: ${file}`);
