@@ -66,10 +66,10 @@ export function lendColumns(
 
 /**
  * The records' ids and positions, a slice per task. The list of ids is made at its full length
- * at once: grown a push at a time, it was copied at each growth, and at 1M rows the copy of
- * ~600,000 ids made just after V8 had begun marking (every id stored through the marking
- * barrier) held one task for ~26 ms of script on top of a collection: tasks of 53 and 62 ms
- * (formula-1m). The list stays in the page (it is not posted), so its holey kind costs nothing.
+ * at once: grown a push at a time, it was copied at each growth. At 1M rows two slow tasks (53
+ * and 62 ms, formula-1m) came where it grows past ~600,000 ids; the traced one had ~26 ms of
+ * script right after V8 began marking, when each copied id goes through the marking barrier.
+ * The list stays in the page (it is not posted), so its holey kind costs nothing.
  */
 export async function indexRecords(
   records: readonly TableRecord[],
