@@ -58,6 +58,8 @@ const WAVES_IN_FLIGHT = { large: 3, small: 8 } as const;
  * (1M rows) together; V8's serialisation is more compact than JSON, so 64 KB is reached later.
  */
 const LARGE_BUCKET_CHARS = 96_000;
+/** Records whose JSON length estimates their bucket's. */
+const SIZE_SAMPLE = 16;
 /** One bucket, read alone: nothing else is in flight until the cost per record is measured. */
 const FIRST_WAVE = 1;
 /** Requests in flight at most, however cheap. */
@@ -259,9 +261,11 @@ export function mayIssue(
 export function wavesAheadFor(buckets: readonly RecordBucket[]): number | undefined {
   const sample = buckets.find((b) => b.records.length > 0);
   if (!sample) return undefined;
-  return JSON.stringify(sample).length > LARGE_BUCKET_CHARS
-    ? WAVES_IN_FLIGHT.large
-    : WAVES_IN_FLIGHT.small;
+  // From its first records, in the first success callback: a whole bucket of 1M rows is ~550,000
+  // characters of JSON (in Node, 3.4–4.3 ms to make; 16 records, 0.06 ms).
+  const first = sample.records.slice(0, SIZE_SAMPLE);
+  const chars = (JSON.stringify(first).length * sample.records.length) / first.length;
+  return chars > LARGE_BUCKET_CHARS ? WAVES_IN_FLIGHT.large : WAVES_IN_FLIGHT.small;
 }
 
 /**
