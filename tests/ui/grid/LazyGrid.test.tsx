@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import { Component, useEffect, type ReactNode } from 'react';
 import type { DataGridProps } from '../../../src/ui/grid/DataGrid';
 import type * as LazyGridModule from '../../../src/ui/grid/LazyGrid';
@@ -77,6 +77,10 @@ describe('LazyGrid', () => {
     render(<LazyGrid gridKey="t1" {...props('t1', 'Customers')} />);
     expect(screen.queryByTestId('grid')).toBeNull();
     expect((await screen.findByTestId('grid')).textContent).toBe('Customers');
+    // Its effects run after the commit that showed it (not always by the time it is found).
+    await waitFor(() => expect(mounts).toEqual(['t1']));
+    // Made once, not again.
+    await new Promise((resolve) => setTimeout(resolve, 20));
     expect(mounts).toEqual(['t1']);
   });
 
