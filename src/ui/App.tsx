@@ -81,7 +81,6 @@ function Workspace() {
             />
             <div className="grid-area">
               <LazyGrid
-                gridKey={table.id}
                 table={table}
                 view={view}
                 handleRef={gridRef}

@@ -30,12 +30,8 @@ export function preloadGrid(): Promise<GridModule> {
   return gridModule;
 }
 
-export interface LazyGridProps extends DataGridProps {
-  /** The grid is made anew when it changes (another table). */
-  gridKey: string;
-}
-
-export function LazyGrid({ gridKey, ...props }: LazyGridProps) {
+/** The grid is made anew for another table; the loaded code is kept across tables. */
+export function LazyGrid(props: DataGridProps) {
   const [load, setLoad] = useState<{ module: GridModule } | { error: unknown } | null>(null);
   useEffect(() => {
     let live = true;
@@ -54,5 +50,5 @@ export function LazyGrid({ gridKey, ...props }: LazyGridProps) {
   if (!load) return null;
   if ('error' in load) throw load.error;
   const { DataGrid } = load.module;
-  return <DataGrid key={gridKey} {...props} />;
+  return <DataGrid key={props.table.id} {...props} />;
 }

@@ -21,6 +21,7 @@ const CATEGORIES = [
 const LIGHT = ['toplevel', 'v8', 'disabled-by-default-v8.gc', 'blink.user_timing'];
 /** BENCH_TRACE_EXTRA=a,b: more trace categories (e.g. v8.gc, toplevel, mojom). */
 const EXTRA = (process.env.BENCH_TRACE_EXTRA ?? '').split(',').filter(Boolean);
+const TRACED = [...(process.env.BENCH_TRACE_LIGHT === '1' ? LIGHT : CATEGORIES), ...EXTRA];
 /** BENCH_TRACE_LONG_MS: the shortest task summarised (50 ms by default). */
 const LONG_TASK_US = Number(process.env.BENCH_TRACE_LONG_MS ?? 50) * 1000;
 
@@ -77,9 +78,7 @@ export async function traceWhile(enabled, context, page, work, name) {
   if (!enabled) return work();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Tracing.start', {
-    categories: [...(process.env.BENCH_TRACE_LIGHT === '1' ? LIGHT : CATEGORIES), ...EXTRA].join(
-      ',',
-    ),
+    categories: TRACED.join(','),
     transferMode: 'ReturnAsStream',
   });
   const value = await work();

@@ -65,7 +65,7 @@ describe('LazyGrid', () => {
     const { LazyGrid, preloadGrid } = await loadLazyGrid(() =>
       Promise.resolve({ DataGrid: FakeGrid }),
     );
-    render(<LazyGrid gridKey="t1" {...props('t1', 'Customers')} />);
+    render(<LazyGrid {...props('t1', 'Customers')} />);
     await screen.findByTestId('grid');
     await preloadGrid();
     expect(loads).toBe(1);
@@ -74,7 +74,7 @@ describe('LazyGrid', () => {
   it('shows the grid once its code is loaded, in a render after the one around it', async () => {
     const { LazyGrid } = await loadLazyGrid(() => Promise.resolve({ DataGrid: FakeGrid }));
     // The module is loaded by now: the grid still does not join the first render.
-    render(<LazyGrid gridKey="t1" {...props('t1', 'Customers')} />);
+    render(<LazyGrid {...props('t1', 'Customers')} />);
     expect(screen.queryByTestId('grid')).toBeNull();
     expect((await screen.findByTestId('grid')).textContent).toBe('Customers');
     // Its effects run after the commit that showed it (not always by the time it is found).
@@ -86,11 +86,11 @@ describe('LazyGrid', () => {
 
   it('makes the grid anew for another table, and keeps it for other changes', async () => {
     const { LazyGrid } = await loadLazyGrid(() => Promise.resolve({ DataGrid: FakeGrid }));
-    const { rerender } = render(<LazyGrid gridKey="t1" {...props('t1', 'Customers')} />);
+    const { rerender } = render(<LazyGrid {...props('t1', 'Customers')} />);
     await screen.findByTestId('grid');
-    rerender(<LazyGrid gridKey="t1" {...props('t1', 'Clients')} />);
+    rerender(<LazyGrid {...props('t1', 'Clients')} />);
     expect(screen.getByTestId('grid').textContent).toBe('Clients');
-    rerender(<LazyGrid gridKey="t2" {...props('t2', 'Orders')} />);
+    rerender(<LazyGrid {...props('t2', 'Orders')} />);
     expect(screen.getByTestId('grid').textContent).toBe('Orders');
     expect(mounts).toEqual(['t1', 't2']);
   });
@@ -102,7 +102,7 @@ describe('LazyGrid', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     render(
       <Catch>
-        <LazyGrid gridKey="t1" {...props('t1', 'Customers')} />
+        <LazyGrid {...props('t1', 'Customers')} />
       </Catch>,
     );
     // Vitest wraps a factory's failure in an error of its own: any error thrown counts.
