@@ -36,9 +36,33 @@ async function readStream(cdp, handle) {
   return out;
 }
 
+/** The app's main thread (the one its marks are on: a trace may hold other renderers' too). */
+function mainThreadOf(events) {
+  return (
+    events.find((e) => typeof e.name === 'string' && e.name.startsWith('regulars:')) ??
+    events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+  );
+}
+
+/**
+ * The main thread's pauses for V8's collections, young (MinorGC) and full (MajorGC): how many,
+ * in all and the longest, in ms. Only with V8's GC category (BENCH_TRACE_LIGHT=1 has it).
+ */
+function collections(events) {
+  const main = mainThreadOf(events);
+  if (!main) return [];
+  return ['MinorGC', 'MajorGC'].map((kind) => {
+    const pauses = events
+      .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.name === kind)
+      .map((e) => e.dur / 1000);
+    const total = pauses.reduce((a, b) => a + b, 0);
+    return { kind, count: pauses.length, total, longest: Math.max(0, ...pauses) };
+  });
+}
+
 /** The main thread's long tasks, each with its time per kind of event (self time, ms). */
 function summarise(events) {
-  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const main = mainThreadOf(events);
   if (!main) return [];
   const mine = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
   const tasks = mine.filter(
@@ -90,8 +114,14 @@ export async function traceWhile(enabled, context, page, work, name) {
   writeFileSync(file, text);
   const parsed = JSON.parse(text);
   console.log(`  trace of the page: ${file}`);
-  for (const t of summarise(parsed.traceEvents ?? parsed)) {
+  const events = parsed.traceEvents ?? parsed;
+  for (const t of summarise(events)) {
     console.log(`    task ${t.ms} ms at ${t.at ?? '?'}: ${t.parts.join(', ')}`);
+  }
+  for (const c of collections(events).filter((c) => c.count > 0)) {
+    console.log(
+      `    ${c.kind}: ${c.count} pauses, ${Math.round(c.total)} ms in all, longest ${c.longest.toFixed(1)} ms`,
+    );
   }
   return value;
 }
