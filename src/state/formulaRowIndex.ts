@@ -25,13 +25,10 @@ export class RowTable implements RowLookup {
   private readonly slots: Int32Array;
   private readonly mask: number;
 
-  /** `rows`: how many rows the list will have (it may still be filled while rows are added). */
-  constructor(
-    private readonly ids: readonly RecordId[],
-    rows = ids.length,
-  ) {
+  /** `ids` has every row already (the table is sized from it); rows are entered with add. */
+  constructor(private readonly ids: readonly RecordId[]) {
     let size = 2;
-    while (size < rows * 2) size *= 2;
+    while (size < ids.length * 2) size *= 2;
     this.slots = new Int32Array(size).fill(-1);
     this.mask = size - 1;
   }

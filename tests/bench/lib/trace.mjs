@@ -36,40 +36,39 @@ async function readStream(cdp, handle) {
   return out;
 }
 
-/** The app's main thread (the one its marks are on: a trace may hold other renderers' too). */
+/**
+ * The app's main thread (the one its marks are on: a trace may hold other renderers' too): its
+ * complete events, and when its page began loading (or undefined).
+ */
 function mainThreadOf(events) {
-  return (
+  const main =
     events.find((e) => typeof e.name === 'string' && e.name.startsWith('regulars:')) ??
-    events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
-  );
+    events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  if (!main) return { mine: [], start: undefined };
+  return {
+    mine: events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X'),
+    start: events.find((e) => e.name === 'navigationStart' && e.pid === main.pid)?.ts,
+  };
 }
 
 /**
  * The main thread's pauses for V8's collections, young (MinorGC) and full (MajorGC): how many,
  * in all and the longest, in ms. Only with V8's GC category (BENCH_TRACE_LIGHT=1 has it).
  */
-function collections(events) {
-  const main = mainThreadOf(events);
-  if (!main) return [];
+function collections({ mine }) {
   return ['MinorGC', 'MajorGC'].map((kind) => {
-    const pauses = events
-      .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.name === kind)
-      .map((e) => e.dur / 1000);
+    const pauses = mine.filter((e) => e.name === kind).map((e) => e.dur / 1000);
     const total = pauses.reduce((a, b) => a + b, 0);
     return { kind, count: pauses.length, total, longest: Math.max(0, ...pauses) };
   });
 }
 
 /** The main thread's long tasks, each with its time per kind of event (self time, ms). */
-function summarise(events) {
-  const main = mainThreadOf(events);
-  if (!main) return [];
-  const mine = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
+function summarise({ mine, start }) {
   const tasks = mine.filter(
     (e) =>
       (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && e.dur >= LONG_TASK_US,
   );
-  const mark = events.find((e) => e.name === 'navigationStart' && e.pid === main.pid);
   return tasks.map((task) => {
     const inside = mine.filter(
       (e) => e !== task && e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur,
@@ -92,7 +91,7 @@ function summarise(events) {
       .filter(([, us]) => us >= 2000)
       .sort((a, b) => b[1] - a[1])
       .map(([k, us]) => `${Math.round(us / 1000)} ${k}`);
-    const at = mark ? Math.round((task.ts - mark.ts) / 1000) : null;
+    const at = start === undefined ? null : Math.round((task.ts - start) / 1000);
     return { ms: Math.round(task.dur / 1000), at, parts };
   });
 }
@@ -114,11 +113,11 @@ export async function traceWhile(enabled, context, page, work, name) {
   writeFileSync(file, text);
   const parsed = JSON.parse(text);
   console.log(`  trace of the page: ${file}`);
-  const events = parsed.traceEvents ?? parsed;
-  for (const t of summarise(events)) {
+  const main = mainThreadOf(parsed.traceEvents ?? parsed);
+  for (const t of summarise(main)) {
     console.log(`    task ${t.ms} ms at ${t.at ?? '?'}: ${t.parts.join(', ')}`);
   }
-  for (const c of collections(events).filter((c) => c.count > 0)) {
+  for (const c of collections(main).filter((c) => c.count > 0)) {
     console.log(
       `    ${c.kind}: ${c.count} pauses, ${Math.round(c.total)} ms in all, longest ${c.longest.toFixed(1)} ms`,
     );
