@@ -2,12 +2,14 @@
  * Reads and bulk writes over one WorkspaceDb. Records live in buckets (buckets.ts) and are
  * sorted into table order after reading.
  */
+import Dexie from 'dexie';
 import type { RecordId, TableId } from '../domain/ids';
 import type { Field, Table, TableRecord, View, WorkspaceMeta } from '../domain/model';
 import { createSlicePause } from '../domain/pause';
 import { inTableOrder, inTableOrderSliced } from '../domain/records';
 import { readAllBuckets, type BucketReadOptions } from './bucketReader';
 import { bucketKeyOf, groupIntoBuckets } from './buckets';
+import { canReadInWorker, readTableInWorker } from './packedLoad';
 import { toStorageError } from './errors';
 import type { WorkspaceDb } from './schema';
 
@@ -46,21 +48,34 @@ const ORDER_SLICE_MS = 12;
 export interface LoadOptions extends BucketReadOptions {
   /** Time slice of the ordering step, in ms. */
   orderSliceMs?: number;
+  /** Read on this thread even where a worker could (the in-page reader). */
+  inPage?: boolean;
 }
 
 /**
- * All records of the table in order: read in one transaction in waves of buckets (each wave's
- * results cost a few ms of main-thread time, see bucketReader.ts), then put in table order in
- * time slices, so no step of a large load holds the page for long.
+ * All records of the table in order, read in one transaction, then put in table order in time
+ * slices, so no step of a large load holds the page for long. Where workers exist the table is
+ * read and packed in one (packedReader.ts) and comes back as lazy records; else it is read here
+ * in waves of buckets whose results cost a few ms of main-thread time each (bucketReader.ts).
  */
 export async function loadAllRecords(
   db: WorkspaceDb,
   tableId: TableId,
   options: LoadOptions = {},
 ): Promise<TableRecord[]> {
-  const records = await readAllBuckets(db, tableId, options);
+  const records =
+    canReadInWorker() && options.inPage !== true
+      ? await readInWorker(db, tableId)
+      : await readAllBuckets(db, tableId, options);
   // Buckets hand records back in hash order: this runs on every load.
   return inTableOrderSliced(records, createSlicePause(options.orderSliceMs ?? ORDER_SLICE_MS));
+}
+
+async function readInWorker(db: WorkspaceDb, tableId: TableId): Promise<TableRecord[]> {
+  // As the in-page reader: a database closed on purpose stays closed; one never opened opens now.
+  if (db.hasBeenClosed()) throw new Dexie.DatabaseClosedError('The workspace database is closed');
+  if (!db.isOpen()) await db.open();
+  return readTableInWorker(db.name, tableId);
 }
 
 /** Every record of every table (tests compare whole databases with it), by order then id. */

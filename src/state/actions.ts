@@ -47,6 +47,7 @@ import { formulaValue, syncFormulas } from './formulas';
 import { ensureRecords, markNewTableLoaded, recordStore, runCommand } from './session';
 import { useAppStore } from './store';
 import { selectTable } from './workspace';
+import { cellOf } from '../domain/packedRecords';
 
 export function typeContext(language: Language): TypeContext {
   const asOf = useAppStore.getState().schema?.meta.asOfDate;
@@ -73,7 +74,7 @@ export function setCellValue(field: Field, recordId: RecordId, value: CellValue)
   const rec = recordStore(field.tableId).get(recordId);
   if (!rec) return Promise.resolve();
   return setCells(field.tableId, [
-    { recordId, fieldId: field.id, before: rec.values[field.id], after: value },
+    { recordId, fieldId: field.id, before: cellOf(rec, field.id), after: value },
   ]);
 }
 
@@ -109,10 +110,10 @@ function autoNumberValues(tableId: TableId): TableRecord['values'] {
     if (f.tableId !== tableId || f.type !== 'autoNumber') continue;
     const max = recordStore(tableId)
       .all()
-      .reduce(
-        (m, r) => Math.max(m, typeof r.values[f.id] === 'number' ? (r.values[f.id] as number) : 0),
-        0,
-      );
+      .reduce((m, r) => {
+        const v = cellOf(r, f.id);
+        return Math.max(m, typeof v === 'number' ? v : 0);
+      }, 0);
     values[f.id] = max + 1;
   }
   return values;
@@ -175,7 +176,7 @@ export function previewRetype(
  * a text or number column keeps what the user sees instead of blanking every cell.
  */
 function valuesToRetype(field: Field, records: readonly TableRecord[]): (CellValue | undefined)[] {
-  if (field.type !== 'formula') return records.map((r) => r.values[field.id]);
+  if (field.type !== 'formula') return records.map((r) => cellOf(r, field.id));
   return records.map((r) => {
     const result = inDateFormat(field, formulaValue(field.tableId, field.id, r.id));
     return typeof result === 'object' && result !== null

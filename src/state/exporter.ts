@@ -22,6 +22,7 @@ import type { FormulaResult } from './formulas';
 import { formulaResultType, formulaValue, syncFormulas } from './formulas';
 import { ensureRecords, recordStore } from './session';
 import { useAppStore } from './store';
+import { cellOf } from '../domain/packedRecords';
 
 export type ExportFormat = 'csv' | 'xlsx';
 export type ExportProblem = 'noView' | 'tooManyRows';
@@ -61,7 +62,7 @@ function createLinks(ctx: TypeContext): Links {
     const store = recordStore(tableId);
     return ids.map((id) => {
       const rec = store.get(id as RecordId);
-      return rec ? formatCell(primary, rec.values[primary.id], ctx) : '';
+      return rec ? formatCell(primary, cellOf(rec, primary.id), ctx) : '';
     });
   };
 }
@@ -162,7 +163,7 @@ export function buildExportColumn(
     }
     case 'link': {
       const text = (r: TableRecord) => {
-        const ids = r.values[field.id];
+        const ids = cellOf(r, field.id);
         return Array.isArray(ids) ? links(field, ids).join(', ') : '';
       };
       return { header: field.name, text, typed: (r) => (text(r) ? { t: 's', v: text(r) } : null) };
@@ -170,9 +171,9 @@ export function buildExportColumn(
     default:
       return {
         header: field.name,
-        text: (r) => cellToText(field, r.values[field.id], ctx),
+        text: (r) => cellToText(field, cellOf(r, field.id), ctx),
         typed: (r) => {
-          const value = r.values[field.id];
+          const value = cellOf(r, field.id);
           return storedTyped(field, value, cellToText(field, value, ctx));
         },
       };

@@ -4,6 +4,7 @@ import type { EngineValue, InputKind } from '../engine/types';
 import type { CellValue, Field, TableRecord } from '../domain/model';
 import { isInvalidValue } from '../domain/model';
 import { yieldToEventLoop } from '../domain/pause';
+import { cellOf } from '../domain/packedRecords';
 
 export function inputKindOf(field: Field): InputKind | null {
   switch (field.type) {
@@ -37,7 +38,7 @@ const isoDay = (ms: number): string => isoDateTimeFromEpoch(ms).slice(0, 10);
 export function engineValueOf(field: Field, rec: TableRecord): EngineValue {
   if (field.type === 'createdTime') return isoDay(rec.createdAt);
   if (field.type === 'modifiedTime') return isoDay(rec.modifiedAt);
-  const v: CellValue | undefined = rec.values[field.id];
+  const v: CellValue | undefined = cellOf(rec, field.id);
   if (v === undefined || v === null || v === '') return null;
   if (isInvalidValue(v)) return v.invalid;
   if (Array.isArray(v)) return v.join(', ');

@@ -14,6 +14,7 @@ import { recordStore } from '../state/session';
 import { useAppStore } from '../state/store';
 import { defaultColumnWidth, ROW_HEIGHT } from './columnWidths';
 import { currentLanguage } from './i18n';
+import { cellOf } from '../domain/packedRecords';
 
 /** Rows a window this tall shows (at most a first screen's): rows below the fold only delay the grid. */
 function rowsThatFit(): number {
@@ -72,7 +73,7 @@ export const FirstScreen = memo(function FirstScreen({
               data-col-id={field.id}
               style={{ width }}
             >
-              {formatCell(field, rec.values[field.id], ctx)}
+              {formatCell(field, cellOf(rec, field.id), ctx)}
             </span>
           ))}
         </div>

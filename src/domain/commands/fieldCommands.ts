@@ -8,6 +8,7 @@ import { newFieldId } from '../ids';
 import type { CellValue, Field, FieldOptions, FieldType, TableRecord, View } from '../model';
 import type { SchemaState } from '../schemaState';
 import { listFields, listViews } from '../schemaState';
+import { cellOf } from '../packedRecords';
 
 export type FieldNameProblem = 'nameEmpty' | 'nameTaken' | 'nameTooLong';
 
@@ -98,7 +99,7 @@ export function retypeFieldCommand(
 ): Command {
   const changes: Change[] = [{ kind: 'field', id: after.id, before, after }];
   records.forEach((rec, i) => {
-    const old = rec.values[before.id];
+    const old = cellOf(rec, before.id);
     const next = values[i] ?? null;
     if (old === undefined && next === null) return;
     if (old === next) return;

@@ -10,6 +10,7 @@ import { isEmptyValue, isInvalidValue } from '../model';
 import { normaliseWidth } from '../numbers';
 import { reasonForType } from './convert';
 import type { ImportMode, ImportProblem, UpdatePolicy } from './types';
+import { cellOf } from '../packedRecords';
 
 export interface ImportColumn {
   header: string;
@@ -114,7 +115,7 @@ export class ImportBuilder {
     const end = Math.min(all.length, this.indexed + count);
     for (let i = this.indexed; i < end; i++) {
       const r = all[i] as TableRecord;
-      const k = normaliseKey(r.values[key.field.id], phone);
+      const k = normaliseKey(cellOf(r, key.field.id), phone);
       if (k !== '' && !this.keys.has(k)) this.keys.set(k, r);
     }
     this.indexed = end;
@@ -202,7 +203,7 @@ export class ImportBuilder {
       if (c === this.target.keyIndex) continue;
       const column = this.columns[c] as ImportColumn;
       const after = cells[c] ?? null;
-      const before = record.values[column.field.id];
+      const before = cellOf(record, column.field.id);
       if (!shouldWrite(column.isNew ? 'overwrite' : column.policy, before, after)) continue;
       changed = true;
       this.flag(row, column, after);

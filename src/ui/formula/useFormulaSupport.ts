@@ -9,6 +9,7 @@ import { useAppStore } from '../../state/store';
 import { currentLanguage } from '../i18n';
 import type { FormulaSupport } from './formulaSupport';
 import { PREVIEW_ROWS, showFormulaResult } from './formulaSupport';
+import { cellOf } from '../../domain/packedRecords';
 
 export function useFormulaSupport(
   tableId: TableId,
@@ -38,7 +39,7 @@ export function useFormulaSupport(
           const ctx = typeContext(currentLanguage());
           return preview.records.slice(0, rows).map((rec, i) => ({
             label: primary
-              ? formatCell(primary, rec.values[primary.id], ctx) ||
+              ? formatCell(primary, cellOf(rec, primary.id), ctx) ||
                 latestT.current('formula.untitled')
               : '',
             result: results[i] ?? null,

@@ -56,6 +56,7 @@ import { useRowFeed } from './useRowFeed';
 import { cellKeyHandler, isComputedField } from './cellKeys';
 import { NoRowsOverlay } from './NoRowsOverlay';
 import '../styles/grid.css';
+import { cellOf } from '../../domain/packedRecords';
 
 registerGridModules();
 
@@ -314,12 +315,12 @@ export const DataGrid = memo(function DataGrid({
       const ctx = e.colDef.context as ColumnContext | undefined;
       if (!ctx) return;
       if (ctx.field.type === 'checkbox' && target?.closest('.cell-checkbox')) {
-        void setCellValue(ctx.field, e.data.id, e.data.values[ctx.field.id] !== true);
+        void setCellValue(ctx.field, e.data.id, cellOf(e.data, ctx.field.id) !== true);
       } else if (ctx.field.type === 'rating') {
         const star = target?.closest<HTMLElement>('.star')?.dataset.star;
         if (star) {
           const n = Number(star);
-          void setCellValue(ctx.field, e.data.id, e.data.values[ctx.field.id] === n ? null : n);
+          void setCellValue(ctx.field, e.data.id, cellOf(e.data, ctx.field.id) === n ? null : n);
         }
       }
     },

@@ -11,6 +11,7 @@ import { setCellValue } from '../../state/actions';
 import type { ColumnContext } from './columns';
 import { SELECT_COLUMN } from './GutterColumns';
 import type { RowSelection, ShownRows } from './selection';
+import { cellOf } from '../../domain/packedRecords';
 
 type KeyParams = SuppressKeyboardEventParams<TableRecord>;
 
@@ -58,7 +59,7 @@ export function cellKeyHandler(
       return true;
     }
     if ((e.key === ' ' || e.key === 'Enter') && ctx.field.type === 'checkbox') {
-      void setCellValue(ctx.field, rec.id, rec.values[ctx.field.id] !== true);
+      void setCellValue(ctx.field, rec.id, cellOf(rec, ctx.field.id) !== true);
       return true;
     }
     if (ctx.field.type === 'rating' && /^[0-9]$/.test(e.key)) {

@@ -6,6 +6,7 @@ import { formulaResultType, formulaValue } from '../../state/formulas';
 import { useAppStore } from '../../state/store';
 import type { LinkTitles } from './columns';
 import { formatFormulaResult } from './formulaCells';
+import { cellOf } from '../../domain/packedRecords';
 
 /**
  * The text of `field` for `rec`: a formula's computed result, the record's own times, a link's
@@ -33,7 +34,7 @@ export function shownCellText(
       ? rec.createdAt
       : field.type === 'modifiedTime'
         ? rec.modifiedAt
-        : rec.values[field.id];
+        : cellOf(rec, field.id);
   if (value === undefined || value === null) return '';
   return field.type === 'link' && Array.isArray(value)
     ? linkTitles(field, value).join(', ')

@@ -23,6 +23,7 @@ import {
   isFormulaError,
 } from './formulaCells';
 import { defaultColumnWidth } from '../columnWidths';
+import { cellOf } from '../../domain/packedRecords';
 
 /** Turns a link cell's record ids into the linked records' titles. */
 export type LinkTitles = (field: Field, ids: readonly string[]) => string[];
@@ -41,7 +42,7 @@ function cellValue(
   if (field.type === 'createdTime') return rec.createdAt;
   if (field.type === 'modifiedTime') return rec.modifiedAt;
   if (field.type === 'formula') return formulaValue(field.tableId, field.id, rec.id) as CellValue;
-  return rec.values[field.id];
+  return cellOf(rec, field.id);
 }
 
 function editorFor(

@@ -13,6 +13,7 @@ import { ensureRecords, recordStore } from '../../state/session';
 import { useAppStore } from '../../state/store';
 import { currentLanguage } from '../i18n';
 import type { LinkTitles } from './columns';
+import { cellOf } from '../../domain/packedRecords';
 
 export function useLinkTitles(
   columns: readonly { field: Field }[],
@@ -47,7 +48,7 @@ export function useLinkTitles(
     const ctx = typeContext(currentLanguage());
     return ids.map((id) => {
       const rec = store.get(id as RecordId);
-      return rec ? formatCell(primary, rec.values[primary.id], ctx) || '—' : '…';
+      return rec ? formatCell(primary, cellOf(rec, primary.id), ctx) || '—' : '…';
     });
   }, []);
 }

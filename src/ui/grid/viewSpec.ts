@@ -12,6 +12,7 @@ import { isFormulaError } from './formulaCells';
 import type { LinkTitles } from './columns';
 import type { RowViewSpec, SortKey } from './rowView';
 import { SHOW_ALL } from './rowView';
+import { cellOf } from '../../domain/packedRecords';
 
 /**
  * Formula results sort numbers before text, errors after values; the customer model's labels
@@ -41,7 +42,7 @@ export function sortKeyOf(field: Field, descending: boolean, linkTitles: LinkTit
       return {
         ...base,
         read: (rec) => {
-          const ids = rec.values[field.id];
+          const ids = cellOf(rec, field.id);
           return Array.isArray(ids) ? linkTitles(field, ids).join(', ') : '';
         },
         compare: (a, b) => collator.compare(String(a), String(b)),
@@ -61,7 +62,7 @@ export function sortKeyOf(field: Field, descending: boolean, linkTitles: LinkTit
     default:
       return {
         ...base,
-        read: (rec) => rec.values[field.id],
+        read: (rec) => cellOf(rec, field.id),
         compare: (a, b) => compareCells(field, a as CellValue, b as CellValue),
       };
   }

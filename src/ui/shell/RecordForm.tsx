@@ -19,6 +19,7 @@ import { useLinkTitles } from '../grid/linkTitles';
 import { currentLanguage } from '../i18n';
 import { InvalidValueNote, RecordFieldInput } from './RecordFieldInput';
 import '../styles/shell.css';
+import { cellOf } from '../../domain/packedRecords';
 
 export interface RecordFormProps {
   tableId: TableId;
@@ -71,7 +72,7 @@ export function RecordForm({ tableId, recordId, recordIds, onNavigate, onClose }
   );
   const primary = table ? schema?.fields[table.primaryFieldId] : undefined;
   const title =
-    (primary && record && formatCell(primary, record.values[primary.id], ctx)) ||
+    (primary && record && formatCell(primary, cellOf(record, primary.id), ctx)) ||
     t('shell.record.untitled');
 
   return (
@@ -123,7 +124,7 @@ interface RecordFieldRowProps {
 function RecordFieldRow({ field, record, ctx, shown }: RecordFieldRowProps) {
   const { t } = useTranslation();
   const inputId = useId();
-  const value = record.values[field.id];
+  const value = cellOf(record, field.id);
   return (
     <div className="field-row record-form-row">
       <label id={`${inputId}-label`} htmlFor={inputId} title={t(`fieldTypes.${field.type}`)}>
