@@ -8,7 +8,7 @@ import type { Field, Table, TableRecord, View, WorkspaceMeta } from '../domain/m
 import { createSlicePause } from '../domain/pause';
 import { inTableOrder, inTableOrderSliced } from '../domain/records';
 import { readAllBuckets, type BucketReadOptions } from './bucketReader';
-import { bucketKeyOf, groupIntoBuckets } from './buckets';
+import { BUCKETS_PER_TABLE, bucketKey, bucketKeyOf, groupIntoBuckets } from './buckets';
 import { canReadInWorker, readTableInWorker } from './packedLoad';
 import { toStorageError } from './errors';
 import type { WorkspaceDb } from './schema';
@@ -48,27 +48,50 @@ const ORDER_SLICE_MS = 12;
 export interface LoadOptions extends BucketReadOptions {
   /** Time slice of the ordering step, in ms. */
   orderSliceMs?: number;
-  /** Read on this thread even where a worker could (the in-page reader). */
-  inPage?: boolean;
+  /**
+   * Where the table is read: in a worker, in the page, or (`auto`, the default) in a worker from
+   * `workerFromRecords` records on, where workers exist.
+   */
+  reader?: 'auto' | 'worker' | 'page';
+  /** For `auto`: the table size (estimated from its first bucket) from which a worker reads it. */
+  workerFromRecords?: number;
 }
 
 /**
+ * From this many records, a table is read in a worker. Below it the page reads it itself:
+ * at 100,000 rows that never made a task over 50 ms, while a worker reading beside the page's
+ * start-up made the grid's first render take 52–60 ms instead of ~31 (2 of 5 cold runs of
+ * formula-build): two cores shared by the page, the worker and the database.
+ */
+const WORKER_FROM_RECORDS = 200_000;
+
+/**
  * All records of the table in order, read in one transaction, then put in table order in time
- * slices, so no step of a large load holds the page for long. Where workers exist the table is
- * read and packed in one (packedReader.ts) and comes back as lazy records; else it is read here
- * in waves of buckets whose results cost a few ms of main-thread time each (bucketReader.ts).
+ * slices, so no step of a large load holds the page for long. A large table is read and packed
+ * in a worker (packedReader.ts) and comes back as lazy records; a smaller one is read here in
+ * waves of buckets whose results cost a few ms of main-thread time each (bucketReader.ts).
  */
 export async function loadAllRecords(
   db: WorkspaceDb,
   tableId: TableId,
   options: LoadOptions = {},
 ): Promise<TableRecord[]> {
-  const records =
-    canReadInWorker() && options.inPage !== true
-      ? await readInWorker(db, tableId)
-      : await readAllBuckets(db, tableId, options);
+  const records = (await readsInWorker(db, tableId, options))
+    ? await readInWorker(db, tableId)
+    : await readAllBuckets(db, tableId, options);
   // Buckets hand records back in hash order: this runs on every load.
   return inTableOrderSliced(records, createSlicePause(options.orderSliceMs ?? ORDER_SLICE_MS));
+}
+
+async function readsInWorker(
+  db: WorkspaceDb,
+  tableId: TableId,
+  { reader = 'auto', workerFromRecords = WORKER_FROM_RECORDS }: LoadOptions,
+): Promise<boolean> {
+  if (reader !== 'auto' || !canReadInWorker()) return reader === 'worker';
+  // Ids spread evenly over the buckets: the first one's size tells the table's (±10 % at 200k).
+  const first = await db.recordBuckets.get(bucketKey(tableId, 0));
+  return (first?.records.length ?? 0) * BUCKETS_PER_TABLE >= workerFromRecords;
 }
 
 async function readInWorker(db: WorkspaceDb, tableId: TableId): Promise<TableRecord[]> {

@@ -61,17 +61,22 @@ describe('reading a table packed', () => {
     db.close();
   });
 
-  it('gives the same records in table order through loadAllRecords, with a worker or without', async () => {
+  it('reads a large table in a worker and a small one in the page, with the same records', async () => {
     const db = await openFreshDb();
-    const records = customers(1_200);
+    const records = customers(3_000);
     await bulkInsertRecords(db, records);
-    const inPage = await loadAllRecords(db, T1, { inPage: true });
+    const inPage = await loadAllRecords(db, T1, { reader: 'page' });
+    expect(inPage.some((r) => r instanceof LazyRecord)).toBe(false);
     vi.stubGlobal('Worker', InThreadWorker);
     try {
-      const viaWorker = await loadAllRecords(db, T1);
-      expect(viaWorker.every((r) => r instanceof LazyRecord)).toBe(true);
-      expect(viaWorker.map((r) => r.id)).toEqual(inOrder(records).map((r) => r.id));
-      expect(viaWorker).toEqual(inPage);
+      // ~3 records per bucket: a table of ~3,000 by its first bucket.
+      const small = await loadAllRecords(db, T1, { workerFromRecords: 50_000 });
+      expect(small.some((r) => r instanceof LazyRecord)).toBe(false);
+      const large = await loadAllRecords(db, T1, { workerFromRecords: 1 });
+      expect(large.every((r) => r instanceof LazyRecord)).toBe(true);
+      expect(large.map((r) => r.id)).toEqual(inOrder(records).map((r) => r.id));
+      expect(large).toEqual(inPage);
+      expect(small).toEqual(inPage);
     } finally {
       vi.unstubAllGlobals();
     }
