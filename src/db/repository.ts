@@ -55,6 +55,8 @@ export interface LoadOptions extends BucketReadOptions {
   reader?: 'auto' | 'worker' | 'page';
   /** For `auto`: the table size (estimated from its first bucket) from which a worker reads it. */
   workerFromRecords?: number;
+  /** A read in a worker starts once this resolves (the page's start-up is over). */
+  workerStartsAfter?: () => Promise<void>;
 }
 
 /**
@@ -76,7 +78,9 @@ export async function loadAllRecords(
   tableId: TableId,
   options: LoadOptions = {},
 ): Promise<TableRecord[]> {
-  const records = (await readsInWorker(db, tableId, options))
+  const inWorker = await readsInWorker(db, tableId, options);
+  if (inWorker) await options.workerStartsAfter?.();
+  const records = inWorker
     ? await readInWorker(db, tableId)
     : await readAllBuckets(db, tableId, options);
   // Buckets hand records back in hash order: this runs on every load.

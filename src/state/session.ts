@@ -22,6 +22,7 @@ import {
 } from '../db';
 import { yieldToEventLoop } from '../domain/pause';
 import { readFirstScreen } from './firstScreen';
+import { afterStartup } from './startup';
 import { RecordStore } from './recordStore';
 import { bumpRecords, pushNotice, useAppStore } from './store';
 
@@ -124,7 +125,7 @@ export function ensureRecords(tableId: TableId): Promise<void> {
       performance.mark('regulars:first-rows');
     }
     if (!store.complete) {
-      const all = await loadAllRecords(s.db, tableId);
+      const all = await loadAllRecords(s.db, tableId, { workerStartsAfter: afterStartup });
       performance.mark('regulars:records-read');
       // The rows are shown (the store's listeners and the render they cause) in a task of
       // their own, not after the last slice of putting the records in order.

@@ -29,7 +29,9 @@ class InThreadWorker implements ReaderPort {
   onmessage: ((event: MessageEvent<PackedReadReply>) => void) | null = null;
   onerror: ((event: ErrorEvent) => void) | null = null;
   terminated = false;
+  static posted = 0;
   postMessage(message: PackedReadRequest): void {
+    InThreadWorker.posted++;
     void serveTableRead(structuredClone(message), (reply, transfer) => {
       const copy = structuredClone(reply, { transfer });
       setTimeout(() => {
@@ -77,6 +79,26 @@ describe('reading a table packed', () => {
       expect(large.map((r) => r.id)).toEqual(inOrder(records).map((r) => r.id));
       expect(large).toEqual(inPage);
       expect(small).toEqual(inPage);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    db.close();
+  });
+
+  it('starts a read in a worker only once the page says its start-up is over', async () => {
+    const db = await openFreshDb();
+    await bulkInsertRecords(db, customers(500));
+    vi.stubGlobal('Worker', InThreadWorker);
+    try {
+      let startUpOver = (): void => undefined;
+      const gate = new Promise<void>((resolve) => (startUpOver = resolve));
+      const before = InThreadWorker.posted;
+      const read = loadAllRecords(db, T1, { reader: 'worker', workerStartsAfter: () => gate });
+      await new Promise((r) => setTimeout(r, 50));
+      expect(InThreadWorker.posted).toBe(before);
+      startUpOver();
+      expect(await read).toHaveLength(500);
+      expect(InThreadWorker.posted).toBe(before + 1);
     } finally {
       vi.unstubAllGlobals();
     }

@@ -31,6 +31,7 @@ import {
   typeContext,
 } from '../../state/actions';
 import { pushNotice, useAppStore } from '../../state/store';
+import { markGridMade } from '../../state/startup';
 import type { MenuItem } from '../components/Menu';
 import { Menu } from '../components/Menu';
 import { currentLanguage } from '../i18n';
@@ -205,6 +206,7 @@ export const DataGrid = memo(function DataGrid({
       setGridApi(e.api);
       // For the bench: when the grid was made (it takes input from then on).
       performance.mark('regulars:grid-ready');
+      markGridMade();
       onReady?.();
     },
     [handleRef, feedRef, onReady],
