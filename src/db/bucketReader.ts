@@ -27,7 +27,7 @@ import Dexie from 'dexie';
 import type { TableId } from '../domain/ids';
 import { yieldInBackground } from '../domain/pause';
 import type { TableRecord } from '../domain/model';
-import { BUCKETS_PER_TABLE, bucketKey, type RecordBucket } from './buckets';
+import { BUCKETS_PER_TABLE, bucketRange, type RecordBucket } from './buckets';
 import type { WorkspaceDb } from './schema';
 import { ValueInterner } from './valueInterner';
 
@@ -160,11 +160,7 @@ class WaveReader {
       const to = Math.min(BUCKETS_PER_TABLE, from + this.waveSize);
       const cost = this.estimate(to - from);
       if (!mayIssue(this.inFlight, this.inFlightMs + cost, this.waveMs, this.ahead)) return;
-      const range = IDBKeyRange.bound(
-        bucketKey(this.tableId, from),
-        bucketKey(this.tableId, to - 1),
-      );
-      const request = this.store.getAll(range);
+      const request = this.store.getAll(bucketRange(this.tableId, from, to));
       request.onsuccess = () => this.receive({ request, buckets: to - from, cost });
       this.next = to;
       this.inFlight++;

@@ -37,6 +37,11 @@ export function bucketKeyOf(tableId: TableId, recordId: RecordId): string {
   return bucketKey(tableId, bucketNumberOf(recordId));
 }
 
+/** The keys of the table's buckets `from` to `to` (not included), for one IndexedDB read. */
+export function bucketRange(tableId: TableId, from: number, to: number): IDBKeyRange {
+  return IDBKeyRange.bound(bucketKey(tableId, from), bucketKey(tableId, to - 1));
+}
+
 /** Every bucket key a table can have, in bucket order. */
 export function allBucketKeys(tableId: TableId): string[] {
   const keys: string[] = [];

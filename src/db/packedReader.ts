@@ -10,13 +10,14 @@
 import type { TableId } from '../domain/ids';
 import type { TableRecord } from '../domain/model';
 import { packRecords, transferablesOf, type PackedChunk } from '../domain/packedRecords';
-import { BUCKETS_PER_TABLE, bucketKey, type RecordBucket } from './buckets';
+import { BUCKETS_PER_TABLE, bucketRange, type RecordBucket } from './buckets';
 import type { PackedReadReply, PackedReadRequest } from './packedLoad';
 
 /**
  * Buckets one request reads: ~4,000 records at 1M rows. Each result is packed as soon as it is
  * read, so few read records are alive when the worker's collector runs (in Node, 1M records
  * read and packed 16 buckets at a time spent 1.4–1.6 s collecting; one at a time, 0.9–1.0 s).
+ * In Chromium at 1M rows, all rows were read in 8.3–8.8 s at 16 buckets a request, 5.9–6.5 at 4.
  */
 const BUCKETS_PER_READ = 4;
 /** Requests in flight: the database reads the next while the worker packs the last. */
@@ -53,9 +54,7 @@ export function readPackedTable(
       const from = next;
       const to = Math.min(BUCKETS_PER_TABLE, from + BUCKETS_PER_READ);
       next = to;
-      const request = store.getAll(
-        IDBKeyRange.bound(bucketKey(tableId, from), bucketKey(tableId, to - 1)),
-      ) as IDBRequest<RecordBucket[]>;
+      const request = store.getAll(bucketRange(tableId, from, to)) as IDBRequest<RecordBucket[]>;
       request.onsuccess = () => {
         issue();
         try {

@@ -15,7 +15,8 @@
  * does not make that object.
  */
 import type { FieldId, RecordId, TableId } from './ids';
-import type { CellValue, TableRecord } from './model';
+import type { CellValue, InvalidValue, TableRecord } from './model';
+import { isInvalidValue } from './model';
 
 /** What a row holds for one field (the chunk's `kinds`, a byte per row). */
 const Kind = {
@@ -70,9 +71,16 @@ class StringsBuilder {
   private readonly refs: number[] = [];
   private readonly maxDistinct: number;
 
-  /** `length`: rows of the chunk; past its DICT_SHARE distinct strings, they are not counted. */
-  constructor(private readonly length: number) {
+  /**
+   * `length`: rows of the chunk; past its DICT_SHARE distinct strings, they are not counted.
+   * `unique`: the strings never repeat (ids), so they are not counted at all.
+   */
+  constructor(
+    private readonly length: number,
+    unique = false,
+  ) {
     this.maxDistinct = Math.max(16, length * DICT_SHARE);
+    if (unique) this.distinct = null;
   }
 
   add(row: number, s: string): void {
@@ -157,22 +165,15 @@ function isTextList(v: unknown): v is string[] {
   return Array.isArray(v) && v.every((s) => typeof s === 'string');
 }
 
-/** `{ invalid: text }` and nothing else (so that reading it back makes the same object). */
-function isPlainInvalid(v: unknown): v is { invalid: string } {
-  if (typeof v !== 'object' || v === null || Object.getPrototypeOf(v) !== Object.prototype)
-    return false;
-  const keys = Object.keys(v);
-  return (
-    keys.length === 1 &&
-    keys[0] === 'invalid' &&
-    typeof (v as { invalid: unknown }).invalid === 'string'
-  );
+/** `{ invalid: text }` with nothing else in it, so that reading it back makes the same object. */
+function isPlainInvalid(v: unknown): v is InvalidValue {
+  return isInvalidValue(v) && Object.keys(v).length === 1;
 }
 
 /** Packs records of one table (`tableId`: theirs). Their order is kept. */
 export function packRecords(tableId: TableId, records: readonly TableRecord[]): PackedChunk {
   const length = records.length;
-  const ids = new StringsBuilder(length);
+  const ids = new StringsBuilder(length, true);
   const order = new Float64Array(length);
   const createdAt = new Float64Array(length);
   const modifiedAt = new Float64Array(length);

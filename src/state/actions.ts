@@ -42,12 +42,12 @@ import type {
   View,
   ViewSort,
 } from '../domain/model';
+import { cellOf } from '../domain/packedRecords';
 import { listTables, listViews } from '../domain/schemaState';
 import { formulaValue, syncFormulas } from './formulas';
 import { ensureRecords, markNewTableLoaded, recordStore, runCommand } from './session';
 import { useAppStore } from './store';
 import { selectTable } from './workspace';
-import { cellOf } from '../domain/packedRecords';
 
 export function typeContext(language: Language): TypeContext {
   const asOf = useAppStore.getState().schema?.meta.asOfDate;

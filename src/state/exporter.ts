@@ -11,6 +11,7 @@ import { inDateFormat } from '../domain/formula/results';
 import type { RecordId, TableId, ViewId } from '../domain/ids';
 import type { CellValue, Field, Language, TableRecord } from '../domain/model';
 import { isInvalidValue } from '../domain/model';
+import { cellOf } from '../domain/packedRecords';
 import { toPlainNumberText } from '../domain/numbers';
 import { listViewColumns } from '../domain/schemaState';
 import { buildCsvBlobInSteps } from '../io/export/csv';
@@ -22,7 +23,6 @@ import type { FormulaResult } from './formulas';
 import { formulaResultType, formulaValue, syncFormulas } from './formulas';
 import { ensureRecords, recordStore } from './session';
 import { useAppStore } from './store';
-import { cellOf } from '../domain/packedRecords';
 
 export type ExportFormat = 'csv' | 'xlsx';
 export type ExportProblem = 'noView' | 'tooManyRows';

@@ -3,8 +3,8 @@ import { isoDateTimeFromEpoch } from '../domain/dates';
 import type { EngineValue, InputKind } from '../engine/types';
 import type { CellValue, Field, TableRecord } from '../domain/model';
 import { isInvalidValue } from '../domain/model';
-import { yieldToEventLoop } from '../domain/pause';
 import { cellOf } from '../domain/packedRecords';
+import { yieldToEventLoop } from '../domain/pause';
 
 export function inputKindOf(field: Field): InputKind | null {
   switch (field.type) {

@@ -7,6 +7,7 @@ import { memo, useCallback, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCell } from '../domain/fields';
 import type { Table, TableRecord, View } from '../domain/model';
+import { cellOf } from '../domain/packedRecords';
 import { listViewColumns } from '../domain/schemaState';
 import { typeContext } from '../state/actions';
 import { FIRST_SCREEN_ROWS } from '../state/firstScreen';
@@ -14,7 +15,6 @@ import { recordStore } from '../state/session';
 import { useAppStore } from '../state/store';
 import { defaultColumnWidth, ROW_HEIGHT } from './columnWidths';
 import { currentLanguage } from './i18n';
-import { cellOf } from '../domain/packedRecords';
 
 /** Rows a window this tall shows (at most a first screen's): rows below the fold only delay the grid. */
 function rowsThatFit(): number {

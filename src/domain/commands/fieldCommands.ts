@@ -6,9 +6,9 @@ import type { Change, Command } from '../changes';
 import type { FieldId, TableId } from '../ids';
 import { newFieldId } from '../ids';
 import type { CellValue, Field, FieldOptions, FieldType, TableRecord, View } from '../model';
+import { cellOf } from '../packedRecords';
 import type { SchemaState } from '../schemaState';
 import { listFields, listViews } from '../schemaState';
-import { cellOf } from '../packedRecords';
 
 export type FieldNameProblem = 'nameEmpty' | 'nameTaken' | 'nameTooLong';
 

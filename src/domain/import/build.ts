@@ -7,10 +7,10 @@ import type { FieldId, RecordId } from '../ids';
 import { newRecordId } from '../ids';
 import type { CellValue, Field, Table, TableRecord, View } from '../model';
 import { isEmptyValue, isInvalidValue } from '../model';
+import { cellOf } from '../packedRecords';
 import { normaliseWidth } from '../numbers';
 import { reasonForType } from './convert';
 import type { ImportMode, ImportProblem, UpdatePolicy } from './types';
-import { cellOf } from '../packedRecords';
 
 export interface ImportColumn {
   header: string;

@@ -3,13 +3,13 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCell } from '../../domain/fields';
 import type { FieldId, TableId } from '../../domain/ids';
+import { cellOf } from '../../domain/packedRecords';
 import { typeContext } from '../../state/actions';
 import { createFormulaPreview } from '../../state/formulaPreview';
 import { useAppStore } from '../../state/store';
 import { currentLanguage } from '../i18n';
 import type { FormulaSupport } from './formulaSupport';
 import { PREVIEW_ROWS, showFormulaResult } from './formulaSupport';
-import { cellOf } from '../../domain/packedRecords';
 
 export function useFormulaSupport(
   tableId: TableId,

@@ -19,6 +19,7 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldId, RecordId } from '../../domain/ids';
 import type { CellValue, Field, Table, TableRecord, View, ViewSort } from '../../domain/model';
+import { cellOf } from '../../domain/packedRecords';
 import { listViewColumns } from '../../domain/schemaState';
 import {
   addRecord,
@@ -57,7 +58,6 @@ import { useRowFeed } from './useRowFeed';
 import { cellKeyHandler, isComputedField } from './cellKeys';
 import { NoRowsOverlay } from './NoRowsOverlay';
 import '../styles/grid.css';
-import { cellOf } from '../../domain/packedRecords';
 
 registerGridModules();
 

@@ -7,11 +7,11 @@
 import type { SuppressKeyboardEventParams } from 'ag-grid-community';
 import { isEditableType } from '../../domain/fields';
 import type { Field, TableRecord } from '../../domain/model';
+import { cellOf } from '../../domain/packedRecords';
 import { setCellValue } from '../../state/actions';
 import type { ColumnContext } from './columns';
 import { SELECT_COLUMN } from './GutterColumns';
 import type { RowSelection, ShownRows } from './selection';
-import { cellOf } from '../../domain/packedRecords';
 
 type KeyParams = SuppressKeyboardEventParams<TableRecord>;
 

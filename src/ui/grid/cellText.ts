@@ -2,11 +2,11 @@
 import { formatCell } from '../../domain/fields';
 import type { TypeContext } from '../../domain/fields/fieldType';
 import type { CellValue, Field, TableRecord } from '../../domain/model';
+import { cellOf } from '../../domain/packedRecords';
 import { formulaResultType, formulaValue } from '../../state/formulas';
 import { useAppStore } from '../../state/store';
 import type { LinkTitles } from './columns';
 import { formatFormulaResult } from './formulaCells';
-import { cellOf } from '../../domain/packedRecords';
 
 /**
  * The text of `field` for `rec`: a formula's computed result, the record's own times, a link's

@@ -11,6 +11,7 @@ import { formatCell, getFieldType } from '../../domain/fields';
 import type { TypeContext } from '../../domain/fields/fieldType';
 import type { CellValue, Field, TableRecord, View } from '../../domain/model';
 import { isInvalidValue } from '../../domain/model';
+import { cellOf } from '../../domain/packedRecords';
 import { DateCellEditor, LongTextCellEditor, SelectCellEditor, TextCellEditor } from './editors';
 import { domRenderer, renderCheckbox, renderLink, renderRating, renderSelect } from './renderers';
 import { HeaderCell } from './HeaderCell';
@@ -23,7 +24,6 @@ import {
   isFormulaError,
 } from './formulaCells';
 import { defaultColumnWidth } from '../columnWidths';
-import { cellOf } from '../../domain/packedRecords';
 
 /** Turns a link cell's record ids into the linked records' titles. */
 export type LinkTitles = (field: Field, ids: readonly string[]) => string[];

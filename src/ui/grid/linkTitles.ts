@@ -8,12 +8,12 @@ import { useCallback, useEffect, useMemo } from 'react';
 import { formatCell } from '../../domain/fields';
 import type { RecordId, TableId } from '../../domain/ids';
 import type { Field, TableRecord } from '../../domain/model';
+import { cellOf } from '../../domain/packedRecords';
 import { typeContext } from '../../state/actions';
 import { ensureRecords, recordStore } from '../../state/session';
 import { useAppStore } from '../../state/store';
 import { currentLanguage } from '../i18n';
 import type { LinkTitles } from './columns';
-import { cellOf } from '../../domain/packedRecords';
 
 export function useLinkTitles(
   columns: readonly { field: Field }[],

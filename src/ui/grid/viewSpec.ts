@@ -7,12 +7,12 @@ import { compareModelLabels } from '../../domain/crm';
 import { compareCells } from '../../domain/fields';
 import type { FieldId } from '../../domain/ids';
 import type { CellValue, Field, TableRecord, ViewSort } from '../../domain/model';
+import { cellOf } from '../../domain/packedRecords';
 import { formulaValue } from '../../state/formulas';
 import { isFormulaError } from './formulaCells';
 import type { LinkTitles } from './columns';
 import type { RowViewSpec, SortKey } from './rowView';
 import { SHOW_ALL } from './rowView';
-import { cellOf } from '../../domain/packedRecords';
 
 /**
  * Formula results sort numbers before text, errors after values; the customer model's labels

@@ -8,6 +8,7 @@ import { formatCell, isEditableType } from '../../domain/fields';
 import type { TypeContext } from '../../domain/fields/fieldType';
 import type { RecordId, TableId } from '../../domain/ids';
 import type { Field, TableRecord } from '../../domain/model';
+import { cellOf } from '../../domain/packedRecords';
 import { listFields } from '../../domain/schemaState';
 import { editCellText, setCellValue, typeContext } from '../../state/actions';
 import { subscribeFormulas } from '../../state/formulas';
@@ -19,7 +20,6 @@ import { useLinkTitles } from '../grid/linkTitles';
 import { currentLanguage } from '../i18n';
 import { InvalidValueNote, RecordFieldInput } from './RecordFieldInput';
 import '../styles/shell.css';
-import { cellOf } from '../../domain/packedRecords';
 
 export interface RecordFormProps {
   tableId: TableId;
